@@ -6,7 +6,13 @@ module.exports = {
       comment: 'core imports nothing of ours and no I/O modules',
       severity: 'error',
       from: { path: '^packages/core/' },
-      to: { path: ['^packages/(server|web)/', '^(node:)?(fs|net|http|https|child_process|pg)$', 'node_modules/(pg|drizzle-orm|hono)/'] },
+      to: {
+        path: [
+          '^packages/(server|web)/',
+          '^(node:)?(fs|net|http|https|child_process|pg)$',
+          'node_modules/(pg|drizzle-orm|hono)/',
+        ],
+      },
     },
     {
       name: 'server-not-web',

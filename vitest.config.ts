@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/db/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/api/**/*.test.ts', 'packages/server/src/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

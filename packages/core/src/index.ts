@@ -1,3 +1,25 @@
 /** @pintu/core — the domain, pure: no I/O, no clock, no environment. Time always comes in as an argument. */
+export * from './calendar/holiday-file';
+export * from './calendar/local-date';
+export * from './calendar/national-holidays';
+export * from './calendar/region-time-zones';
+export * from './calendar/time-zones';
 export * from './calendar/types';
+export * from './calendar/working-day-calendar';
 export * from './report/report';
+export * from './errors';
+export * from './indicators/grade';
+export * from './indicators/indicators';
+export * from './lifecycle/actions';
+export * from './lifecycle/apply-action';
+export * from './lifecycle/boilerplate';
+export { custodyWorkingDays } from './lifecycle/clock';
+export { allowedActions, checkAction, type ActionCheck } from './lifecycle/guards';
+export * from './lifecycle/holder';
+export * from './lifecycle/open-report';
+export * from './lifecycle/sla';
+export * from './lifecycle/state';
+export * from './lifecycle/table';
+export type { WorkingDays } from './lifecycle/working-days';
+export * from './policy/policy';
+export * from './policy/roles';

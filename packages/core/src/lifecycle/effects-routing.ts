@@ -1,0 +1,145 @@
+/** Effects of the routing actions: verify, dispose down, not our authority, hold, archive, escalate, split parents. */
+import { firstCustody, moveHolder, startClock } from './clock';
+import { compact, type Effect, type EffectEnv, type Handlers, makeEvent } from './effect';
+import { copyHolder, type Holder, NATIONAL_QUEUE } from './holder';
+import { escalationLevelFor } from './sla';
+import type { ReportState } from './state';
+
+/** A child report of a split, dispositioned to one target with its own acknowledge clock. */
+function childReport(parent: ReportState, target: Holder, id: string, env: EffectEnv): ReportState {
+  const clock = startClock('acknowledge', env.sla.acknowledge, env.now, target, env.ctx.calendar);
+  return {
+    ...structuredClone(parent),
+    id,
+    status: 'dispositioned',
+    holder: copyHolder(target),
+    parentId: parent.id,
+    childIds: [],
+    dispositionedAt: env.now,
+    clock,
+    pausedClock: null,
+    previousStatus: null,
+    hops: 0,
+    custody: firstCustody(target, env.now),
+  };
+}
+
+function closeCustody(next: ReportState, env: EffectEnv): void {
+  const open = next.custody.at(-1);
+  if (open && open.to === null) {
+    const { timeZone, regionCode } = next.holder;
+    open.to = env.now;
+    open.workingDays = env.ctx.calendar.elapsedWorkingDays(open.from, env.now, timeZone, regionCode);
+  }
+}
+
+const NOTIFY = ['holder', 'holder', 'parent_coordinator', 'national_admin_and_oversight'] as const;
+
+/** Handlers of the routing actions. */
+export const ROUTING_HANDLERS: Handlers<
+  | 'verify'
+  | 'dispose_down'
+  | 'not_our_authority'
+  | 'hold'
+  | 'answer_hold'
+  | 'archive'
+  | 'auto_archive'
+  | 'escalate'
+  | 'resolve_parent'
+> = {
+  verify(next, action, env) {
+    const targetIds = action.targets.map((t) => t.institutionId);
+    if (action.targets.length === 1) {
+      moveHolder(next, action.targets[0]!, env.now, env.ctx.calendar);
+      next.dispositionedAt = env.now;
+      return { payload: compact({ targetIds, note: action.note }) };
+    }
+    // Several institutions: one linked child each, each with its own lifecycle (domain.md §5).
+    const newId = env.ctx.newReportId!;
+    const created = action.targets.map((target) => childReport(env.before, target, newId(), env));
+    next.childIds = created.map((child) => child.id);
+    closeCustody(next, env);
+    const events = created.map((child) =>
+      makeEvent(child, 'verify', env.actor, env.now, null, 'dispositioned', {
+        parentId: next.id,
+        dueAt: child.clock!.dueAt.toISOString(),
+      }),
+    );
+    return { payload: compact({ targetIds, childIds: next.childIds, note: action.note }), created, events };
+  },
+
+  dispose_down(next, action, env) {
+    // The stage clock does not restart: the institution still owes the same deadline (domain.md §5).
+    moveHolder(next, action.unit, env.now, env.ctx.calendar);
+    return { payload: compact({ unitId: action.unit.institutionId, note: action.note }) };
+  },
+
+  not_our_authority(next, action, env) {
+    const target = action.target ?? null;
+    moveHolder(next, target ?? NATIONAL_QUEUE, env.now, env.ctx.calendar);
+    const spell = next.custody.at(-2);
+    next.hops += 1;
+    next.dispositionedAt = target ? env.now : null;
+    next.acknowledgedAt = null;
+    next.complexity = null;
+    next.draft = null;
+    return {
+      payload: {
+        reason: action.reason,
+        targetId: target?.institutionId ?? null,
+        hops: next.hops,
+        // The days the returning holder kept the report are attributed to it (domain.md §5).
+        heldWorkingDays: spell?.workingDays ?? 0,
+      },
+    };
+  },
+
+  hold: (_next, action) => ({ payload: { question: action.question } }),
+
+  answer_hold: (_next, action) => ({ payload: { message: action.message } }),
+
+  archive(next, action, env) {
+    next.archivedAt = env.now;
+    next.archiveReason = action.reason;
+    next.duplicateOfId = action.reason === 'duplicate' ? (action.duplicateOfId ?? null) : null;
+    return {
+      payload: compact({
+        reason: action.reason,
+        duplicateOfId: next.duplicateOfId ?? undefined,
+        note: action.note,
+      }),
+    };
+  },
+
+  auto_archive(next, _action, env) {
+    next.archivedAt = env.now;
+    next.archiveReason = 'no_response';
+    return { payload: { reason: 'no_response' } };
+  },
+
+  escalate(next, _action, env): Effect {
+    const clock = next.clock!;
+    const { timeZone, regionCode } = next.holder;
+    const overdue = env.ctx.calendar.elapsedWorkingDays(clock.dueAt, env.now, timeZone, regionCode);
+    const level = escalationLevelFor(overdue, env.sla);
+    clock.escalationLevel = level;
+    const parentId = next.holder.ancestorIds.at(-1) ?? null;
+    return {
+      payload: {
+        stage: clock.stage,
+        dueAt: clock.dueAt.toISOString(),
+        overdueWorkingDays: overdue,
+        level,
+        notify: NOTIFY[level],
+        notifyInstitutionId: level === 1 ? next.holder.institutionId : level === 2 ? parentId : null,
+      },
+    };
+  },
+
+  resolve_parent(next, _action, env) {
+    next.resolvedAt = env.now;
+    next.reopenUntil = null;
+    next.ratingUntil = null;
+    return { payload: { childIds: next.childIds } };
+  },
+};

@@ -1,0 +1,97 @@
+/** Intake: a new report enters the lifecycle as `submitted`, in the requested institution's queue or the national one. */
+import { domainError, type FieldError, validationError } from '../errors';
+import { can } from '../policy/policy';
+import type { Actor } from '../policy/roles';
+import { REPORT_TYPES, type ReportType } from '../report/report';
+import { firstCustody, startClock } from './clock';
+import { makeEvent } from './effect';
+import { copyHolder, type Holder, NATIONAL_QUEUE } from './holder';
+import { DEFAULT_SLA, type SlaTable } from './sla';
+import type { ActionResult, ReportState } from './state';
+import type { WorkingDays } from './working-days';
+
+/** What intake needs to open a report's lifecycle. */
+export interface NewReport {
+  id: string;
+  type: ReportType;
+  /** The reporter's account id, or the guest reporter id issued with the access code. */
+  reporterId: string;
+  /** The institution the reporter chose, resolved to a holder; null or absent for the national queue. */
+  requested?: Holder | null;
+}
+
+/**
+ * Opens a report at `now`: `submitted`, held by the requested institution or the national queue, with a verify
+ * deadline of 3 working days in the holder's time zone, and a `submitted` event. Citizens and guests file for
+ * themselves, a facilitator for someone else (it is recorded as the filer), the system for channels and imports.
+ */
+export function openReport(
+  input: NewReport,
+  actor: Actor,
+  now: Date,
+  ctx: { calendar: WorkingDays; sla?: SlaTable },
+): ActionResult {
+  if (!can(actor, 'submit')) {
+    return { ok: false, error: domainError('NOT_ALLOWED', `A ${actor.role} may not file a report`) };
+  }
+  const fields: FieldError[] = [];
+  if (typeof input.id !== 'string' || input.id.length === 0)
+    fields.push({ field: 'id', message: 'is required' });
+  if (!(REPORT_TYPES as readonly string[]).includes(input.type)) {
+    fields.push({ field: 'type', message: `must be one of ${REPORT_TYPES.join(', ')}` });
+  }
+  if (typeof input.reporterId !== 'string' || input.reporterId.length === 0) {
+    fields.push({ field: 'reporterId', message: 'is required' });
+  }
+  const requested = input.requested ?? null;
+  if (requested !== null && (requested.institutionId === null || requested.institutionId.length === 0)) {
+    fields.push({ field: 'requested', message: 'must name an institution' });
+  }
+  if (fields.length > 0) return { ok: false, error: validationError(fields) };
+  if ((actor.role === 'citizen' || actor.role === 'guest') && input.reporterId !== actor.id) {
+    return {
+      ok: false,
+      error: domainError('NOT_ALLOWED', 'A reporter files only in their own name', 'not_self'),
+    };
+  }
+
+  const holder = copyHolder(requested ?? NATIONAL_QUEUE);
+  const sla = ctx.sla ?? DEFAULT_SLA;
+  const report: ReportState = {
+    id: input.id,
+    type: input.type,
+    status: 'submitted',
+    holder,
+    reporterId: input.reporterId,
+    facilitatorId: actor.role === 'facilitator' ? actor.id : null,
+    parentId: null,
+    childIds: [],
+    submittedAt: now,
+    dispositionedAt: null,
+    acknowledgedAt: null,
+    complexity: null,
+    firstFollowUpAt: null,
+    lastFollowUpAt: null,
+    followUpCount: 0,
+    resolvedAt: null,
+    archivedAt: null,
+    archiveReason: null,
+    duplicateOfId: null,
+    clock: startClock('verify', sla.verify, now, holder, ctx.calendar),
+    pausedClock: null,
+    previousStatus: null,
+    hops: 0,
+    custody: firstCustody(holder, now),
+    draft: null,
+    reopenUntil: null,
+    ratingUntil: null,
+    rating: null,
+    reopenCount: 0,
+  };
+  const event = makeEvent(report, 'submitted', actor, now, null, 'submitted', {
+    requestedInstitutionId: holder.institutionId,
+    facilitatorId: report.facilitatorId,
+    dueAt: report.clock!.dueAt.toISOString(),
+  });
+  return { ok: true, report, events: [event], created: [], warnings: [] };
+}

@@ -1,0 +1,218 @@
+/**
+ * The database schema: reference data (regions, institutions, categories, holidays), reports, attachments and the
+ * append-only, per-report hash-chained event log. drizzle-kit generates the SQL migrations from this file.
+ */
+import { REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** Kemendagri regions: level 1 province, 2 regency/city, 3 district, 4 village. */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: smallint('level').notNull(),
+    parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
+    provinceCode: text('province_code').notNull(),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    check('regions_level_check', sql`${t.level} between 1 and 4`),
+  ],
+);
+
+export const INSTITUTION_KINDS = [
+  'ministry',
+  'agency',
+  'provincial_government',
+  'regency_government',
+  'soe',
+  'other',
+  'unit',
+] as const;
+
+/** Institutions and their units: a tree of any depth; `path` holds the ids from the root down to the node itself. */
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    parentId: integer('parent_id').references((): AnyPgColumn => institutions.id),
+    path: integer('path').array().notNull(),
+    code: text('code').notNull().unique(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    acronym: text('acronym'),
+    regionCode: text('region_code').references(() => regions.code),
+    timeZone: text('time_zone').notNull(),
+    active: boolean('active').notNull().default(true),
+    skNumber: text('sk_number'),
+    skDate: date('sk_date'),
+    settings: jsonb('settings').notNull().default({}),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('institutions_parent_idx').on(t.parentId),
+    index('institutions_path_idx').using('gin', t.path),
+    index('institutions_region_idx').on(t.regionCode),
+    index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    check('institutions_kind_check', sql`${t.kind} in (${inList(INSTITUTION_KINDS)})`),
+    check('institutions_tz_check', sql`${t.timeZone} in ('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura')`),
+  ],
+);
+
+/** Category tree (topic → subtopic) with routing rule and default complexity class. */
+export const categories = pgTable(
+  'categories',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    parentId: integer('parent_id').references((): AnyPgColumn => categories.id),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    defaultComplexity: text('default_complexity'),
+    routing: jsonb('routing'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId)],
+);
+
+/** Days off: national holidays, cuti bersama, separately decreed days, and regional holidays. */
+export const holidays = pgTable(
+  'holidays',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    uniqueIndex('holidays_day_uq').on(t.date, t.kind, sql`coalesce(${t.regionCode}, '')`),
+    check('holidays_kind_check', sql`${t.kind} in ('national', 'cuti_bersama', 'special', 'regional')`),
+    check('holidays_region_check', sql`(${t.kind} = 'regional') = (${t.regionCode} is not null)`),
+  ],
+);
+
+/** Reports: the row is a projection of the report's events; `lifecycle` holds the core's stage-clock state. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    trackingId: text('tracking_id').notNull().unique(),
+    parentReportId: bigint('parent_report_id', { mode: 'number' }).references((): AnyPgColumn => reports.id),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    incidentDate: date('incident_date', { mode: 'string' }).notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    requestedInstitutionId: integer('requested_institution_id').references(() => institutions.id),
+    /** The institution (or unit) holding the report now; null = the national queue. */
+    institutionId: integer('institution_id').references(() => institutions.id),
+    status: text('status').notNull(),
+    dueAt: tstz('due_at'),
+    lifecycle: jsonb('lifecycle').notNull(),
+    isAnonymous: boolean('is_anonymous').notNull(),
+    isConfidential: boolean('is_confidential').notNull(),
+    channel: text('channel').notNull(),
+    language: text('language').notNull(),
+    reporterAccountId: text('reporter_account_id'),
+    /** Reporter identity and contact, AES-256-GCM encrypted with the application key (domain.md §7). */
+    reporterSealed: text('reporter_sealed'),
+    accessCodeHash: text('access_code_hash'),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+    tsv: tsvector('tsv').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('indonesian', ${reports.title}), 'A') || setweight(to_tsvector('indonesian', ${reports.body}), 'B')`,
+    ),
+  },
+  (t) => [
+    index('reports_tsv_idx').using('gin', t.tsv),
+    index('reports_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('reports_institution_status_idx').on(t.institutionId, t.status, t.dueAt),
+    index('reports_status_due_idx').on(t.status, t.dueAt),
+    index('reports_region_idx').on(t.regionCode),
+    index('reports_category_idx').on(t.categoryId),
+    index('reports_created_idx').on(t.createdAt),
+    index('reports_parent_idx').on(t.parentReportId),
+    check('reports_status_check', sql`${t.status} in (${inList(REPORT_STATUSES)})`),
+    check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
+    check('reports_title_len_check', sql`char_length(${t.title}) between 10 and 150`),
+    check('reports_body_len_check', sql`char_length(${t.body}) between 30 and 8000`),
+  ],
+);
+
+/** Uploaded files: stored by the blob store, linked to a report when the report is filed. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    index('attachments_report_idx').on(t.reportId),
+    check('attachments_kind_check', sql`${t.kind} in ('image', 'pdf', 'video')`),
+  ],
+);
+
+/** The append-only event log; `hash` chains each report's events (per report, so reports never serialise). */
+export const events = pgTable(
+  'events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    institutionId: integer('institution_id').references(() => institutions.id),
+    at: tstz('at').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    payload: jsonb('payload').notNull().default({}),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
+);

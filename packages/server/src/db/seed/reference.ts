@@ -1,0 +1,41 @@
+/** Seeds all reference data on first start; each part is skipped when its table already has rows. */
+import { sql } from 'drizzle-orm';
+import type { Progress } from '../../cli/progress';
+import type { Db } from '../open';
+import { seedCategories } from './categories';
+import { seedHolidays } from './holidays';
+import { seedInstitutions } from './institutions';
+import { loadRegionSource, seedRegions } from './regions';
+
+async function isEmpty(db: Db, table: string): Promise<boolean> {
+  const res = await db.execute(sql`select exists(select 1 from ${sql.identifier(table)}) as has`);
+  return !(res.rows[0] as { has: boolean }).has;
+}
+
+/** Seeds regions, institutions, categories and holidays, in one transaction per part. */
+export async function seedReferenceData(db: Db, progress: Progress): Promise<{ seeded: string[] }> {
+  const seeded: string[] = [];
+  const needRegions = await isEmpty(db, 'regions');
+  const needInstitutions = await isEmpty(db, 'institutions');
+  if (needRegions || needInstitutions) {
+    const src = await loadRegionSource();
+    if (needRegions) {
+      await db.transaction((tx) => seedRegions(tx as unknown as Db, src, progress));
+      seeded.push('regions');
+    }
+    if (needInstitutions) {
+      await db.transaction((tx) => seedInstitutions(tx as unknown as Db, src, progress));
+      seeded.push('institutions');
+    }
+  }
+  if (await isEmpty(db, 'categories')) {
+    await db.transaction((tx) => seedCategories(tx as unknown as Db, progress));
+    seeded.push('categories');
+  }
+  if (await isEmpty(db, 'holidays')) {
+    await db.transaction((tx) => seedHolidays(tx as unknown as Db, progress));
+    seeded.push('holidays');
+  }
+  if (seeded.length) await db.execute(sql`analyze`);
+  return { seeded };
+}

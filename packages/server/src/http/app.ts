@@ -1,0 +1,65 @@
+/** The HTTP application: middleware, the routes of every resource, OpenAPI and its docs page, the web app. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { attachmentRoutes } from './attachments/attachments.routes';
+import type { AppEnv, Deps } from './context';
+import { docsRoutes } from './docs';
+import { ProblemError, problem, zodFieldErrors } from './problem';
+import { referenceRoutes } from './reference/reference.routes';
+import { reportRoutes } from './reports/reports.routes';
+
+/** Builds the app around its dependencies; tests call `app.request()` on it directly. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === 'json' || result.target === 'form' ? '' : result.target;
+        const err = new ProblemError(
+          'VALIDATION',
+          'Periksa kembali isian yang ditandai.',
+          zodFieldErrors(result.error, where),
+        );
+        return problem(c, err);
+      }
+    },
+  });
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/api/*', async (c, next) => {
+    for (const [k, v] of Object.entries(deps)) c.set(k as keyof Deps, v as never);
+    c.set('now', deps.clock());
+    await next();
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  referenceRoutes(app);
+  reportRoutes(app);
+  attachmentRoutes(app);
+  docsRoutes(app);
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problem(c, new ProblemError('NOT_FOUND', `Tidak ada sumber daya di ${c.req.path}.`))
+      : c.text('Not found', 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) return problem(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      const malformed = /malformed|json/i.test(err.message);
+      return problem(
+        c,
+        new ProblemError(
+          malformed ? 'MALFORMED' : 'VALIDATION',
+          malformed ? 'Isi permintaan bukan JSON yang valid.' : err.message,
+          [{ field: 'body', code: malformed ? 'malformed_json' : 'invalid', message: err.message }],
+        ),
+      );
+    }
+    console.error(`[${c.req.method} ${c.req.path}]`, err);
+    return problem(c, new ProblemError('INTERNAL', 'Terjadi kesalahan pada server. Silakan coba lagi.'));
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,18 @@
+/** What every request handler can reach: the wiring made once in main.ts, and the request's clock reading. */
+import type { Blobs } from '../attachments/blobs';
+import type { Db } from '../db/open';
+import type { CalendarSource } from '../reference/calendar-source';
+import type { Sealer } from '../security/seal';
+
+export interface Deps {
+  db: Db;
+  blobs: Blobs;
+  sealer: Sealer;
+  calendar: CalendarSource;
+  /** The clock; tests pass a fixed one. Each request reads it once. */
+  clock: () => Date;
+}
+
+export type AppEnv = {
+  Variables: Deps & { now: Date };
+};

@@ -1,0 +1,107 @@
+/**
+ * The one place where errors become HTTP: RFC 9457 problem+json with field-level detail.
+ * Domain error codes map to statuses here and nowhere else.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'MALFORMED'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA'
+  | 'NOT_FOUND'
+  | 'NOT_ALLOWED'
+  | 'INVALID_TRANSITION'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  VALIDATION: 422,
+  MALFORMED: 400,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  NOT_FOUND: 404,
+  NOT_ALLOWED: 403,
+  INVALID_TRANSITION: 409,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+const TITLE: Record<ErrorCode, string> = {
+  VALIDATION: 'Data tidak valid / Invalid data',
+  MALFORMED: 'Permintaan tidak dapat dibaca / Malformed request',
+  TOO_LARGE: 'Data terlalu besar / Payload too large',
+  UNSUPPORTED_MEDIA: 'Jenis konten tidak didukung / Unsupported media type',
+  NOT_FOUND: 'Tidak ditemukan / Not found',
+  NOT_ALLOWED: 'Tidak diizinkan / Not allowed',
+  INVALID_TRANSITION: 'Tindakan tidak dapat dilakukan pada status ini / Invalid transition',
+  CONFLICT: 'Konflik / Conflict',
+  INTERNAL: 'Kesalahan server / Internal error',
+};
+
+/** An error a use case raises to end the request with a problem response. */
+export class ProblemError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Shorthand for a 422 naming one field. */
+export function fieldError(field: string, code: string, message: string): ProblemError {
+  return new ProblemError('VALIDATION', message, [{ field, code, message }]);
+}
+
+/** Writes a problem+json response. */
+export function problem(c: Context, err: ProblemError): Response {
+  const status = STATUS[err.code];
+  const body = {
+    type: `https://pintu.id/problems/${err.code.toLowerCase()}`,
+    title: TITLE[err.code],
+    status,
+    code: err.code,
+    detail: err.detail,
+    instance: c.req.path,
+    ...(err.errors.length ? { errors: err.errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+/** Turns zod issues into field errors with Indonesian messages (the UI translates by `code`). */
+export function zodFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((i) => {
+    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || 'body';
+    return { field, code: i.code, message: messageOf(i) };
+  });
+}
+
+function messageOf(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'invalid_type':
+      return i.input === undefined ? 'Wajib diisi.' : `Tipe tidak sesuai (harus ${i.expected}).`;
+    case 'too_small':
+      return i.origin === 'string' ? `Minimal ${i.minimum} karakter.` : `Minimal ${i.minimum}.`;
+    case 'too_big':
+      return i.origin === 'string' ? `Maksimal ${i.maximum} karakter.` : `Maksimal ${i.maximum}.`;
+    case 'invalid_value':
+      return `Harus salah satu dari: ${i.values.join(', ')}.`;
+    case 'invalid_format':
+      return `Format tidak valid (${i.format}).`;
+    case 'unrecognized_keys':
+      return `Kolom tidak dikenal: ${i.keys.join(', ')}.`;
+    default:
+      return i.message;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What each audience may see of a report. Anonymity and confidentiality are enforced here (domain.md §7):
+ * the public never sees identity or contact; a confidential report shows the public its status only.
+ */
+import { type ReportStatus, type ReportType, STATUS_LABELS_ID } from '@pintu/core';
+import type { ReportRow } from '../../db/reports-repo';
+import type { ReportView } from './reports.schema';
+
+export interface ReporterIdentity {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+const ANONYMOUS = 'Pelapor Anonim';
+
+function base(
+  r: ReportRow,
+): Pick<
+  ReportView,
+  | 'trackingId'
+  | 'type'
+  | 'status'
+  | 'statusLabel'
+  | 'isAnonymous'
+  | 'isConfidential'
+  | 'institution'
+  | 'createdAt'
+> {
+  return {
+    trackingId: r.trackingId,
+    type: r.type as ReportType,
+    status: r.status as ReportStatus,
+    statusLabel: STATUS_LABELS_ID[r.status as ReportStatus],
+    isAnonymous: r.isAnonymous,
+    isConfidential: r.isConfidential,
+    institution: r.institutionId ? { id: r.institutionId, name: r.institutionName ?? '' } : null,
+    createdAt: r.createdAt,
+  };
+}
+
+const attachmentsOf = (r: ReportRow) =>
+  r.attachments.map((a) => ({ ...a, url: `/api/v1/reports/${r.trackingId}/attachments/${a.id}` }));
+
+/** The public view: content unless confidential, never the reporter's identity or contact. */
+export function presentPublic(r: ReportRow): ReportView {
+  const hidden = r.isConfidential;
+  return {
+    ...base(r),
+    title: hidden ? null : r.title,
+    body: hidden ? null : r.body,
+    incidentDate: hidden ? null : r.incidentDate,
+    category:
+      hidden || !r.categoryName
+        ? null
+        : { id: r.categoryId, name: r.categoryName, code: r.categoryCode ?? '' },
+    // Only the regency of a public report: a village plus a date can be enough to identify a reporter.
+    region: hidden ? null : { code: r.regionCode.slice(0, 5), name: r.regionName ?? '' },
+    reporter: { display: r.isAnonymous ? ANONYMOUS : 'Pelapor' },
+    attachments: hidden ? [] : attachmentsOf(r),
+    view: 'public',
+  };
+}
+
+/** The reporter's own view (session or access code): everything, including their own contact details. */
+export function presentForReporter(r: ReportRow, identity: ReporterIdentity | null): ReportView {
+  return {
+    ...base(r),
+    title: r.title,
+    body: r.body,
+    incidentDate: r.incidentDate,
+    category: r.categoryName ? { id: r.categoryId, name: r.categoryName, code: r.categoryCode ?? '' } : null,
+    region: { code: r.regionCode, name: r.regionName ?? '' },
+    address: r.address,
+    location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+    reporter: { display: r.isAnonymous ? ANONYMOUS : (identity?.name ?? 'Pelapor'), ...(identity ?? {}) },
+    attachments: attachmentsOf(r),
+    dueAt: r.dueAt,
+    view: 'reporter',
+  };
+}

@@ -1,0 +1,126 @@
+/** Report routes: file a report, read it (public or with the access code), list and search, fetch attachments. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { searchPublicReports } from '../../db/reports-repo';
+import { fileReport } from '../../reports/file-report';
+import { readAttachment, viewReport } from '../../reports/view-report';
+import type { AppEnv } from '../context';
+import { ProblemError } from '../problem';
+import { presentPublic } from './reports.presenter';
+import {
+  AccessCodeHeader,
+  ReportCreated,
+  ReportInput,
+  ReportListQuery,
+  ReportPage,
+  ReportView,
+  TrackingParam,
+} from './reports.schema';
+
+const problemResponse = (description: string) => ({
+  content: {
+    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
+  },
+  description,
+});
+
+// A report is at most ~32 KB of text (8,000 characters of up to 4 bytes); anything far beyond is not a report.
+const MAX_JSON_BYTES = 64 * 1024;
+
+const createReportRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/reports',
+  tags: ['reports'],
+  summary: 'File a report (pengaduan, aspirasi, permintaan informasi)',
+  description:
+    'With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. ' +
+    'The response carries the trackingId and, once only, the access code.',
+  request: { body: { content: { 'application/json': { schema: ReportInput } }, required: true } },
+  responses: {
+    201: { content: { 'application/json': { schema: ReportCreated } }, description: 'Filed' },
+    400: problemResponse('Malformed request'),
+    413: problemResponse('Too large'),
+    422: problemResponse('Invalid fields, named in `errors`'),
+  },
+});
+
+const getReportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/{trackingId}',
+  tags: ['reports'],
+  summary:
+    'A report: the public view, or the reporter’s full view with the access code (header X-Access-Code)',
+  request: { params: TrackingParam, headers: AccessCodeHeader },
+  responses: {
+    200: { content: { 'application/json': { schema: ReportView } }, description: 'The report' },
+    404: problemResponse('No such report'),
+  },
+});
+
+const listReportsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports',
+  tags: ['reports'],
+  summary:
+    'Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear',
+  request: { query: ReportListQuery },
+  responses: {
+    200: { content: { 'application/json': { schema: ReportPage } }, description: 'A page of reports' },
+  },
+});
+
+const attachmentRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/{trackingId}/attachments/{id}',
+  tags: ['reports'],
+  summary:
+    'An attachment of a report (public unless the report is confidential; else the access code is needed)',
+  request: {
+    params: TrackingParam.extend({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
+    headers: AccessCodeHeader,
+  },
+  responses: { 200: { description: 'The file' }, 404: problemResponse('Not found') },
+});
+
+/** Registers the report routes. */
+export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.on(
+    'POST',
+    '/api/v1/reports',
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ProblemError('TOO_LARGE', `Isi laporan melebihi ${MAX_JSON_BYTES / 1024} KB.`, [
+          { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_JSON_BYTES / 1024} KB.` },
+        ]);
+      },
+    }),
+  );
+  app.openapi(createReportRoute, async (c) => {
+    const created = await fileReport(c.var, c.req.valid('json'), { kind: 'guest', channel: 'web' });
+    return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
+  });
+  app.openapi(getReportRoute, async (c) => {
+    const view = await viewReport(
+      c.var,
+      c.req.valid('param').trackingId,
+      c.req.valid('header')['x-access-code'],
+    );
+    return c.json(view, 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(listReportsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const { rows, total } = await searchPublicReports(c.var.db, q);
+    return c.json({ items: rows.map(presentPublic), page: q.page, pageSize: q.pageSize, total }, 200);
+  });
+  app.openapi(attachmentRoute, async (c) => {
+    const { trackingId, id } = c.req.valid('param');
+    const file = await readAttachment(c.var, trackingId, id, c.req.valid('header')['x-access-code']);
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.mime,
+      'content-disposition': `inline; filename="${encodeURIComponent(file.filename)}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=300',
+    });
+  });
+}

@@ -1,0 +1,113 @@
+/** Request and response schemas of the report routes; the limits come from core (domain.md §4). */
+import { z } from '@hono/zod-openapi';
+import { REPORT_LIMITS as L, REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
+import { paging, regionCode, text } from '../fields';
+
+export const ReportInput = z
+  .object({
+    type: z.enum(REPORT_TYPES),
+    title: text(L.titleMin, L.titleMax).openapi({ example: 'Jalan berlubang di Jalan Juanda Samarinda' }),
+    body: text(L.bodyMin, L.bodyMax),
+    incidentDate: z.iso.date().openapi({ example: '2026-11-20' }),
+    location: z
+      .object({
+        regionCode,
+        address: text(0, L.addressMax).optional(),
+        lat: z.number().min(-90).max(90).optional(),
+        lng: z.number().min(-180).max(180).optional(),
+      })
+      .strict(),
+    categoryId: z.number().int().positive(),
+    institutionId: z.number().int().positive().optional(),
+    isAnonymous: z.boolean().default(false),
+    isConfidential: z.boolean().default(false),
+    attachmentIds: z.array(z.uuid()).max(L.attachmentsMax).default([]),
+    reporter: z
+      .object({
+        name: text(2, L.nameMax),
+        email: z.email().max(254).optional(),
+        phone: z
+          .string()
+          .regex(/^(\+62|62|0)8\d{7,12}$/, 'Nomor ponsel Indonesia tidak valid (contoh 081234567890).')
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    language: z.enum(['id', 'en']).default('id'),
+  })
+  .strict()
+  .openapi('ReportInput');
+export type ReportInput = z.infer<typeof ReportInput>;
+
+export const ReportCreated = z
+  .object({
+    trackingId: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    queue: z.enum(['national', 'institution']),
+    institution: z.object({ id: z.number(), name: z.string() }).nullable(),
+    dueAt: z.string().nullable(),
+    accessCode: z
+      .string()
+      .openapi({ description: 'Shown once: keep it to follow, reply to and rate the report.' }),
+  })
+  .openapi('ReportCreated');
+
+export const TrackingParam = z.object({
+  trackingId: z
+    .string()
+    .regex(/^LPR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/i, 'Tracking ID tidak valid.')
+    .openapi({ param: { name: 'trackingId', in: 'path' }, example: 'LPR-8F3K-Q7MZ-2T9X' }),
+});
+
+export const AccessCodeHeader = z.object({
+  'x-access-code': z.string().max(40).optional().openapi({ description: 'The access code given at filing.' }),
+});
+
+export const ReportListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
+  type: z.enum(REPORT_TYPES).optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  regionCode: regionCode.optional(),
+  institutionId: z.coerce.number().int().positive().optional(),
+  ...paging,
+});
+export type ReportListQuery = z.infer<typeof ReportListQuery>;
+
+const Named = z.object({ id: z.number(), name: z.string() });
+
+export const ReportView = z
+  .object({
+    trackingId: z.string(),
+    type: z.enum(REPORT_TYPES),
+    status: z.enum(REPORT_STATUSES),
+    statusLabel: z.string(),
+    isAnonymous: z.boolean(),
+    isConfidential: z.boolean(),
+    title: z.string().nullable(),
+    body: z.string().nullable(),
+    incidentDate: z.string().nullable(),
+    category: Named.extend({ code: z.string() }).nullable(),
+    region: z.object({ code: z.string(), name: z.string() }).nullable(),
+    address: z.string().nullable().optional(),
+    location: z.object({ lat: z.number(), lng: z.number() }).nullable().optional(),
+    institution: Named.nullable(),
+    reporter: z.object({
+      display: z.string(),
+      name: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+    }),
+    attachments: z.array(
+      z.object({ id: z.string(), kind: z.string(), mime: z.string(), size: z.number(), url: z.string() }),
+    ),
+    dueAt: z.string().nullable().optional(),
+    createdAt: z.string(),
+    view: z.enum(['public', 'reporter']),
+  })
+  .openapi('Report');
+export type ReportView = z.infer<typeof ReportView>;
+
+export const ReportPage = z
+  .object({ items: z.array(ReportView), page: z.number(), pageSize: z.number(), total: z.number() })
+  .openapi('ReportPage');

@@ -1,0 +1,71 @@
+/** Starts Pintu: configuration, database (migrate + seed), wiring by hand, and the HTTP server. */
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { fsBlobs } from './attachments/blobs';
+import { streamProgress } from './cli/progress';
+import { loadConfig } from './config';
+import { DataDirLockedError } from './db/lock';
+import { openDatabase } from './db/open';
+import { seedDemoData } from './db/seed/demo';
+import { seedReferenceData } from './db/seed/reference';
+import { createApp } from './http/app';
+import { serveWeb } from './http/web';
+import { loadCalendar } from './reference/calendar-source';
+import { createSealer, loadDataKey } from './security/seal';
+
+async function main() {
+  const config = loadConfig();
+  const dataDir = resolve(config.DATA_DIR);
+  const started = Date.now();
+  console.log(`Pintu — ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite di ${dataDir}`}`);
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir,
+    poolSize: config.DB_POOL_SIZE,
+  }).catch((err) => {
+    if (err instanceof DataDirLockedError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  });
+  const { db } = database;
+  const progress = streamProgress();
+  const { seeded } = await seedReferenceData(db, progress);
+  const sealer = createSealer(loadDataKey(config.PINTU_DATA_KEY, dataDir));
+  const calendar = await loadCalendar(db);
+  const deps = {
+    db,
+    sealer,
+    calendar,
+    blobs: fsBlobs(join(dataDir, 'attachments')),
+    clock: () => new Date(),
+  };
+  if (!config.PINTU_NO_DEMO) await seedDemoData(deps, progress);
+
+  const app = createApp(deps);
+  serveWeb(app);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`\nSiap dalam ${secs} s${seeded.length ? ` (data awal: ${seeded.join(', ')})` : ''}.`);
+    console.log(`  Portal   http://localhost:${info.port}/`);
+    console.log(`  API      http://localhost:${info.port}/api/v1/institutions`);
+    console.log(`  API docs http://localhost:${info.port}/api/docs\n`);
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

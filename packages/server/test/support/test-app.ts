@@ -1,0 +1,61 @@
+/** An in-process Pintu app on a fresh seeded database with a fixed clock, for API tests. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fsBlobs } from '../../src/attachments/blobs';
+import type { Database } from '../../src/db/open';
+import { createApp } from '../../src/http/app';
+import type { Deps } from '../../src/http/context';
+import { loadCalendar } from '../../src/reference/calendar-source';
+import { createSealer } from '../../src/security/seal';
+import { type Engine, openTestDatabase } from './test-db';
+
+/** A response whose JSON is untyped: tests assert on its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: test responses are checked by assertions, not types
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  database: Database;
+  /** Moves the fixed clock. */
+  setNow(t: Date | string): void;
+  /** JSON request helper. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(path: string, headers?: Record<string, string>): Promise<TestResponse>;
+  /** Multipart upload helper. */
+  upload(form: FormData): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+/** Starts a test app; the clock starts at `now` (default Monday 2024-06-03 09:00 WIB). */
+export async function startTestApp(opts: { engine?: Engine; now?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(opts.engine);
+  let now = new Date(opts.now ?? '2024-06-03T02:00:00Z');
+  const deps: Deps = {
+    db: database.db,
+    blobs: fsBlobs(mkdtempSync(join(tmpdir(), 'pintu-blobs-'))),
+    sealer: createSealer(randomBytes(32)),
+    calendar: await loadCalendar(database.db),
+    clock: () => now,
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    database,
+    setNow: (t) => {
+      now = new Date(t);
+    },
+    post: async (path, body, headers = {}) =>
+      app.request(path, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      }),
+    get: async (path, headers = {}) => app.request(path, { headers }),
+    upload: async (form) => app.request('/api/v1/attachments', { method: 'POST', body: form }),
+    close: () => database.close(),
+  };
+}
