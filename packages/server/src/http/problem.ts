@@ -81,9 +81,13 @@ export function problem(c: Context, err: ProblemError): Response {
 
 /** Turns zod issues into field errors with Indonesian messages (the UI translates by `code`). */
 export function zodFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((i) => {
-    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || 'body';
-    return { field, code: i.code, message: messageOf(i) };
+  return error.issues.flatMap((i) => {
+    const at = (extra: string[] = []) =>
+      [prefix, ...i.path.map(String), ...extra].filter(Boolean).join('.') || 'body';
+    // An unknown key is an error of that key itself, so the client can point at it.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ field: at([k]), code: i.code, message: 'Kolom tidak dikenal.' }));
+    return [{ field: at(), code: i.code, message: messageOf(i) }];
   });
 }
 
@@ -99,8 +103,6 @@ function messageOf(i: z.core.$ZodIssue): string {
       return `Harus salah satu dari: ${i.values.join(', ')}.`;
     case 'invalid_format':
       return `Format tidak valid (${i.format}).`;
-    case 'unrecognized_keys':
-      return `Kolom tidak dikenal: ${i.keys.join(', ')}.`;
     default:
       return i.message;
   }
