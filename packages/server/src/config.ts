@@ -1,14 +1,17 @@
 /** Configuration from the environment, validated once at start-up. */
 import { z } from 'zod';
 
+// An empty variable (`DATABASE_URL=`) means unset, as shells and .env files commonly write it.
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL connection string; when unset Pintu runs on embedded PGlite under DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: optional(z.string().url()),
   DATA_DIR: z.string().default('./data'),
   /** 32-byte key (base64) that seals personal data at rest; generated into DATA_DIR when unset. */
-  PINTU_DATA_KEY: z.string().optional(),
+  PINTU_DATA_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')),
   /** Skip the demo data set (production installs). */
   PINTU_NO_DEMO: z
     .enum(['0', '1', 'true', 'false'])

@@ -82,7 +82,7 @@ export function applyAction(
   if (invalid) return { ok: false, error: invalid };
 
   const variant = variantOf(action);
-  const row = check.rows.find((r) => r.variant === undefined || r.variant === variant) ?? check.rows[0]!;
+  const row = check.rows.find((r) => variant === undefined || r.variant === variant) ?? check.rows[0]!;
   const env: EffectEnv = { actor, now, ctx, sla: ctx.sla ?? DEFAULT_SLA, before: report };
   const next = structuredClone(report);
   const handler = HANDLERS[action.type] as Handler<typeof action.type>;

@@ -64,6 +64,10 @@ export function stageDays(stage: Stage, report: ReportState, action: string, sla
 
 /** Hands the report to a new holder: closes the current custody spell (its working days go to that holder). */
 export function moveHolder(report: ReportState, to: Holder, now: Date, calendar: WorkingDays): void {
+  if (to.institutionId === report.holder.institutionId) {
+    report.holder = copyHolder(to);
+    return;
+  }
   const open = report.custody.at(-1);
   if (open && open.to === null) {
     open.to = now;

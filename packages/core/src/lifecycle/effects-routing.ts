@@ -33,8 +33,6 @@ function closeCustody(next: ReportState, env: EffectEnv): void {
   }
 }
 
-const NOTIFY = ['holder', 'holder', 'parent_coordinator', 'national_admin_and_oversight'] as const;
-
 /** Handlers of the routing actions. */
 export const ROUTING_HANDLERS: Handlers<
   | 'verify'
@@ -123,15 +121,23 @@ export const ROUTING_HANDLERS: Handlers<
     const overdue = env.ctx.calendar.elapsedWorkingDays(clock.dueAt, env.now, timeZone, regionCode);
     const level = escalationLevelFor(overdue, env.sla);
     clock.escalationLevel = level;
+    // Level 2 goes to the parent institution's coordinator; a top-level holder has none, so the national admin.
     const parentId = next.holder.ancestorIds.at(-1) ?? null;
+    const notify =
+      level === 1
+        ? 'holder'
+        : level === 2 && parentId !== null
+          ? 'parent_coordinator'
+          : 'national_admin_and_oversight';
+    const notifyInstitutionId = level === 1 ? next.holder.institutionId : level === 2 ? parentId : null;
     return {
       payload: {
         stage: clock.stage,
         dueAt: clock.dueAt.toISOString(),
         overdueWorkingDays: overdue,
         level,
-        notify: NOTIFY[level],
-        notifyInstitutionId: level === 1 ? next.holder.institutionId : level === 2 ? parentId : null,
+        notify,
+        notifyInstitutionId,
       },
     };
   },

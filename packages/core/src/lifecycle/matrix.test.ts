@@ -96,7 +96,9 @@ const PAYLOADS: Record<LifecycleActionName, LifecycleAction> = {
   resolve_parent: { type: 'resolve_parent' },
 };
 
-type Expected = { ok: true; status: ReportStatus } | { ok: false; code: 'NOT_ALLOWED' | 'INVALID_TRANSITION' };
+type Expected =
+  | { ok: true; status: ReportStatus }
+  | { ok: false; code: 'NOT_ALLOWED' | 'INVALID_TRANSITION' };
 
 function expected(action: LifecycleActionName, status: ReportStatus, role: Role, inScope: boolean): Expected {
   if (!inScope || !ROLE_ACTIONS[role].includes(action)) return { ok: false, code: 'NOT_ALLOWED' };
@@ -107,12 +109,24 @@ function expected(action: LifecycleActionName, status: ReportStatus, role: Role,
 
 /** Roles with a meaningful out-of-scope actor (national roles and the system are everywhere). */
 const SCOPED = ROLES.filter((role) => role !== 'national_admin' && role !== 'system');
-const ACTORS = [...ROLES.map((role) => ({ role, inScope: true })), ...SCOPED.map((role) => ({ role, inScope: false }))];
-const FIXTURES = Object.fromEntries(REPORT_STATUSES.map((s) => [s, reportIn(s)])) as Record<ReportStatus, ReturnType<typeof reportIn>>;
+const ACTORS = [
+  ...ROLES.map((role) => ({ role, inScope: true })),
+  ...SCOPED.map((role) => ({ role, inScope: false })),
+];
+const FIXTURES = Object.fromEntries(REPORT_STATUSES.map((s) => [s, reportIn(s)])) as Record<
+  ReportStatus,
+  ReturnType<typeof reportIn>
+>;
 
 const CASES = LIFECYCLE_ACTIONS.flatMap((action) =>
   REPORT_STATUSES.flatMap((status) =>
-    ACTORS.map(({ role, inScope }) => ({ action, status, role, inScope, want: expected(action, status, role, inScope) })),
+    ACTORS.map(({ role, inScope }) => ({
+      action,
+      status,
+      role,
+      inScope,
+      want: expected(action, status, role, inScope),
+    })),
   ),
 );
 
@@ -121,18 +135,22 @@ describe('every action in every status for every role', () => {
     for (const status of REPORT_STATUSES) expect(FIXTURES[status].status).toBe(status);
   });
 
-  it.each(CASES)('$action on $status by $role (in scope: $inScope)', ({ action, status, role, inScope, want }) => {
-    const report = FIXTURES[status];
-    const before = structuredClone(report);
-    const result = applyAction(report, PAYLOADS[action], actorOf(role, inScope), MATRIX_NOW, testContext());
-    expect(report).toEqual(before);
-    if (want.ok) {
-      expect(result.ok ? result.report.status : result.error).toBe(want.status);
-      if (result.ok) expect(result.events[0]).toMatchObject({ type: action, from: status, to: want.status });
-    } else {
-      expect(result.ok ? `ok → ${result.report.status}` : result.error.code).toBe(want.code);
-    }
-  });
+  it.each(CASES)(
+    '$action on $status by $role (in scope: $inScope)',
+    ({ action, status, role, inScope, want }) => {
+      const report = FIXTURES[status];
+      const before = structuredClone(report);
+      const result = applyAction(report, PAYLOADS[action], actorOf(role, inScope), MATRIX_NOW, testContext());
+      expect(report).toEqual(before);
+      if (want.ok) {
+        expect(result.ok ? result.report.status : result.error).toBe(want.status);
+        if (result.ok)
+          expect(result.events[0]).toMatchObject({ type: action, from: status, to: want.status });
+      } else {
+        expect(result.ok ? `ok → ${result.report.status}` : result.error.code).toBe(want.code);
+      }
+    },
+  );
 });
 
 describe('allowedActions offers exactly the actions that succeed', () => {

@@ -8,6 +8,7 @@ import { makeEvent } from './effect';
 import { copyHolder, type Holder, NATIONAL_QUEUE } from './holder';
 import { DEFAULT_SLA, type SlaTable } from './sla';
 import type { ActionResult, ReportState } from './state';
+import { checkHolder } from './validate';
 import type { WorkingDays } from './working-days';
 
 /** What intake needs to open a report's lifecycle. */
@@ -44,9 +45,7 @@ export function openReport(
     fields.push({ field: 'reporterId', message: 'is required' });
   }
   const requested = input.requested ?? null;
-  if (requested !== null && (requested.institutionId === null || requested.institutionId.length === 0)) {
-    fields.push({ field: 'requested', message: 'must name an institution' });
-  }
+  if (requested !== null) checkHolder(fields, 'requested', requested);
   if (fields.length > 0) return { ok: false, error: validationError(fields) };
   if ((actor.role === 'citizen' || actor.role === 'guest') && input.reporterId !== actor.id) {
     return {

@@ -14,13 +14,24 @@ import type { LifecycleContext, ReportState } from './state';
 /** TEST SUPPORT: a WIB instant from a local `YYYY-MM-DDTHH:mm` string. */
 export const wib = (local: string): Date => new Date(`${local}:00+07:00`);
 
-/** TEST SUPPORT: the tree — inst-a with units a1, a2; inst-b; inst-c; and a WITA institution. */
-export const INST_A: Holder = { institutionId: 'inst-a', ancestorIds: [], timeZone: 'Asia/Jakarta', regionCode: null };
+/** TEST SUPPORT: inst-a, a top-level institution in WIB. */
+export const INST_A: Holder = {
+  institutionId: 'inst-a',
+  ancestorIds: [],
+  timeZone: 'Asia/Jakarta',
+  regionCode: null,
+};
+/** TEST SUPPORT: unit a1 under inst-a. */
 export const UNIT_A1: Holder = { ...INST_A, institutionId: 'unit-a1', ancestorIds: ['inst-a'] };
+/** TEST SUPPORT: unit a2 under inst-a. */
 export const UNIT_A2: Holder = { ...INST_A, institutionId: 'unit-a2', ancestorIds: ['inst-a'] };
+/** TEST SUPPORT: another top-level institution. */
 export const INST_B: Holder = { ...INST_A, institutionId: 'inst-b' };
+/** TEST SUPPORT: another top-level institution. */
 export const INST_C: Holder = { ...INST_A, institutionId: 'inst-c' };
+/** TEST SUPPORT: another top-level institution. */
 export const INST_D: Holder = { ...INST_A, institutionId: 'inst-d' };
+/** TEST SUPPORT: a city government in WITA with a region code. */
 export const INST_WITA: Holder = {
   institutionId: 'pemkot-makassar',
   ancestorIds: [],
@@ -28,8 +39,9 @@ export const INST_WITA: Holder = {
   regionCode: '73.71',
 };
 
-/** TEST SUPPORT: the reporter, the facilitator who filed for them, and actors of every role. */
+/** TEST SUPPORT: the reporter of the fixtures. */
 export const REPORTER_ID = 'citizen-1';
+/** TEST SUPPORT: the facilitator who filed the fixtures for the reporter. */
 export const FACILITATOR_ID = 'facilitator-1';
 
 /** TEST SUPPORT: an actor of a role; in scope of the fixtures (inst-a, the reporter) or out of it (inst-b, others). */
@@ -93,10 +105,12 @@ export function reportIn(status: ReportStatus): ReportState {
   if (status === 'archived') return must(s, { type: 'archive', reason: 'unclear' }, 'coordinator', t(1));
   const d = must(s, { type: 'verify', targets: [INST_A] }, 'coordinator', t(1));
   if (status === 'dispositioned') return d;
-  if (status === 'on_hold') return must(d, { type: 'hold', question: 'Where exactly?' }, 'liaison_officer', t(2));
+  if (status === 'on_hold')
+    return must(d, { type: 'hold', question: 'Where exactly?' }, 'liaison_officer', t(2));
   const ack = { type: 'acknowledge', complexity: 'simple', message: 'We are on it' } as const;
   const p = must(d, ack, 'liaison_officer', t(2));
-  if (status === 'in_progress') return must(p, { type: 'draft_follow_up', message: 'Fixed.' }, 'unit_operator', t(3));
+  if (status === 'in_progress')
+    return must(p, { type: 'draft_follow_up', message: 'Fixed.' }, 'unit_operator', t(3));
   const a = must(p, { type: 'post_follow_up', message: 'The road is fixed.' }, 'liaison_officer', t(3));
   if (status === 'awaiting_reporter') return a;
   return must(a, { type: 'accept', rating: 4 }, 'citizen', new Date(MATRIX_NOW.getTime() - 3_600_000));

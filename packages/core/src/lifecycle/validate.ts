@@ -20,7 +20,8 @@ function text(fields: FieldError[], field: string, value: unknown, max: number, 
   else if (value.length > max) fields.push({ field, message: `must be at most ${max} characters` });
 }
 
-function holder(fields: FieldError[], field: string, value: Holder | null | undefined): void {
+/** Adds a field error unless the value is an institution holder with its ancestors and a known time zone. */
+export function checkHolder(fields: FieldError[], field: string, value: Holder | null | undefined): void {
   const ok =
     value != null &&
     typeof value.institutionId === 'string' &&
@@ -56,7 +57,7 @@ function verifyTargets(
     fields.push({ field: 'targets', message: 'name at least one institution' });
     return;
   }
-  for (const [i, target] of targets.entries()) holder(fields, `targets.${i}`, target);
+  for (const [i, target] of targets.entries()) checkHolder(fields, `targets.${i}`, target);
   const ids = targets.map((t) => t?.institutionId);
   if (new Set(ids).size !== ids.length)
     fields.push({ field: 'targets', message: 'must not repeat an institution' });
@@ -96,7 +97,7 @@ export function validateAction(
       }
       break;
     case 'dispose_down':
-      holder(fields, 'unit', action.unit);
+      checkHolder(fields, 'unit', action.unit);
       if (fields.length === 0 && !action.unit.ancestorIds.includes(report.holder.institutionId ?? '')) {
         fields.push({ field: 'unit', message: 'must be a unit below the current holder' });
       }
@@ -105,7 +106,7 @@ export function validateAction(
     case 'not_our_authority':
       text(fields, 'reason', action.reason, NOTE_MAX);
       if (action.target != null) {
-        holder(fields, 'target', action.target);
+        checkHolder(fields, 'target', action.target);
         if (action.target.institutionId === report.holder.institutionId) {
           fields.push({ field: 'target', message: 'must be another institution' });
         }

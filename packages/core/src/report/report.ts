@@ -22,7 +22,10 @@ export type Channel = (typeof BASE_CHANNELS)[number] | `integration:${string}`;
 
 /** Whether a string is a valid channel code. */
 export function isChannel(value: string): value is Channel {
-  return (BASE_CHANNELS as readonly string[]).includes(value) || /^integration:[a-z0-9][a-z0-9-]{1,40}$/.test(value);
+  return (
+    (BASE_CHANNELS as readonly string[]).includes(value) ||
+    /^integration:[a-z0-9][a-z0-9-]{1,40}$/.test(value)
+  );
 }
 
 /** Complexity classes of the follow-up stage: 5 / 14 / 60 working days (domain.md §5). */

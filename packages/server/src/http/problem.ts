@@ -81,7 +81,7 @@ export function problem(c: Context, err: ProblemError): Response {
 
 /** Turns zod issues into field errors with Indonesian messages (the UI translates by `code`). */
 export function zodFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.flatMap((i) => {
+  return error.issues.flatMap((i): FieldError[] => {
     const at = (extra: string[] = []) =>
       [prefix, ...i.path.map(String), ...extra].filter(Boolean).join('.') || 'body';
     // An unknown key is an error of that key itself, so the client can point at it.
