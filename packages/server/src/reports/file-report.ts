@@ -1,5 +1,6 @@
 /** Filing a report (intake): validate references, open the lifecycle, store report + first event atomically. */
-import { type Holder, isInIndonesia, localDate, openReport, type TimeZone } from '@pintu/core';
+import { isInIndonesia, localDate, openReport } from '@pintu/core';
+import { holderOf } from '../db/holders';
 import { checkReferences, insertReport } from '../db/reports-repo';
 import type { Deps } from '../http/context';
 import { type FieldError, ProblemError } from '../http/problem';
@@ -80,14 +81,7 @@ export async function fileReport(
   });
   if (errors.length) throw invalid(errors);
 
-  const requested: Holder | null = ref.institution
-    ? {
-        institutionId: String(ref.institution.id),
-        ancestorIds: ref.institution.path.slice(0, -1).map(String),
-        timeZone: ref.institution.timeZone as TimeZone,
-        regionCode: ref.institution.regionCode,
-      }
-    : null;
+  const requested = ref.institution ? holderOf(ref.institution) : null;
   const trackingId = newTrackingId();
   const accessCode = newAccessCode();
   const reporterId = `guest:${trackingId}`;

@@ -1,0 +1,214 @@
+/**
+ * Intake load test: `POST /api/v1/reports` against the real server on a fresh database, per engine.
+ * Budget (PostgreSQL, 2-core machine): at least 1,000 reports/s with p99 under 50 ms, no errors, no non-2xx.
+ * PGlite has no budget; its numbers are printed for information.
+ *
+ *   npm run bench:intake -- --engine=postgres|pglite|both --duration=15 --connections=50 [--warmup=3] [--cpu-prof]
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { fetchReference, MIX, reportBodies } from './lib/report-bodies';
+import {
+  type Engine,
+  type FreshDatabase,
+  freshDatabase,
+  type RunningServer,
+  startServer,
+} from './lib/server-process';
+
+const BUDGET = { reportsPerSecond: 1000, p99Ms: 50 } as const;
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '3' },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const engines: Engine[] =
+  args.engine === 'both' ? ['postgres', 'pglite'] : args.engine === 'postgres' ? ['postgres'] : ['pglite'];
+if (!['both', 'postgres', 'pglite'].includes(args.engine)) {
+  console.error(`--engine must be postgres, pglite or both (got ${args.engine})`);
+  process.exit(2);
+}
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const warmup = Number(args.warmup);
+const profileDir = args['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'pintu-bench-prof-')) : null;
+
+interface Outcome {
+  engine: Engine;
+  startSeconds: number;
+  reportsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok2xx: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: string;
+  /** 2xx of warm-up and measured run together, and what was still in flight when autocannon stopped. */
+  total2xx: number;
+  unanswered: number;
+  rows: number;
+}
+
+/** Runs autocannon in this process (it shares the 2 cores with the server and PostgreSQL). */
+function cannon(url: string, nextBody: () => string, seconds: number) {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/reports',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: nextBody() }),
+      },
+    ],
+  });
+}
+
+/** Requests written but neither answered nor failed: autocannon drops its sockets when the time is up. */
+const unansweredOf = (r: autocannon.Result) => r.requests.sent - r['2xx'] - r.non2xx - r.errors;
+
+/** What to stop and remove if the bench is interrupted. */
+const active: { server: RunningServer | null; fresh: FreshDatabase | null } = { server: null, fresh: null };
+
+async function benchEngine(engine: Engine): Promise<Outcome> {
+  const fresh = await freshDatabase(engine);
+  active.fresh = fresh;
+  let server: RunningServer | null = null;
+  try {
+    console.log(`\n[${engine}] starting the server on a fresh database (seeding reference data)…`);
+    server = await startServer({
+      env: fresh.env,
+      nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${engine}.cpuprofile`] : [],
+    });
+    active.server = server;
+    console.log(`[${engine}] ready in ${server.startSeconds.toFixed(1)} s at ${server.url}`);
+    const ref = await fetchReference(server.url);
+    console.log(
+      `[${engine}] ${ref.categoryIds.length} categories, ${ref.institutions.length} regency governments, ` +
+        `${ref.regionCodes.length} regions; warm-up ${warmup} s, then ${duration} s with ${connections} connections`,
+    );
+    const nextBody = reportBodies(ref);
+    const warm = await cannon(server.url, nextBody, warmup);
+    const run = await cannon(server.url, nextBody, duration);
+    await server.stop();
+    const rows = await fresh.countReports();
+    return {
+      engine,
+      startSeconds: server.startSeconds,
+      reportsPerSecond: run['2xx'] / run.duration,
+      p50: run.latency.p50,
+      p99: run.latency.p99,
+      ok2xx: run['2xx'],
+      non2xx: run.non2xx,
+      errors: run.errors,
+      statusCodes: Object.entries(run.statusCodeStats ?? {})
+        .map(([code, s]) => `${code}×${s.count ?? 0}`)
+        .join(' '),
+      total2xx: warm['2xx'] + run['2xx'],
+      unanswered: unansweredOf(warm) + unansweredOf(run),
+      rows,
+    };
+  } catch (err) {
+    if (server) console.error(`[${engine}] server log:\n${server.logTail()}`);
+    throw err;
+  } finally {
+    await server?.stop();
+    await fresh.cleanup();
+    active.server = null;
+    active.fresh = null;
+  }
+}
+
+/**
+ * Every 2xx must have written a row, and nothing else may have: rows = 2xx, plus at most the requests still in
+ * flight when a run ended (the server finishes those, but autocannon has hung up and never counts them).
+ */
+const rowsAgree = (o: Outcome) => o.rows >= o.total2xx && o.rows <= o.total2xx + o.unanswered;
+
+function verdict(o: Outcome): { pass: boolean; text: string } {
+  const problems: string[] = [];
+  if (!rowsAgree(o)) problems.push('rows≠2xx');
+  if (o.non2xx || o.errors) problems.push('non-2xx/errors');
+  if (o.engine === 'postgres') {
+    if (o.reportsPerSecond < BUDGET.reportsPerSecond) problems.push(`<${BUDGET.reportsPerSecond}/s`);
+    if (o.p99 >= BUDGET.p99Ms) problems.push(`p99≥${BUDGET.p99Ms}ms`);
+  }
+  if (problems.length) return { pass: false, text: `FAIL (${problems.join(', ')})` };
+  return { pass: true, text: o.engine === 'postgres' ? 'PASS' : 'ok (no budget)' };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main(): Promise<number> {
+  process.once('SIGINT', () => {
+    console.error('\ninterrupted: stopping the server and removing the bench database');
+    const { server, fresh } = active;
+    void (async () => {
+      await server?.stop().catch(() => {});
+      await fresh?.cleanup().catch(() => {});
+    })().finally(() => process.exit(130));
+  });
+  const outcomes: Outcome[] = [];
+  const failures: string[] = [];
+  for (const engine of engines) {
+    try {
+      outcomes.push(await benchEngine(engine));
+    } catch (err) {
+      failures.push(`${engine}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  console.log(
+    `\nPOST /api/v1/reports — ${duration} s, ${connections} connections, after a ${warmup} s warm-up. ` +
+      `Mix: ${MIX.withInstitution * 100}% to an institution, ${MIX.anonymous * 100}% anonymous, ` +
+      `${MIX.confidential * 100}% confidential.`,
+  );
+  console.log(
+    `Budget (PostgreSQL): ≥ ${BUDGET.reportsPerSecond} reports/s and p99 < ${BUDGET.p99Ms} ms, no non-2xx, no errors.\n`,
+  );
+  let failed = failures.length > 0;
+  const header = ['engine', 'reports/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'rows/2xx', 'budget'];
+  const body = outcomes.map((o) => {
+    const v = verdict(o);
+    if (!v.pass) failed = true;
+    return [
+      o.engine,
+      o.reportsPerSecond.toFixed(0),
+      String(o.p50),
+      String(o.p99),
+      String(o.ok2xx),
+      String(o.non2xx),
+      String(o.errors),
+      `${o.rows}/${o.total2xx}`,
+      v.text,
+    ];
+  });
+  console.log(table([header, ...body]));
+  for (const o of outcomes) {
+    console.log(
+      `\n${o.engine}: rows in reports ${o.rows}; 2xx (warm-up + measured) ${o.total2xx}; ` +
+        `${o.unanswered} request(s) were in flight when autocannon stopped, so rows may exceed 2xx by at most that ` +
+        `— ${rowsAgree(o) ? 'agrees' : 'DOES NOT AGREE'}. Status codes: ${o.statusCodes || 'none'}. ` +
+        `Server start-up incl. seed: ${o.startSeconds.toFixed(1)} s.`,
+    );
+  }
+  for (const f of failures) console.error(`\nFAILED ${f}`);
+  if (profileDir) console.log(`\nCPU profiles of the server: ${profileDir}`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
