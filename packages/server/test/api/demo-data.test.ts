@@ -19,12 +19,16 @@ describe('demo data', () => {
     expect(await seedDemoData(t.deps, silentProgress)).toEqual({ added: 350 });
     expect(await seedDemoData(t.deps, silentProgress)).toEqual({ added: 0 });
     const res = await t.deps.db.execute(sql`select status, count(*)::int as n from reports group by status`);
-    const counts = Object.fromEntries((res.rows as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const counts = Object.fromEntries(
+      (res.rows as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    );
     for (const s of REPORT_STATUSES) expect(counts[s]).toBe(50);
   });
 
   it('gives each report an intact event chain that matches its status', async () => {
-    const res = await t.deps.db.execute(sql`select tracking_id as id, status from reports order by id limit 21`);
+    const res = await t.deps.db.execute(
+      sql`select tracking_id as id, status from reports order by id limit 21`,
+    );
     for (const { id, status } of res.rows as { id: string; status: string }[]) {
       const events = await readEvents(t.deps.db, id);
       expect(verifyChain(events)).toBeNull();
@@ -33,7 +37,9 @@ describe('demo data', () => {
   });
 
   it('opens any demo report with the demo access code, and hides identities publicly', async () => {
-    const own = await (await t.get('/api/v1/reports/LPR-DEMO-0005-RESO', { 'x-access-code': DEMO_ACCESS_CODE })).json();
+    const own = await (
+      await t.get('/api/v1/reports/LPR-DEMO-0005-RESO', { 'x-access-code': DEMO_ACCESS_CODE })
+    ).json();
     expect(own).toMatchObject({ view: 'reporter', status: 'resolved' });
     expect(own.reporter.name).toBeTruthy();
     const list = await (await t.get('/api/v1/reports?pageSize=100')).text();

@@ -42,7 +42,8 @@ interface Pools {
 
 async function loadPools(deps: Deps): Promise<Pools> {
   // Demo reports go to the governments of a handful of regions in all three time zones.
-  const inst = await deps.db.execute(sql`select id, path, time_zone as "timeZone", region_code as "regionCode", name
+  const inst =
+    await deps.db.execute(sql`select id, path, time_zone as "timeZone", region_code as "regionCode", name
     from institutions where code in ('pemda-64.72', 'pemda-64.71', 'pemprov-64', 'pemda-31.71', 'pemda-32.73',
       'pemda-35.78', 'pemda-73.71', 'pemda-51.71', 'pemda-91.71', 'pemda-81.71', 'pemda-33.74', 'pemda-12.71')
     order by code`);
@@ -59,18 +60,33 @@ async function loadPools(deps: Deps): Promise<Pools> {
 }
 
 /** The actions that take a fresh report to `target`, and who performs them. */
-function pathTo(target: ReportStatus, holder: ReturnType<typeof holderOf>, reporter: Actor, pick: () => number) {
+function pathTo(
+  target: ReportStatus,
+  holder: ReturnType<typeof holderOf>,
+  reporter: Actor,
+  pick: () => number,
+) {
   const admin: Actor = { id: 'demo:admin-nasional', role: 'national_admin', institutionId: null };
-  const liaison: Actor = { id: `demo:penghubung-${holder.institutionId}`, role: 'liaison_officer', institutionId: holder.institutionId };
+  const liaison: Actor = {
+    id: `demo:penghubung-${holder.institutionId}`,
+    role: 'liaison_officer',
+    institutionId: holder.institutionId,
+  };
   const steps: [Actor, LifecycleAction][] = [];
-  if (target === 'on_hold') return [[admin, { type: 'hold', question: 'Mohon lengkapi alamat dan foto lokasi.' }]] as typeof steps;
+  if (target === 'on_hold')
+    return [[admin, { type: 'hold', question: 'Mohon lengkapi alamat dan foto lokasi.' }]] as typeof steps;
   if (target === 'archived')
-    return [[admin, { type: 'archive', reason: pick() < 0.5 ? 'unclear' : 'not_public_service' }]] as typeof steps;
+    return [
+      [admin, { type: 'archive', reason: pick() < 0.5 ? 'unclear' : 'not_public_service' }],
+    ] as typeof steps;
   if (target === 'submitted') return steps;
   steps.push([admin, { type: 'verify', targets: [holder] }]);
   if (target === 'dispositioned') return steps;
   const complexity = (['simple', 'no_field_exam', 'field_exam'] as const)[Math.floor(pick() * 3)]!;
-  steps.push([liaison, { type: 'acknowledge', complexity, message: 'Laporan diterima dan sedang kami proses.' }]);
+  steps.push([
+    liaison,
+    { type: 'acknowledge', complexity, message: 'Laporan diterima dan sedang kami proses.' },
+  ]);
   if (target === 'in_progress') return steps;
   const message = DEMO_FOLLOW_UPS[Math.floor(pick() * DEMO_FOLLOW_UPS.length)]!;
   steps.push([liaison, { type: 'post_follow_up', message }]);
@@ -94,7 +110,9 @@ export async function seedDemoData(deps: Deps, progress: Progress): Promise<{ ad
     const inst = pools.institutions[Math.floor(pick() * pools.institutions.length)]!;
     const text = DEMO_REPORTS[Math.floor(pick() * DEMO_REPORTS.length)]!;
     const cats = pools.categories.filter((c) => c.topic.startsWith(text.topic));
-    const category = (cats.length ? cats : pools.categories)[Math.floor(pick() * (cats.length || pools.categories.length))]!;
+    const category = (cats.length ? cats : pools.categories)[
+      Math.floor(pick() * (cats.length || pools.categories.length))
+    ]!;
     const districts = pools.districts.get(inst.regionCode ?? '') ?? [inst.regionCode!];
     const regionCode = districts[Math.floor(pick() * districts.length)]!;
     const trackingId = `LPR-DEMO-${String(i + 1).padStart(4, '0')}-${target.slice(0, 4).toUpperCase().padEnd(4, 'X')}`;
@@ -104,7 +122,12 @@ export async function seedDemoData(deps: Deps, progress: Progress): Promise<{ ad
     // Filed 1–120 days ago; each later step follows 0–3 days after the previous one, never in the future.
     let at = new Date(now.getTime() - (1 + Math.floor(pick() * 120)) * DAY);
     const requested = target === 'submitted' && pick() < 0.5 ? holder : null;
-    const opened = openReport({ id: trackingId, type: text.topic === 'aspirasi' ? 'aspiration' : 'complaint', reporterId, requested }, reporter, at, { calendar });
+    const opened = openReport(
+      { id: trackingId, type: text.topic === 'aspirasi' ? 'aspiration' : 'complaint', reporterId, requested },
+      reporter,
+      at,
+      { calendar },
+    );
     if (!opened.ok) throw new Error(`demo: ${opened.error.message}`);
     let state: ReportState = opened.report;
     const anonymous = pick() < 0.2;
@@ -135,13 +158,24 @@ export async function seedDemoData(deps: Deps, progress: Progress): Promise<{ ad
         accessCodeHash: hashAccessCode(DEMO_ACCESS_CODE),
         createdAt: at,
       },
-      { action: 'submitted', actorId: null, actorRole: 'guest', institutionId: null, at, fromStatus: null, toStatus: 'submitted', payload: { channel: 'web', demo: true } },
+      {
+        action: 'submitted',
+        actorId: null,
+        actorRole: 'guest',
+        institutionId: null,
+        at,
+        fromStatus: null,
+        toStatus: 'submitted',
+        payload: { channel: 'web', demo: true },
+      },
       [],
     );
     if (!('id' in inserted)) throw new Error('demo: insert failed');
     const events = [];
     for (const [actor, action] of pathTo(target, holder, reporter, pick)) {
-      at = new Date(Math.min(now.getTime() - 60_000, at.getTime() + Math.floor(pick() * 3 * DAY) + 3_600_000));
+      at = new Date(
+        Math.min(now.getTime() - 60_000, at.getTime() + Math.floor(pick() * 3 * DAY) + 3_600_000),
+      );
       const r = applyAction(state, action, actor, at, { calendar });
       if (!r.ok) throw new Error(`demo ${trackingId} ${action.type}: ${r.error.message}`);
       state = r.report;
