@@ -1,5 +1,6 @@
 /** What every request handler can reach: the wiring made once in main.ts, and the request's clock reading. */
 import type { Blobs } from '../attachments/blobs';
+import type { Principal } from '../auth/principal';
 import type { Db } from '../db/open';
 import type { CalendarSource } from '../reference/calendar-source';
 import type { Sealer } from '../security/seal';
@@ -14,5 +15,6 @@ export interface Deps {
 }
 
 export type AppEnv = {
-  Variables: Deps & { now: Date };
+  /** `principal` is null for anonymous callers (guests act with their access code). */
+  Variables: Deps & { now: Date; principal: Principal | null };
 };
