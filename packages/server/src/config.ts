@@ -18,6 +18,20 @@ const schema = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** The address people reach Pintu at (links in e-mails, trusted origin, Secure cookies when https). */
+  PUBLIC_URL: optional(z.string().url()),
+  /** More origins allowed to make cookie-authenticated requests, comma-separated. */
+  TRUSTED_ORIGINS: optional(z.string()),
+  /** SMTP server for e-mail, e.g. `smtp://127.0.0.1:2525`; when unset, e-mails are printed to the console. */
+  SMTP_URL: optional(z.string().url()),
+  MAIL_FROM: z.string().default('Pintu <no-reply@localhost>'),
+  /** Secret that signs session cookies (≥ 32 characters); derived from the data key when unset. */
+  PINTU_AUTH_SECRET: optional(z.string().min(32)),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -30,4 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** PUBLIC_URL, or http://localhost:PORT, without a trailing slash. */
+export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 }

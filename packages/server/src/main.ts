@@ -2,14 +2,17 @@
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { fsBlobs } from './attachments/blobs';
+import { createAuth, deriveAuthSecret } from './auth/auth';
 import { streamProgress } from './cli/progress';
-import { loadConfig } from './config';
+import { loadConfig, publicUrlOf } from './config';
 import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
 import { seedDemoData } from './db/seed/demo';
+import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
 import { createApp } from './http/app';
 import { serveWeb } from './http/web';
+import { createMailer } from './mail/mailer';
 import { loadCalendar } from './reference/calendar-source';
 import { createSealer, loadDataKey } from './security/seal';
 
@@ -32,16 +35,36 @@ async function main() {
   const { db } = database;
   const progress = streamProgress();
   const { seeded } = await seedReferenceData(db, progress);
-  const sealer = createSealer(loadDataKey(config.PINTU_DATA_KEY, dataDir));
+  const dataKey = loadDataKey(config.PINTU_DATA_KEY, dataDir);
+  const sealer = createSealer(dataKey);
   const calendar = await loadCalendar(db);
+  const publicUrl = publicUrlOf(config);
+  if (!config.SMTP_URL) console.log('SMTP_URL belum diatur: e-mail ditampilkan di konsol, tidak dikirim.');
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const auth = createAuth({
+    db,
+    mailer,
+    publicUrl,
+    extraOrigins: config.TRUSTED_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    secret: config.PINTU_AUTH_SECRET ?? deriveAuthSecret(dataKey),
+    trustProxy: config.TRUST_PROXY,
+  });
   const deps = {
     db,
     sealer,
     calendar,
+    auth,
+    mailer,
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
   };
-  if (!config.PINTU_NO_DEMO) await seedDemoData(deps, progress);
+  let demoAccounts: { email: string; label: string }[] = [];
+  if (!config.PINTU_NO_DEMO) {
+    await seedDemoData(deps, progress);
+    demoAccounts = (await seedDemoAccounts(db, auth)).accounts;
+  }
 
   const app = createApp(deps);
   serveWeb(app);
@@ -51,6 +74,11 @@ async function main() {
     console.log(`  Portal   http://localhost:${info.port}/`);
     console.log(`  API      http://localhost:${info.port}/api/v1/institutions`);
     console.log(`  API docs http://localhost:${info.port}/api/docs\n`);
+    if (demoAccounts.length) {
+      console.log(`Akun demo (kata sandi ${DEMO_PASSWORD}):`);
+      for (const a of demoAccounts) console.log(`  ${a.email.padEnd(40)} ${a.label}`);
+      console.log('');
+    }
   });
 
   let stopping = false;

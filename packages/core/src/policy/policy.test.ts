@@ -116,6 +116,13 @@ describe('administration (hand-written expectations)', () => {
   it.each<[Role, string | null, PolicyAction, boolean]>([
     ['coordinator', 'pemkab', 'manage_staff', true],
     ['coordinator', 'pemkab', 'record_sk', true],
+    ['coordinator', 'pemkab', 'manage_units', true],
+    ['coordinator', 'pemkab', 'manage_settings', true],
+    ['coordinator', 'kecamatan-2', 'manage_units', false],
+    ['liaison_officer', 'kecamatan-1', 'manage_units', false],
+    ['leadership', 'pemkab', 'manage_settings', false],
+    ['national_admin', null, 'manage_units', true],
+    ['national_admin', null, 'record_sk', true],
     ['coordinator', 'kecamatan-2', 'manage_staff', false],
     ['coordinator', 'pemkab', 'manage_holidays', false],
     ['national_admin', null, 'manage_holidays', true],

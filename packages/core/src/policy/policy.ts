@@ -12,6 +12,10 @@ export const ADMIN_ACTIONS = [
   'view_dashboard',
   'view_overdue',
   'manage_institutions',
+  /** Create, rename, move and deactivate units of a subtree (domain.md §2, issue 3). */
+  'manage_units',
+  /** The institution's settings: follow-up approval, default complexity per category. */
+  'manage_settings',
   'manage_categories',
   'manage_holidays',
   'manage_staff',
@@ -69,6 +73,9 @@ export const POLICY: readonly PolicyRule[] = [
       'comment_internal',
       'view_reveal_log',
       'manage_institutions',
+      'manage_units',
+      'manage_settings',
+      'record_sk',
       'manage_categories',
       'manage_holidays',
       'manage_staff',
@@ -88,6 +95,8 @@ export const POLICY: readonly PolicyRule[] = [
       'comment_internal',
       'manage_staff',
       'record_sk',
+      'manage_units',
+      'manage_settings',
     ],
   },
   {

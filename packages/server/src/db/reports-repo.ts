@@ -18,6 +18,47 @@ export interface ReferenceCheck {
   freeAttachmentIds: string[];
 }
 
+/** An institution as the intake checks see it. */
+export type CheckedInstitution = NonNullable<ReferenceCheck['institution']>;
+
+/** A database or a transaction: anything drizzle can run a statement on. */
+type Runner = Pick<Db, '_'>;
+
+/**
+ * A fixed statement run as a named prepared statement: node-postgres sends its text once per connection and
+ * PostgreSQL parses and plans it once, not on every call — planning the intake statements cost as much database
+ * CPU as running them (bench/README.md). Same driver path and results as `db.execute`; PGlite ignores the name.
+ * Write `p('key')` where a value goes; each use is its own parameter, as in a `sql` template.
+ */
+function prepared<K extends string>(name: string, build: (p: (key: K) => string) => string) {
+  const keys: K[] = [];
+  const text = build((key) => `$${keys.push(key)}`);
+  return async (db: Runner, values: Record<K, unknown>): Promise<Record<string, unknown>[]> => {
+    const query = db._.session.prepareQuery(
+      { sql: text, params: keys.map((k) => values[k]) },
+      undefined,
+      name,
+      false,
+    );
+    const res = (await query.execute()) as { rows: Record<string, unknown>[] };
+    return res.rows;
+  };
+}
+
+const INSTITUTION_JSON = `json_build_object('id', id, 'name', name, 'timeZone', time_zone,
+  'regionCode', region_code, 'active', active, 'path', path)`;
+
+const CHECK_REFERENCES = prepared<'regionCode' | 'categoryId' | 'institutionId' | 'attachmentIds'>(
+  'pintu_check_references',
+  (p) => `
+    select
+      exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
+      exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
+      (select ${INSTITUTION_JSON} from institutions where id = ${p('institutionId')}::int) as institution,
+      coalesce((select json_agg(id) from attachments
+         where id = any(${p('attachmentIds')}::uuid[]) and report_id is null), '[]'::json) as "freeAttachmentIds"`,
+);
+
 /** Looks up every reference a new report names, in one round trip. */
 export async function checkReferences(
   db: Db,
@@ -28,16 +69,13 @@ export async function checkReferences(
     attachmentIds: string[];
   },
 ): Promise<ReferenceCheck> {
-  const res = await db.execute(sql`
-    select
-      exists(select 1 from regions where code = ${ref.regionCode}) as "regionExists",
-      exists(select 1 from categories where id = ${ref.categoryId}) as "categoryExists",
-      (select json_build_object('id', id, 'name', name, 'timeZone', time_zone, 'regionCode', region_code,
-           'active', active, 'path', path)
-         from institutions where id = ${ref.institutionId ?? null}::int) as institution,
-      coalesce((select json_agg(id) from attachments
-         where id = any(${`{${ref.attachmentIds.join(',')}}`}::uuid[]) and report_id is null), '[]'::json) as "freeAttachmentIds"`);
-  return res.rows[0] as unknown as ReferenceCheck;
+  const rows = await CHECK_REFERENCES(db, {
+    regionCode: ref.regionCode,
+    categoryId: ref.categoryId,
+    institutionId: ref.institutionId ?? null,
+    attachmentIds: `{${ref.attachmentIds.join(',')}}`,
+  });
+  return rows[0] as unknown as ReferenceCheck;
 }
 
 export interface NewReport {
@@ -66,6 +104,120 @@ export interface NewReport {
   createdAt: Date;
 }
 
+type InsertKey =
+  | keyof NewReport
+  | 'action'
+  | 'actorId'
+  | 'actorRole'
+  | 'eventInstitutionId'
+  | 'at'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'payload'
+  | 'hash'
+  | 'attachmentIds';
+
+const REPORT_COLUMNS = `tracking_id, type, title, body, incident_date, region_code, address, lat, lng, category_id,
+  requested_institution_id, institution_id, status, due_at, lifecycle, is_anonymous, is_confidential, channel,
+  language, reporter_account_id, reporter_sealed, access_code_hash, created_at, updated_at`;
+const EVENT_COLUMNS = `report_id, seq, action, actor_id, actor_role, institution_id, at, from_status, to_status,
+  payload, prev_hash, hash`;
+const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p('type')}, ${p('title')},
+  ${p('body')}, ${p('incidentDate')}, ${p('regionCode')}, ${p('address')}, ${p('lat')}, ${p('lng')},
+  ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
+  ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
+  ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
+const eventValues = (
+  p: (key: InsertKey) => string,
+) => `id, 1, ${p('action')}, ${p('actorId')}, ${p('actorRole')},
+  ${p('eventInstitutionId')}, ${p('at')}, ${p('fromStatus')}, ${p('toStatus')}, ${p('payload')}::jsonb, null,
+  ${p('hash')}`;
+
+const INSERT_REPORT = prepared<InsertKey>(
+  'pintu_insert_report',
+  (p) => `
+    with r as (
+      insert into reports (${REPORT_COLUMNS}) values (${reportValues(p)})
+      returning id
+    ), e as (
+      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    ), a as (
+      update attachments set report_id = (select id from r)
+      where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+      returning id
+    )
+    select (select id from r)::int as id, (select count(*) from a)::int as claimed`,
+);
+
+// The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
+// region and category exist and the requested institution is, field for field, the one the caller presumed.
+const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
+  'pintu_file_report',
+  (p) => `
+    with chk as (
+      select
+        exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
+        exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
+        (select ${INSTITUTION_JSON} from institutions where id = ${p('requestedInstitutionId')}::int) as institution
+    ), r as (
+      insert into reports (${REPORT_COLUMNS})
+      select ${reportValues(p)} from chk
+      where chk."regionExists" and chk."categoryExists"
+        and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb
+      returning id
+    ), e as (
+      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    )
+    select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
+      (select id from r)::int as id
+    from chk`,
+);
+
+/** The statement parameters of a report and its first event (hash-chained from nothing). */
+function insertValues(
+  r: NewReport,
+  first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
+  attachmentIds: string[],
+): Record<InsertKey, unknown> {
+  const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
+  const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
+  return {
+    ...r,
+    dueAt: r.dueAt?.toISOString() ?? null,
+    lifecycle: JSON.stringify(r.lifecycle),
+    createdAt: r.createdAt.toISOString(),
+    action: first.action,
+    actorId: first.actorId,
+    actorRole: first.actorRole,
+    eventInstitutionId: first.institutionId,
+    at: first.at.toISOString(),
+    fromStatus: first.fromStatus,
+    toStatus: first.toStatus,
+    payload: JSON.stringify(payload),
+    hash,
+    attachmentIds: `{${attachmentIds.join(',')}}`,
+  };
+}
+
+/**
+ * Checks the references of a report without attachments and, only if they hold and the requested institution
+ * (`r.requestedInstitutionId`) is exactly `presumed` (null: none requested), inserts it with its first event —
+ * one round trip. Returns what `checkReferences` would, and the new id, or null when nothing was written.
+ */
+export async function fileReportIfValid(
+  db: Db,
+  r: NewReport,
+  first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
+  presumed: CheckedInstitution | null,
+): Promise<{ ref: ReferenceCheck; id: number | null }> {
+  const rows = await FILE_REPORT(db, {
+    ...insertValues(r, first, []),
+    presumedInstitution: presumed && JSON.stringify(presumed),
+  });
+  const { id, ...ref } = rows[0] as unknown as ReferenceCheck & { id: number | null };
+  return { ref, id };
+}
+
 /**
  * Inserts the report with its first event (hash-chained from nothing) and claims its attachments.
  * Without attachments this is a single statement; with them, a transaction that fails if any was claimed meanwhile.
@@ -76,40 +228,16 @@ export async function insertReport(
   first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
   attachmentIds: string[],
 ): Promise<{ id: number } | { conflict: 'attachments' }> {
-  const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
-  const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
-  const statement = sql`
-    with r as (
-      insert into reports (tracking_id, type, title, body, incident_date, region_code, address, lat, lng, category_id,
-        requested_institution_id, institution_id, status, due_at, lifecycle, is_anonymous, is_confidential, channel,
-        language, reporter_account_id, reporter_sealed, access_code_hash, created_at, updated_at)
-      values (${r.trackingId}, ${r.type}, ${r.title}, ${r.body}, ${r.incidentDate}, ${r.regionCode}, ${r.address},
-        ${r.lat}, ${r.lng}, ${r.categoryId}, ${r.requestedInstitutionId}, ${r.institutionId}, ${r.status},
-        ${r.dueAt?.toISOString() ?? null}, ${JSON.stringify(r.lifecycle)}::jsonb, ${r.isAnonymous}, ${r.isConfidential},
-        ${r.channel}, ${r.language}, ${r.reporterAccountId}, ${r.reporterSealed}, ${r.accessCodeHash},
-        ${r.createdAt.toISOString()}, ${r.createdAt.toISOString()})
-      returning id
-    ), e as (
-      insert into events (report_id, seq, action, actor_id, actor_role, institution_id, at, from_status, to_status,
-        payload, prev_hash, hash)
-      select id, 1, ${first.action}, ${first.actorId}, ${first.actorRole}, ${first.institutionId},
-        ${first.at.toISOString()}, ${first.fromStatus}, ${first.toStatus}, ${JSON.stringify(payload)}::jsonb, null, ${hash}
-      from r
-    ), a as (
-      update attachments set report_id = (select id from r)
-      where id = any(${`{${attachmentIds.join(',')}}`}::uuid[]) and report_id is null
-      returning id
-    )
-    select (select id from r)::int as id, (select count(*) from a)::int as claimed`;
+  const values = insertValues(r, first, attachmentIds);
   if (attachmentIds.length === 0) {
-    const res = await db.execute(statement);
-    return { id: (res.rows[0] as { id: number }).id };
+    const rows = await INSERT_REPORT(db, values);
+    return { id: (rows[0] as { id: number }).id };
   }
   class Conflict extends Error {}
   try {
     return await db.transaction(async (tx) => {
-      const res = await tx.execute(statement);
-      const row = res.rows[0] as { id: number; claimed: number };
+      const rows = await INSERT_REPORT(tx, values);
+      const row = rows[0] as { id: number; claimed: number };
       if (row.claimed !== attachmentIds.length) throw new Conflict();
       return { id: row.id };
     });

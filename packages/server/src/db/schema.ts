@@ -216,3 +216,9 @@ export const events = pgTable(
   },
   (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
 );
+
+// Accounts, sessions, role grants and the login audit.
+export * from './auth-schema';
+// Institution administration: SK records and the audit of every change.
+export * from './institutions-schema';
+export * from './workflow-schema';

@@ -2,12 +2,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { csrfMiddleware } from '../auth/csrf';
+import { authRoutes } from '../auth/handler';
+import { passwordChangeGate } from '../auth/password-gate';
+import { sessionMiddleware } from '../auth/session';
+import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
+import { inboxRoutes } from './inbox/inbox.routes';
+import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
 export function createApp(deps: Deps) {
@@ -32,11 +40,17 @@ export function createApp(deps: Deps) {
     c.set('principal', null); // the session middleware (auth/) replaces this for signed-in callers
     await next();
   });
+  app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+  authRoutes(app);
+  accountRoutes(app);
   referenceRoutes(app);
   reportRoutes(app);
+  workflowRoutes(app);
   attachmentRoutes(app);
+  institutionAdminRoutes(app);
+  inboxRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>

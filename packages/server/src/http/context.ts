@@ -1,7 +1,9 @@
 /** What every request handler can reach: the wiring made once in main.ts, and the request's clock reading. */
 import type { Blobs } from '../attachments/blobs';
+import type { AuthService } from '../auth/auth';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/open';
+import type { Mailer } from '../mail/mailer';
 import type { CalendarSource } from '../reference/calendar-source';
 import type { Sealer } from '../security/seal';
 
@@ -10,6 +12,9 @@ export interface Deps {
   blobs: Blobs;
   sealer: Sealer;
   calendar: CalendarSource;
+  /** Accounts and sessions (better-auth) with what our middleware needs. */
+  auth: AuthService;
+  mailer: Mailer;
   /** The clock; tests pass a fixed one. Each request reads it once. */
   clock: () => Date;
 }

@@ -2,6 +2,7 @@
  * The one place where errors become HTTP: RFC 9457 problem+json with field-level detail.
  * Domain error codes map to statuses here and nowhere else.
  */
+import type { DomainError } from '@pintu/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
@@ -19,6 +20,10 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA'
   | 'NOT_FOUND'
   | 'NOT_ALLOWED'
+  | 'UNAUTHENTICATED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'CSRF_REJECTED'
+  | 'RATE_LIMITED'
   | 'INVALID_TRANSITION'
   | 'CONFLICT'
   | 'INTERNAL';
@@ -30,6 +35,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_MEDIA: 415,
   NOT_FOUND: 404,
   NOT_ALLOWED: 403,
+  UNAUTHENTICATED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  CSRF_REJECTED: 403,
+  RATE_LIMITED: 429,
   INVALID_TRANSITION: 409,
   CONFLICT: 409,
   INTERNAL: 500,
@@ -42,6 +51,10 @@ const TITLE: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA: 'Jenis konten tidak didukung / Unsupported media type',
   NOT_FOUND: 'Tidak ditemukan / Not found',
   NOT_ALLOWED: 'Tidak diizinkan / Not allowed',
+  UNAUTHENTICATED: 'Belum masuk / Not signed in',
+  PASSWORD_CHANGE_REQUIRED: 'Kata sandi harus diganti / Password change required',
+  CSRF_REJECTED: 'Asal permintaan tidak dipercaya / Untrusted origin',
+  RATE_LIMITED: 'Terlalu banyak percobaan / Too many requests',
   INVALID_TRANSITION: 'Tindakan tidak dapat dilakukan pada status ini / Invalid transition',
   CONFLICT: 'Konflik / Conflict',
   INTERNAL: 'Kesalahan server / Internal error',
@@ -53,10 +66,25 @@ export class ProblemError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Machine-readable reason within the code, e.g. `hop_limit_reached` (a domain error's `reason`). */
+    readonly reason?: string,
   ) {
     super(detail);
     this.name = 'ProblemError';
   }
+}
+
+/**
+ * A core domain error as a problem: NOT_ALLOWED 403, INVALID_TRANSITION 409, VALIDATION 422, NOT_FOUND 404, with
+ * the domain code and reason; `fieldNames` renames core payload fields to the API's (e.g. `duplicateOfId`).
+ */
+export function domainProblem(error: DomainError, fieldNames: Record<string, string> = {}): ProblemError {
+  const errors = (error.fields ?? []).map((f) => ({
+    field: fieldNames[f.field] ?? f.field,
+    code: error.reason ?? 'invalid',
+    message: f.message,
+  }));
+  return new ProblemError(error.code, error.message, errors, error.reason);
 }
 
 /** Shorthand for a 422 naming one field. */
@@ -74,6 +102,7 @@ export function problem(c: Context, err: ProblemError): Response {
     code: err.code,
     detail: err.detail,
     instance: c.req.path,
+    ...(err.reason ? { reason: err.reason } : {}),
     ...(err.errors.length ? { errors: err.errors } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });

@@ -1,7 +1,13 @@
 /** Filing a report (intake): validate references, open the lifecycle, store report + first event atomically. */
 import { isInIndonesia, localDate, openReport } from '@pintu/core';
 import { holderOf } from '../db/holders';
-import { checkReferences, insertReport } from '../db/reports-repo';
+import {
+  type CheckedInstitution,
+  checkReferences,
+  fileReportIfValid,
+  insertReport,
+  type ReferenceCheck,
+} from '../db/reports-repo';
 import type { Deps } from '../http/context';
 import { type FieldError, ProblemError } from '../http/problem';
 import type { ReportInput } from '../http/reports/reports.schema';
@@ -16,13 +22,10 @@ export interface Filer {
 const invalid = (errors: FieldError[]) =>
   new ProblemError('VALIDATION', 'Periksa kembali isian yang ditandai.', errors);
 
-/** Files a report; every check runs before anything is written, and the write is one atomic statement. */
-export async function fileReport(
-  deps: Pick<Deps, 'db' | 'sealer' | 'calendar'> & { now: Date },
-  input: ReportInput,
-  filer: Filer,
-) {
-  const { db, now } = deps;
+type FileDeps = Pick<Deps, 'db' | 'sealer' | 'calendar'> & { now: Date };
+
+/** What the input alone says is wrong (no database needed). */
+function inputErrors(input: ReportInput, now: Date): FieldError[] {
   const errors: FieldError[] = [];
   // The incident cannot be in the future anywhere in Indonesia: compare with today in WIT, the zone furthest ahead.
   if (input.incidentDate > localDate(now, 'Asia/Jayapura'))
@@ -58,13 +61,12 @@ export async function fileReport(
       code: 'duplicate',
       message: 'Lampiran yang sama disebut dua kali.',
     });
+  return errors;
+}
 
-  const ref = await checkReferences(db, {
-    regionCode: input.location.regionCode,
-    categoryId: input.categoryId,
-    institutionId: input.institutionId,
-    attachmentIds: input.attachmentIds,
-  });
+/** What the database says is wrong with the references. */
+function referenceErrors(input: ReportInput, ref: ReferenceCheck): FieldError[] {
+  const errors: FieldError[] = [];
   if (!ref.regionExists)
     errors.push({ field: 'location.regionCode', code: 'unknown', message: 'Kode wilayah tidak ditemukan.' });
   if (!ref.categoryExists)
@@ -79,9 +81,13 @@ export async function fileReport(
         message: 'Lampiran tidak ditemukan atau sudah dipakai.',
       });
   });
-  if (errors.length) throw invalid(errors);
+  return errors;
+}
 
-  const requested = ref.institution ? holderOf(ref.institution) : null;
+/** The report, its first event and the response, for a valid input and its (checked or presumed) institution. */
+function draft(deps: FileDeps, input: ReportInput, filer: Filer, institution: CheckedInstitution | null) {
+  const { now } = deps;
+  const requested = institution ? holderOf(institution) : null;
   const trackingId = newTrackingId();
   const accessCode = newAccessCode();
   const reporterId = `guest:${trackingId}`;
@@ -91,13 +97,15 @@ export async function fileReport(
     now,
     { calendar: deps.calendar.get() },
   );
-  if (!opened.ok) throw new ProblemError('INTERNAL', opened.error.message);
+  if (!opened.ok) return { ok: false as const, message: opened.error.message };
   const state = opened.report;
   const event = opened.events[0]!;
   const identity = input.reporter ? { ...input.reporter } : null;
-  const result = await insertReport(
-    db,
-    {
+  const { lat, lng } = input.location;
+  const queue = institution ? ('institution' as const) : ('national' as const);
+  return {
+    ok: true as const,
+    report: {
       trackingId,
       type: input.type,
       title: input.title,
@@ -109,7 +117,7 @@ export async function fileReport(
       lng: lng ?? null,
       categoryId: input.categoryId,
       requestedInstitutionId: input.institutionId ?? null,
-      institutionId: ref.institution?.id ?? null,
+      institutionId: institution?.id ?? null,
       status: state.status,
       dueAt: state.clock?.dueAt ?? null,
       lifecycle: state,
@@ -122,7 +130,7 @@ export async function fileReport(
       accessCodeHash: hashAccessCode(accessCode),
       createdAt: now,
     },
-    {
+    event: {
       action: event.type,
       // A guest's first event names no one: the log must not identify an anonymous reporter.
       actorId: null,
@@ -131,24 +139,70 @@ export async function fileReport(
       at: event.at,
       fromStatus: event.from,
       toStatus: event.to,
-      payload: {
-        ...event.payload,
-        channel: filer.channel,
-        queue: ref.institution ? 'institution' : 'national',
-      },
+      payload: { ...event.payload, channel: filer.channel, queue },
     },
-    input.attachmentIds,
-  );
+    created: {
+      trackingId,
+      status: state.status,
+      queue,
+      institution: institution ? { id: institution.id, name: institution.name } : null,
+      dueAt: state.clock?.dueAt.toISOString() ?? null,
+      accessCode,
+    },
+  };
+}
+
+/**
+ * Active institutions as earlier filings found them, per database, so that a filing can be checked and written in
+ * one round trip. Only ever a presumption: the statement writes nothing unless the row still matches field for
+ * field, so a stale entry costs a round trip, never a wrong report. At most one entry per institution.
+ */
+const seenInstitutions = new WeakMap<object, Map<number, CheckedInstitution>>();
+
+function remember(seen: Map<number, CheckedInstitution>, input: ReportInput, ref: ReferenceCheck) {
+  if (input.institutionId === undefined) return;
+  if (ref.institution?.active) seen.set(ref.institution.id, ref.institution);
+  else seen.delete(input.institutionId);
+}
+
+/**
+ * Files a report; every check runs before anything is written, and the write is one atomic statement. Without
+ * attachments, and with a known (or no) institution, the checks and the write are that one statement.
+ */
+export async function fileReport(deps: FileDeps, input: ReportInput, filer: Filer) {
+  const { db } = deps;
+  const errors = inputErrors(input, deps.now);
+  const seen = seenInstitutions.get(db) ?? new Map<number, CheckedInstitution>();
+  seenInstitutions.set(db, seen);
+
+  let ref: ReferenceCheck | undefined;
+  const presumed = input.institutionId === undefined ? null : seen.get(input.institutionId);
+  if (!errors.length && !input.attachmentIds.length && presumed !== undefined) {
+    const fast = draft(deps, input, filer, presumed);
+    if (fast.ok) {
+      const filed = await fileReportIfValid(db, fast.report, fast.event, presumed);
+      if (filed.id !== null) return fast.created;
+      // Nothing written: a reference is wrong, or the institution changed. Go on with what the database said.
+      ref = filed.ref;
+    }
+  }
+
+  ref ??= await checkReferences(db, {
+    regionCode: input.location.regionCode,
+    categoryId: input.categoryId,
+    institutionId: input.institutionId,
+    attachmentIds: input.attachmentIds,
+  });
+  remember(seen, input, ref);
+  errors.push(...referenceErrors(input, ref));
+  if (errors.length) throw invalid(errors);
+
+  const filing = draft(deps, input, filer, ref.institution);
+  if (!filing.ok) throw new ProblemError('INTERNAL', filing.message);
+  const result = await insertReport(db, filing.report, filing.event, input.attachmentIds);
   if ('conflict' in result)
     throw invalid([
       { field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' },
     ]);
-  return {
-    trackingId,
-    status: state.status,
-    queue: ref.institution ? ('institution' as const) : ('national' as const),
-    institution: ref.institution ? { id: ref.institution.id, name: ref.institution.name } : null,
-    dueAt: state.clock?.dueAt.toISOString() ?? null,
-    accessCode,
-  };
+  return filing.created;
 }

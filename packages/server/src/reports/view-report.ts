@@ -1,17 +1,24 @@
 /** Reading a report: the public view for anyone, the full view for the reporter holding the access code. */
 import { sql } from 'drizzle-orm';
+import type { Principal } from '../auth/principal';
 import { findReport } from '../db/reports-repo';
 import type { Deps } from '../http/context';
 import { ProblemError } from '../http/problem';
 import { presentForReporter, presentPublic, type ReporterIdentity } from '../http/reports/reports.presenter';
 import type { ReportView } from '../http/reports/reports.schema';
 import { accessCodeMatches } from '../security/ids';
+import { isStaffPrincipal } from '../workflow/callers';
+import { viewForPrincipal } from '../workflow/view-for-principal';
 
 const notFound = () => new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
 
-/** The report as the caller may see it; a wrong access code is treated as none (no oracle). */
+/**
+ * The report as the caller may see it; a wrong access code is treated as none (no oracle). A signed-in principal
+ * in scope gets the staff view (or the reporter view of their own report); staff out of scope get the public
+ * view, and 404 for a confidential report (domain.md §7).
+ */
 export async function viewReport(
-  deps: Pick<Deps, 'db' | 'sealer'>,
+  deps: Pick<Deps, 'db' | 'sealer'> & Partial<Pick<Deps, 'calendar'>> & StaffCaller,
   trackingId: string,
   accessCode?: string,
 ): Promise<ReportView> {
@@ -21,7 +28,19 @@ export async function viewReport(
     const identity = row.reporterSealed ? deps.sealer.open<ReporterIdentity>(row.reporterSealed) : null;
     return presentForReporter(row, identity);
   }
+  const { principal, calendar, now } = deps;
+  if (principal && calendar && now) {
+    const view = await viewForPrincipal({ ...deps, calendar, now }, row, principal);
+    if (view) return view;
+    if (row.isConfidential && isStaffPrincipal({ principal })) throw notFound();
+  }
   return presentPublic(row);
+}
+
+/** The signed-in caller and the request's clock, when the route has them. */
+interface StaffCaller {
+  principal?: Principal | null;
+  now?: Date;
 }
 
 /** An attachment's bytes, if the caller may see the report's content. */

@@ -4,11 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fsBlobs } from '../../src/attachments/blobs';
+import { createAuth } from '../../src/auth/auth';
 import type { Database } from '../../src/db/open';
 import { createApp } from '../../src/http/app';
 import type { Deps } from '../../src/http/context';
+import { createMailer } from '../../src/mail/mailer';
 import { loadCalendar } from '../../src/reference/calendar-source';
 import { createSealer } from '../../src/security/seal';
+import { type SmtpSink, startSmtpSink } from './smtp';
 import { type Engine, openTestDatabase } from './test-db';
 
 /** A response whose JSON is untyped: tests assert on its shape. */
@@ -19,6 +22,10 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   deps: Deps;
   database: Database;
+  /** The real SMTP server the app sends its e-mail to. */
+  mail: SmtpSink;
+  /** The app's public URL; its origin is the trusted one for cookie-authenticated requests. */
+  publicUrl: string;
   /** Moves the fixed clock. */
   setNow(t: Date | string): void;
   /** JSON request helper. */
@@ -30,14 +37,29 @@ export interface TestApp {
 }
 
 /** Starts a test app; the clock starts at `now` (default Monday 2024-06-03 09:00 WIB). */
-export async function startTestApp(opts: { engine?: Engine; now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { engine?: Engine; now?: string; publicUrl?: string } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(opts.engine);
   let now = new Date(opts.now ?? '2024-06-03T02:00:00Z');
+  const mail = await startSmtpSink();
+  const publicUrl = opts.publicUrl ?? 'http://localhost:3000';
+  const mailer = createMailer({ smtpUrl: mail.url, from: 'Pintu <no-reply@pintu.test>' });
+  const auth = createAuth({
+    db: database.db,
+    mailer,
+    publicUrl,
+    secret: randomBytes(32).toString('base64url'),
+    trustProxy: true,
+    quiet: true,
+  });
   const deps: Deps = {
     db: database.db,
     blobs: fsBlobs(mkdtempSync(join(tmpdir(), 'pintu-blobs-'))),
     sealer: createSealer(randomBytes(32)),
     calendar: await loadCalendar(database.db),
+    auth,
+    mailer,
     clock: () => now,
   };
   const app = createApp(deps);
@@ -45,6 +67,8 @@ export async function startTestApp(opts: { engine?: Engine; now?: string } = {})
     app,
     deps,
     database,
+    mail,
+    publicUrl,
     setNow: (t) => {
       now = new Date(t);
     },
@@ -56,6 +80,9 @@ export async function startTestApp(opts: { engine?: Engine; now?: string } = {})
       }),
     get: async (path, headers = {}) => app.request(path, { headers }),
     upload: async (form) => app.request('/api/v1/attachments', { method: 'POST', body: form }),
-    close: () => database.close(),
+    close: async () => {
+      await mail.close();
+      await database.close();
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { type ReportStatus, type ReportType, STATUS_LABELS_ID } from '@pintu/core';
 import type { ReportRow } from '../../db/reports-repo';
+import type { Handling } from '../workflow/workflow.schema';
 import type { ReportView } from './reports.schema';
 
 export interface ReporterIdentity {
@@ -77,5 +78,44 @@ export function presentForReporter(r: ReportRow, identity: ReporterIdentity | nu
     attachments: attachmentsOf(r),
     dueAt: r.dueAt,
     view: 'reporter',
+  };
+}
+
+/** `siti@example.id` → `s***@example.id`: enough for staff to recognise an address, not to use it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+/** `081234567890` → `0812****7890`. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 8) return '****';
+  return `${phone.slice(0, 4)}****${phone.slice(-4)}`;
+}
+
+/**
+ * The staff view (handlers in scope, national roles, oversight): full content and handling, the reporter as
+ * "Pelapor Anonim" when anonymous — the identity is not even read then — else the name with masked contact.
+ */
+export function presentForStaff(
+  r: ReportRow,
+  identity: ReporterIdentity | null,
+  handling: Handling,
+): ReportView {
+  const shown = r.isAnonymous ? null : identity;
+  return {
+    ...presentForReporter(r, null),
+    reporter: shown
+      ? {
+          display: shown.name ?? 'Pelapor',
+          ...(shown.name ? { name: shown.name } : {}),
+          ...(shown.email ? { email: maskEmail(shown.email) } : {}),
+          ...(shown.phone ? { phone: maskPhone(shown.phone) } : {}),
+        }
+      : { display: r.isAnonymous ? ANONYMOUS : 'Pelapor' },
+    dueAt: handling.dueAt,
+    view: 'staff',
+    handling,
   };
 }

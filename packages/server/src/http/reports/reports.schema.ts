@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { REPORT_LIMITS as L, REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
 import { paging, regionCode, text } from '../fields';
+import { Handling } from '../workflow/workflow.schema';
 
 export const ReportInput = z
   .object({
@@ -103,7 +104,9 @@ export const ReportView = z
     ),
     dueAt: z.string().nullable().optional(),
     createdAt: z.string(),
-    view: z.enum(['public', 'reporter']),
+    view: z.enum(['public', 'reporter', 'staff']),
+    /** The staff view only: deadline, allowed actions, custody (http/workflow). */
+    handling: Handling.optional(),
   })
   .openapi('Report');
 export type ReportView = z.infer<typeof ReportView>;

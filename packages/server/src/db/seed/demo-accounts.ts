@@ -1,0 +1,118 @@
+/**
+ * Demo staff accounts for `npm start`: a national admin, an oversight account, and for Pemerintah Kota Samarinda
+ * (WITA) and Pemerintah Kota Jayapura (WIT) a coordinator plus a public-works unit with its liaison officer and
+ * operator. Fixed password, no first-password change; accounts that already exist are left alone.
+ */
+import type { Role } from '@pintu/core';
+import { generateId } from 'better-auth';
+import { eq, sql } from 'drizzle-orm';
+import type { AuthService } from '../../auth/auth';
+import { accounts, permissions, roleGrants, users } from '../auth-schema';
+import type { Db } from '../open';
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'pintu-demo-2026';
+
+/** The public-works units the demo adds under two city governments (code → parent code). */
+export const DEMO_UNITS = [
+  { code: 'pemda-64.72.pupr', parent: 'pemda-64.72', name: 'Dinas Pekerjaan Umum dan Penataan Ruang' },
+  { code: 'pemda-91.71.pupr', parent: 'pemda-91.71', name: 'Dinas Pekerjaan Umum dan Penataan Ruang' },
+] as const;
+
+interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  institutionCode: string | null;
+  label: string;
+  permissions?: string[];
+}
+
+const ACCOUNTS: DemoAccount[] = [
+  {
+    email: 'admin@pintu.example',
+    name: 'Admin Nasional',
+    role: 'national_admin',
+    institutionCode: null,
+    label: 'admin nasional (boleh membuka identitas pelapor)',
+    permissions: ['reveal_identity'],
+  },
+  {
+    email: 'pengawas@pintu.example',
+    name: 'Pengawas Nasional',
+    role: 'oversight',
+    institutionCode: null,
+    label: 'pengawas (oversight), lingkup nasional',
+  },
+  ...(
+    [
+      ['samarinda', 'pemda-64.72', 'Kota Samarinda'],
+      ['jayapura', 'pemda-91.71', 'Kota Jayapura'],
+    ] as const
+  ).flatMap(([slug, code, city]): DemoAccount[] => [
+    {
+      email: `koordinator.${slug}@pintu.example`,
+      name: `Koordinator ${city}`,
+      role: 'coordinator',
+      institutionCode: code,
+      label: `admin koordinator Pemerintah ${city}`,
+    },
+    {
+      email: `penghubung.pupr.${slug}@pintu.example`,
+      name: `Penghubung PUPR ${city}`,
+      role: 'liaison_officer',
+      institutionCode: `${code}.pupr`,
+      label: `pejabat penghubung Dinas PUPR ${city}`,
+    },
+    {
+      email: `operator.pupr.${slug}@pintu.example`,
+      name: `Operator PUPR ${city}`,
+      role: 'unit_operator',
+      institutionCode: `${code}.pupr`,
+      label: `operator unit Dinas PUPR ${city}`,
+    },
+  ]),
+];
+
+/** Adds the demo units (kind `unit`, the parent's time zone and region, path = parent's path + own id). */
+export async function ensureDemoUnits(db: Db): Promise<void> {
+  for (const u of DEMO_UNITS) {
+    await db.execute(sql`insert into institutions (parent_id, path, code, kind, name, region_code, time_zone)
+      select id, path, ${u.code}, 'unit', ${u.name}, region_code, time_zone from institutions where code = ${u.parent}
+      on conflict (code) do nothing`);
+    await db.execute(sql`update institutions set path = array_append(path, id)
+      where code = ${u.code} and not (id = any(path))`);
+  }
+}
+
+/** Creates the missing demo accounts; returns every demo account with what it is, for the start-up banner. */
+export async function seedDemoAccounts(
+  db: Db,
+  auth: AuthService,
+): Promise<{ added: number; accounts: { email: string; label: string }[] }> {
+  await ensureDemoUnits(db);
+  const ctx = await auth.betterAuth.$context;
+  let added = 0;
+  for (const a of ACCOUNTS) {
+    const exists = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email));
+    if (exists.length) continue;
+    const inst = a.institutionCode
+      ? (await db.execute(sql`select id from institutions where code = ${a.institutionCode}`)).rows[0]
+      : null;
+    if (a.institutionCode && !inst) continue; // a trimmed reference data set may lack the city
+    const institutionId = inst ? Number((inst as { id: number }).id) : null;
+    const userId = generateId();
+    const hash = await ctx.password.hash(DEMO_PASSWORD);
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ id: userId, name: a.name, email: a.email, emailVerified: true });
+      await tx
+        .insert(accounts)
+        .values({ id: generateId(), accountId: userId, providerId: 'credential', userId, password: hash });
+      await tx.insert(roleGrants).values({ userId, role: a.role, institutionId });
+      for (const permission of a.permissions ?? [])
+        await tx.insert(permissions).values({ userId, permission });
+    });
+    added++;
+  }
+  return { added, accounts: ACCOUNTS.map(({ email, label }) => ({ email, label })) };
+}

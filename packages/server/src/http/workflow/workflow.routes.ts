@@ -1,0 +1,140 @@
+/** Workflow routes: lifecycle actions, the timeline per audience, identity reveal and its log. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { actOnReport } from '../../workflow/act-on-report';
+import { readTimeline } from '../../workflow/read-timeline';
+import { listIdentityReveals, revealIdentity } from '../../workflow/reveal-identity';
+import type { AppEnv } from '../context';
+import { ProblemError } from '../problem';
+import { AccessCodeHeader, TrackingParam } from '../reports/reports.schema';
+import {
+  ActionInput,
+  ActionResult,
+  RevealInput,
+  RevealLog,
+  RevealLogQuery,
+  RevealResult,
+  Timeline,
+} from './workflow.schema';
+
+const problemResponse = (description: string) => ({
+  content: {
+    'application/problem+json': {
+      schema: z
+        .object({ title: z.string(), status: z.number(), code: z.string(), reason: z.string().optional() })
+        .passthrough(),
+    },
+  },
+  description,
+});
+
+// A follow-up is at most 8,000 characters (≤ 32 KB); anything far beyond is not an action.
+const MAX_JSON_BYTES = 64 * 1024;
+
+const actionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/reports/{trackingId}/actions',
+  tags: ['workflow'],
+  summary:
+    'Take a lifecycle action on a report (verify, dispose down, acknowledge, follow up, reply, accept…)',
+  description:
+    'Signed-in staff act through the role grant the lifecycle allows; a guest reporter acts with the header ' +
+    '`X-Access-Code`. A refused action changes nothing: 403 NOT_ALLOWED, 409 INVALID_TRANSITION, 422 VALIDATION, ' +
+    '409 CONFLICT when the report changed meanwhile; the problem carries the domain `code` and `reason`.',
+  request: {
+    params: TrackingParam,
+    headers: AccessCodeHeader,
+    body: { content: { 'application/json': { schema: ActionInput } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: ActionResult } }, description: 'Done' },
+    403: problemResponse('Not allowed for this caller'),
+    404: problemResponse('No such report'),
+    409: problemResponse('Not possible in this status, or the report changed meanwhile'),
+    422: problemResponse('Invalid payload, named in `errors`'),
+  },
+});
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/{trackingId}/events',
+  tags: ['workflow'],
+  summary: 'The timeline of a report, as the caller may see it (public, reporter, staff or oversight)',
+  request: { params: TrackingParam, headers: AccessCodeHeader },
+  responses: {
+    200: { content: { 'application/json': { schema: Timeline } }, description: 'The events' },
+    404: problemResponse('No such report, or a confidential one for the public'),
+  },
+});
+
+const revealRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/reports/{trackingId}/reveal-identity',
+  tags: ['workflow'],
+  summary: 'Reveal an anonymous reporter’s identity (national role with the reveal permission; logged)',
+  request: {
+    params: TrackingParam,
+    body: { content: { 'application/json': { schema: RevealInput } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: RevealResult } }, description: 'The identity' },
+    403: problemResponse('Not allowed'),
+    404: problemResponse('No such report'),
+    422: problemResponse('A reason of at least 20 characters is required'),
+  },
+});
+
+const revealLogRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/oversight/identity-reveals',
+  tags: ['workflow'],
+  summary: 'The log of identity reveals, for oversight and the national admin',
+  request: { query: RevealLogQuery },
+  responses: {
+    200: { content: { 'application/json': { schema: RevealLog } }, description: 'Reveals, newest first' },
+    403: problemResponse('Not allowed'),
+  },
+});
+
+/** Registers the workflow routes. */
+export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.on(
+    'POST',
+    '/api/v1/reports/:trackingId/actions',
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ProblemError('TOO_LARGE', `Isi permintaan melebihi ${MAX_JSON_BYTES / 1024} KB.`, [
+          { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_JSON_BYTES / 1024} KB.` },
+        ]);
+      },
+    }),
+  );
+  app.openapi(actionRoute, async (c) => {
+    const result = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
+      principal: c.var.principal,
+      accessCode: c.req.valid('header')['x-access-code'],
+    });
+    return c.json(result, 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(eventsRoute, async (c) => {
+    const timeline = await readTimeline(c.var, c.req.valid('param').trackingId, {
+      principal: c.var.principal,
+      accessCode: c.req.valid('header')['x-access-code'],
+    });
+    return c.json(timeline, 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(revealRoute, async (c) => {
+    const revealed = await revealIdentity(
+      c.var,
+      c.req.valid('param').trackingId,
+      c.req.valid('json').reason,
+      c.var.principal,
+    );
+    return c.json(revealed, 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(revealLogRoute, async (c) => {
+    const log = await listIdentityReveals(c.var, c.var.principal, c.req.valid('query'));
+    return c.json(log, 200, { 'cache-control': 'no-store' });
+  });
+}
