@@ -170,10 +170,10 @@ export async function queryInbox(
         r.institution_id as "holderId", i.name as "holderName", i.path as "holderPath",
         i.time_zone as "holderTimeZone", i.region_code as "holderRegionCode",
         r.category_id as "categoryId", c.name as "categoryName", r.region_code as "regionCode",
-        g.name as "regionName", to_json(r.due_at) #>> '{}' as "dueAt", r.is_anonymous as "isAnonymous",
+        g.name as "regionName", to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous",
         r.is_confidential as "isConfidential",
         (r.institution_id is not null and ${unattendedSql}) as unattended,
-        to_json(r.created_at) #>> '{}' as "createdAt"
+        to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"
       from reports r
       left join institutions i on i.id = r.institution_id
       left join categories c on c.id = r.category_id

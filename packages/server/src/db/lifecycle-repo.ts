@@ -81,7 +81,9 @@ export async function saveTransition(
     }
     await tx.execute(sql`update reports set status = ${state.status},
         institution_id = ${asInt(state.holder.institutionId)}, due_at = ${state.clock?.dueAt.toISOString() ?? null},
-        lifecycle = ${JSON.stringify(state)}::jsonb, updated_at = ${now.toISOString()}
+        lifecycle = ${JSON.stringify(state)}::jsonb,
+        -- strictly increasing, so the version check also catches two saves within one millisecond
+        updated_at = greatest(${now.toISOString()}::timestamptz, updated_at + interval '1 millisecond')
       where id = ${row.id}`);
     return { ok: true } as const;
   });

@@ -56,7 +56,9 @@ const CHECK_REFERENCES = prepared<'regionCode' | 'categoryId' | 'institutionId' 
       exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
       (select ${INSTITUTION_JSON} from institutions where id = ${p('institutionId')}::int) as institution,
       coalesce((select json_agg(id) from attachments
-         where id = any(${p('attachmentIds')}::uuid[]) and report_id is null), '[]'::json) as "freeAttachmentIds"`,
+         where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+           and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)), '[]'::json)
+         as "freeAttachmentIds"`,
 );
 
 /** Looks up every reference a new report names, in one round trip. */
@@ -144,6 +146,7 @@ const INSERT_REPORT = prepared<InsertKey>(
     ), a as (
       update attachments set report_id = (select id from r)
       where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+        and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
       returning id
     )
     select (select id from r)::int as id, (select count(*) from a)::int as claimed`,
@@ -279,9 +282,9 @@ const SELECT_REPORT = sql`
     to_char(r.incident_date, 'YYYY-MM-DD') as "incidentDate", r.region_code as "regionCode", g.name as "regionName",
     r.address, r.lat, r.lng, r.category_id as "categoryId", c.name as "categoryName", c.code as "categoryCode",
     r.institution_id as "institutionId", i.name as "institutionName", r.status,
-    to_json(r.due_at) #>> '{}' as "dueAt", r.is_anonymous as "isAnonymous", r.is_confidential as "isConfidential",
+    to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous", r.is_confidential as "isConfidential",
     r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
-    to_json(r.created_at) #>> '{}' as "createdAt",
+    to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
     coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mime', a.mime, 'size', a.size)
       order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
   from reports r

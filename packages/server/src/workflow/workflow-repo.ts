@@ -134,6 +134,7 @@ export async function claimAttachments(db: Db, reportId: number, ids: readonly s
   if (ids.length === 0) return 0;
   const res = await db.execute(sql`update attachments set report_id = ${reportId}
     where id = any(${`{${ids.join(',')}}`}::uuid[]) and (report_id is null or report_id = ${reportId})
+      and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
     returning id`);
   return res.rows.length;
 }
