@@ -25,6 +25,16 @@ const schema = z.object({
   /** SMTP server for e-mail, e.g. `smtp://127.0.0.1:2525`; when unset, e-mails are printed to the console. */
   SMTP_URL: optional(z.string().url()),
   MAIL_FROM: z.string().default('Pintu <no-reply@localhost>'),
+  /**
+   * Kannel-style SMS gateway, e.g. `http://127.0.0.1:13013/cgi-bin/sendsms?username=…&password=…` (`to` and `text`
+   * are added); when unset, SMS notifications are skipped.
+   */
+  SMS_GATEWAY_URL: optional(z.string().url()),
+  /** Run the notification delivery worker in this process (default on); off when it runs apart (run-worker.ts). */
+  PINTU_NOTIFICATIONS_WORKER: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
   /** Secret that signs session cookies (≥ 32 characters); derived from the data key when unset. */
   PINTU_AUTH_SECRET: optional(z.string().min(32)),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */

@@ -4,6 +4,8 @@
  */
 import type { LifecycleEvent, ReportState } from '@pintu/core';
 import { sql } from 'drizzle-orm';
+import { enqueueNotifications } from '../notifications/enqueue';
+import { projectStageClocks } from '../sla/stage-clocks';
 import { eventHash } from './event-chain';
 import { reviveState } from './lifecycle-codec';
 import type { Db } from './open';
@@ -85,6 +87,10 @@ export async function saveTransition(
         -- strictly increasing, so the version check also catches two saves within one millisecond
         updated_at = greatest(${now.toISOString()}::timestamptz, updated_at + interval '1 millisecond')
       where id = ${row.id}`);
+    // The stage clocks the SLA sweep works from, in the same transaction (issue 4).
+    await projectStageClocks(tx as unknown as Db, row.id, state, events.at(-1)?.at ?? now);
+    // The notifications these events cause, in the same transaction: the outbox (notifications/enqueue.ts).
+    await enqueueNotifications(tx as unknown as Db, row.id, last?.seq ?? 0, now);
     return { ok: true } as const;
   });
 }

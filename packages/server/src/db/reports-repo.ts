@@ -129,20 +129,42 @@ const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p
   ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
   ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
   ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
+// The report's first stage clock (issue 4), projected from the inserted row in the same statement.
+const STAGE_CLOCK = `s as (
+      insert into sla_stage_clocks (report_id, stage, holder_institution_id, time_zone, region_code, started_at,
+        working_days, anchor_at, anchor_days, due_at, escalation_level, next_at)
+      select r.id, c->>'stage', r.institution_id, r.lifecycle->'holder'->>'timeZone',
+        r.lifecycle->'holder'->>'regionCode', (c->>'startedAt')::timestamptz, (c->>'workingDays')::int,
+        (c->>'startedAt')::timestamptz, (c->>'workingDays')::int, (c->>'dueAt')::timestamptz, 0,
+        (c->>'dueAt')::timestamptz - interval '1 day' + interval '1 millisecond'
+      from r cross join lateral (select r.lifecycle->'clock' as c) k where jsonb_typeof(c) = 'object'
+    )`;
 const eventValues = (
   p: (key: InsertKey) => string,
 ) => `id, 1, ${p('action')}, ${p('actorId')}, ${p('actorRole')},
   ${p('eventInstitutionId')}, ${p('at')}, ${p('fromStatus')}, ${p('toStatus')}, ${p('payload')}::jsonb, null,
   ${p('hash')}`;
 
+// The reporter's "report received" notification (notifications/enqueue.ts): outbox rows in the same statement, one
+// per channel, only for a filed report with a sealed contact; the row names "the reporter", never the address.
+const submittedOutbox = (p: (key: InsertKey) => string) => `
+      insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind, audience_role, channel,
+        template, language, payload, status, next_attempt_at, created_at)
+      select 'n.' || r.id || '.1.reporter.' || ch.channel, r.id, 1, 'reporter', 'reporter', ch.channel, 'submitted',
+        ${p('language')}, json_build_object('trackingId', ${p('trackingId')}::text, 'status', ${p('status')}::text),
+        'pending', ${p('createdAt')}, ${p('createdAt')}
+      from r cross join (values ('email'), ('sms')) as ch(channel)
+      where ${p('reporterSealed')}::text is not null and ${p('action')}::text = 'submitted'`;
+
 const INSERT_REPORT = prepared<InsertKey>(
   'pintu_insert_report',
   (p) => `
     with r as (
       insert into reports (${REPORT_COLUMNS}) values (${reportValues(p)})
-      returning id
+      returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
     ), a as (
       update attachments set report_id = (select id from r)
       where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
@@ -167,9 +189,10 @@ const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
       select ${reportValues(p)} from chk
       where chk."regionExists" and chk."categoryExists"
         and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb
-      returning id
+      returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
     )
     select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
       (select id from r)::int as id

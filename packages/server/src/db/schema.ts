@@ -221,4 +221,8 @@ export const events = pgTable(
 export * from './auth-schema';
 // Institution administration: SK records and the audit of every change.
 export * from './institutions-schema';
+// Notifications: the outbox written with the events, and the in-app notifications it delivers.
+export * from './notifications-schema';
+// Deadlines that run themselves: stage clocks, sweep notices, holiday changes.
+export * from './sla-schema';
 export * from './workflow-schema';

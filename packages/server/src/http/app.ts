@@ -10,8 +10,10 @@ import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
+import { holidayAdminRoutes } from './holidays/holidays.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
 import { ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
@@ -51,6 +53,8 @@ export function createApp(deps: Deps) {
   attachmentRoutes(app);
   institutionAdminRoutes(app);
   inboxRoutes(app);
+  notificationRoutes(app);
+  holidayAdminRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>

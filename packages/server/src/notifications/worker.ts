@@ -1,0 +1,269 @@
+/**
+ * The delivery worker: a polling loop over the outbox with `for update skip locked` (not pg-boss: the outbox row
+ * itself is the job, and its status is what makes delivery exactly-once; see notifications/README.md).
+ *
+ * 1. claim: due rows (pending and due, or `sending` whose lease ran out) become `sending` with a fresh claim token
+ *    and lease, committed on their own, so two workers never hold one row;
+ * 2. e-mail: the message is streamed, then `delivering` is committed under the claim token (the fence: a worker
+ *    whose lease was taken over commits nothing and drops the connection), then the end of DATA is sent;
+ *    in-app: the notification and `sent` in one transaction; SMS: sent, then marked (at-least-once);
+ * 3. failures retry with backoff (1 min, 5 min, 30 min, 2 h), then `failed`; an address never reaches a log
+ *    line or `last_error`.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { createMailer } from '../mail/mailer';
+import type { Language } from '../mail/templates';
+import type { Sealer } from '../security/seal';
+import { enqueueReminders } from './reminders';
+import type { SmsGateway } from './sms-gateway';
+import { sendGated } from './smtp-gated';
+import { notificationMail, notificationSms, renderNotification } from './templates';
+
+export interface DeliveryDeps {
+  db: Db;
+  sealer: Sealer;
+  clock: () => Date;
+  /** Unset: e-mails are printed to the console (development), as mail/mailer.ts does. */
+  smtpUrl?: string | undefined;
+  mailFrom: string;
+  /** Unset: SMS rows are skipped. */
+  sms?: SmsGateway | null;
+  log?: (line: string) => void;
+}
+
+/** Test hooks at the points where a crash matters. */
+export type FaultPoint = 'before_gate' | 'after_gate';
+
+export interface WorkerOptions {
+  batchSize?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoffMs?: number[];
+  fault?: (point: FaultPoint, key: string) => void | Promise<void>;
+}
+
+export const DEFAULT_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+
+export interface ClaimedRow {
+  id: number;
+  key: string;
+  reportId: number;
+  recipientKind: 'reporter' | 'user';
+  recipientUserId: string | null;
+  channel: 'email' | 'in_app' | 'sms';
+  template: string;
+  language: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  token: string;
+}
+
+/** Removes e-mail addresses and phone numbers from an error text before it is stored or logged. */
+export function redact(text: string): string {
+  return text
+    .replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[alamat]')
+    .replace(/\+?\d[\d\s-]{7,}\d/g, '[nomor]')
+    .slice(0, 500);
+}
+
+interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {}) {
+  const { db } = deps;
+  const batchSize = opts.batchSize ?? 20;
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const log = deps.log ?? ((l: string) => console.log(l));
+  const consoleMail = deps.smtpUrl ? null : createMailer({ from: deps.mailFrom, log });
+  const iso = (d: Date) => d.toISOString();
+
+  async function claim(now: Date): Promise<ClaimedRow[]> {
+    const token = randomUUID();
+    const until = new Date(now.getTime() + leaseMs);
+    // A worker that died after handing an e-mail over: never resent (at-most-once for that window).
+    await db.execute(sql`update notification_outbox set status = 'unconfirmed', claim_token = null,
+        last_error = 'worker stopped after committing delivery; not resent'
+      where status = 'delivering' and claimed_until < ${iso(now)}`);
+    const res = await db.execute(sql`update notification_outbox o
+      set status = 'sending', attempts = o.attempts + 1, claim_token = ${token}, claimed_until = ${iso(until)}
+      from (select id from notification_outbox
+        where (status = 'pending' and next_attempt_at <= ${iso(now)})
+           or (status = 'sending' and claimed_until < ${iso(now)})
+        order by next_attempt_at, id limit ${batchSize} for update skip locked) c
+      where o.id = c.id
+      returning o.id::int as id, o.idempotency_key as key, o.report_id::int as "reportId",
+        o.recipient_kind as "recipientKind", o.recipient_user_id as "recipientUserId", o.channel, o.template,
+        o.language, o.payload, o.attempts, o.claim_token as token`);
+    return (res.rows as unknown as ClaimedRow[]).sort((a, b) => a.id - b.id);
+  }
+
+  async function mark(row: ClaimedRow, status: 'sent' | 'skipped' | 'unconfirmed', error?: string) {
+    await db.execute(sql`update notification_outbox set status = ${status}, claim_token = null,
+        sent_at = ${status === 'sent' ? iso(deps.clock()) : null}, last_error = ${error ?? null}
+      where id = ${row.id} and claim_token = ${row.token}`);
+  }
+
+  async function retry(row: ClaimedRow, error: Error) {
+    const now = deps.clock();
+    const wait = backoff[Math.min(row.attempts - 1, backoff.length - 1)] ?? 60_000;
+    const final = row.attempts >= maxAttempts;
+    const message = redact(error.message);
+    await db.execute(sql`update notification_outbox set status = ${final ? 'failed' : 'pending'},
+        claim_token = null, next_attempt_at = ${iso(new Date(now.getTime() + wait))}, last_error = ${message}
+      where id = ${row.id} and claim_token = ${row.token}`);
+    log(
+      `[notifications] ${row.key} attempt ${row.attempts} failed${final ? ' (giving up)' : ''}: ${message}`,
+    );
+  }
+
+  async function contactOf(row: ClaimedRow): Promise<Contact | null> {
+    if (row.recipientKind === 'user') {
+      const res = await db.execute(sql`select name, email, phone from users
+        where id = ${row.recipientUserId} and deactivated_at is null`);
+      return (res.rows[0] as unknown as Contact | undefined) ?? null;
+    }
+    // The reporter: the sealed contact is opened here, at send time, and nowhere else.
+    const res = await db.execute(
+      sql`select reporter_sealed as sealed from reports where id = ${row.reportId}`,
+    );
+    const sealed = (res.rows[0] as { sealed: string | null } | undefined)?.sealed;
+    if (!sealed) return null;
+    const id = deps.sealer.open<{ name?: string; email?: string; phone?: string }>(sealed);
+    return { name: id.name ?? null, email: id.email ?? null, phone: id.phone ?? null };
+  }
+
+  async function deliverInApp(row: ClaimedRow, lang: Language) {
+    const r = renderNotification(row.template, lang, row.payload);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into notifications (user_id, outbox_id, tracking_id, template, title, body,
+          created_at)
+        values (${row.recipientUserId}, ${row.id}, ${String(row.payload.trackingId ?? '')}, ${row.template},
+          ${r.title}, ${r.paragraphs.join('\n\n')}, ${iso(deps.clock())})
+        on conflict (outbox_id) do nothing`);
+      const done = await tx.execute(sql`update notification_outbox set status = 'sent', claim_token = null,
+          sent_at = ${iso(deps.clock())} where id = ${row.id} and claim_token = ${row.token} returning id`);
+      if (done.rows.length !== 1) throw new LeaseLost();
+    });
+  }
+
+  async function deliverEmail(row: ClaimedRow, lang: Language, contact: Contact) {
+    const mail = notificationMail(
+      renderNotification(row.template, lang, row.payload),
+      lang,
+      contact.name,
+      null,
+    );
+    if (consoleMail) {
+      await consoleMail.send({ to: contact.email!, ...mail });
+      return mark(row, 'sent');
+    }
+    const gate = async () => {
+      await opts.fault?.('before_gate', row.key);
+      const res = await db.execute(sql`update notification_outbox set status = 'delivering',
+          claimed_until = ${iso(new Date(deps.clock().getTime() + leaseMs))}
+        where id = ${row.id} and claim_token = ${row.token} and status = 'sending' returning id`);
+      const ok = res.rows.length === 1;
+      if (ok) await opts.fault?.('after_gate', row.key);
+      return ok;
+    };
+    const result = await sendGated(
+      deps.smtpUrl!,
+      { from: deps.mailFrom, to: contact.email!, ...mail, messageId: `${row.key}@pintu` },
+      gate,
+    );
+    switch (result.outcome) {
+      case 'sent':
+        return mark(row, 'sent');
+      case 'aborted':
+        return; // another worker took the row over
+      case 'uncertain':
+        log(`[notifications] ${row.key}: no answer after the end of DATA; not resent`);
+        return mark(row, 'unconfirmed', redact(result.error.message));
+      default:
+        return retry(row, result.error);
+    }
+  }
+
+  async function deliver(row: ClaimedRow) {
+    try {
+      const lang: Language = row.language === 'en' ? 'en' : 'id';
+      if (row.channel === 'in_app') return await deliverInApp(row, lang);
+      const contact = await contactOf(row);
+      if (row.channel === 'email') {
+        if (!contact?.email) return await mark(row, 'skipped', 'no e-mail address');
+        return await deliverEmail(row, lang, contact);
+      }
+      if (!contact?.phone) return await mark(row, 'skipped', 'no phone number');
+      if (!deps.sms) return await mark(row, 'skipped', 'no SMS gateway configured');
+      await deps.sms.send(
+        contact.phone,
+        notificationSms(renderNotification(row.template, lang, row.payload)),
+      );
+      return await mark(row, 'sent');
+    } catch (err) {
+      if (err instanceof LeaseLost) return;
+      await retry(row, err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** Claims one batch and delivers it; returns how many rows were claimed. */
+  async function runOnce(): Promise<number> {
+    const rows = await claim(deps.clock());
+    for (const row of rows) await deliver(row);
+    return rows.length;
+  }
+
+  let lastReminderScan = Number.NEGATIVE_INFINITY;
+
+  /** Delivers until nothing is due; first turns new SLA reminders into outbox rows (at most every 30 s). */
+  async function drain(): Promise<number> {
+    const now = deps.clock().getTime();
+    if (now - lastReminderScan >= 30_000 || now < lastReminderScan) {
+      await enqueueReminders(db, deps.clock());
+      lastReminderScan = now;
+    }
+    let total = 0;
+    for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+    return total;
+  }
+
+  /** Polls every `intervalMs`; `stop()` waits for the batch in hand. */
+  function start(intervalMs = 2_000) {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    let current: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      current = drain()
+        .catch((err) => log(`[notifications] delivery loop: ${redact(String(err))}`))
+        .finally(() => {
+          if (!stopped) timer = setTimeout(tick, intervalMs);
+        });
+    };
+    tick();
+    return {
+      async stop() {
+        stopped = true;
+        clearTimeout(timer);
+        await current;
+      },
+    };
+  }
+
+  return { runOnce, drain, start };
+}
+
+class LeaseLost extends Error {}
+
+/** A worker that does nothing: the process leaves delivery to a separate `run-worker.ts`. */
+export function idleWorker(_deps: DeliveryDeps): Pick<DeliveryWorker, 'start'> {
+  return { start: () => ({ stop: async () => {} }) };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
