@@ -22,13 +22,14 @@ async function getJson<T>(url: string): Promise<T> {
 export async function fetchReference(baseUrl: string): Promise<Reference> {
   const cats = await getJson<{ items: CategoryNode[] }>(`${baseUrl}/api/v1/categories`);
   const categoryIds: number[] = [];
-  const walk = (n: CategoryNode) =>
-    n.children?.length ? n.children.forEach(walk) : categoryIds.push(n.id);
+  const walk = (n: CategoryNode) => (n.children?.length ? n.children.forEach(walk) : categoryIds.push(n.id));
   cats.items.forEach(walk);
   const inst = await getJson<{ items: { id: number; regionCode: string | null }[] }>(
     `${baseUrl}/api/v1/institutions?kind=regency_government`,
   );
-  const institutions = inst.items.flatMap((i) => (i.regionCode ? [{ id: i.id, regionCode: i.regionCode }] : []));
+  const institutions = inst.items.flatMap((i) =>
+    i.regionCode ? [{ id: i.id, regionCode: i.regionCode }] : [],
+  );
   const regionCodes = institutions.map((i) => i.regionCode);
   for (const i of institutions.slice(0, 12)) {
     const districts = await getJson<{ items: { code: string }[] }>(
@@ -65,7 +66,14 @@ const TOPICS = [
   'Drainase tersumbat',
   'Izin usaha tidak kunjung terbit',
 ];
-const PLACES = ['Jalan Juanda', 'Pasar Pagi', 'Kelurahan Sempaja', 'Puskesmas Kecamatan', 'SDN 012', 'Terminal'];
+const PLACES = [
+  'Jalan Juanda',
+  'Pasar Pagi',
+  'Kelurahan Sempaja',
+  'Puskesmas Kecamatan',
+  'SDN 012',
+  'Terminal',
+];
 const SENTENCES = [
   'Masalah ini sudah berlangsung lebih dari tiga bulan tanpa tindak lanjut.',
   'Warga sudah melapor ke kantor kelurahan tetapi belum ada tanggapan.',
@@ -85,7 +93,14 @@ const POINTS: [number, number][] = [
   [-2.5337, 140.7181],
   [-8.6705, 115.2126],
 ];
-const NAMES = ['Budi Santoso', 'Siti Rahmawati', 'Andi Pratama', 'Dewi Lestari', 'Yohanes Wenda', 'Made Suarta'];
+const NAMES = [
+  'Budi Santoso',
+  'Siti Rahmawati',
+  'Andi Pratama',
+  'Dewi Lestari',
+  'Yohanes Wenda',
+  'Made Suarta',
+];
 
 /** The mix each call returns, so the bench can say what it sent. */
 export const MIX = {

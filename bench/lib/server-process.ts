@@ -12,27 +12,21 @@ export type Engine = 'postgres' | 'pglite';
 
 const root = join(import.meta.dirname, '../..');
 const BENCH_DB = 'pintu_bench';
+/** Advisory lock key that serialises bench runs on one PostgreSQL server. */
+const LOCK_KEY = 0x70696e74; // 'pint'
 /** The maintenance database used to drop and create the bench database. */
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh, empty database for one engine: the server's environment, a row counter and a cleanup. */
 export interface FreshDatabase {
   engine: Engine;
+  /** The PostgreSQL database name, for CPU accounting; undefined with PGlite. */
+  database?: string;
   env: Record<string, string>;
   dataDir: string;
   /** Rows in `reports`; call it after the server has stopped (PGlite allows one process at a time). */
   countReports(): Promise<number>;
   cleanup(): Promise<void>;
-}
-
-async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 /** Drops and recreates `pintu_bench` (PostgreSQL) or makes an empty temp data directory (both get one). */
@@ -62,17 +56,27 @@ export async function freshDatabase(engine: Engine): Promise<FreshDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${BENCH_DB}`;
   const databaseUrl = url.toString();
+  let cleaned = false;
+  // One bench at a time per PostgreSQL server: a second run would drop the first one's database mid-run. The
+  // session-level advisory lock is held by this connection until cleanup (or until the process dies).
+  const lock = new pg.Client({ connectionString: adminUrl });
   try {
-    await withAdmin(async (c) => {
-      await c.query(`drop database if exists ${BENCH_DB} with (force)`);
-      await c.query(`create database ${BENCH_DB}`);
-    });
+    await lock.connect();
+    const got = await lock.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [LOCK_KEY]);
+    if (!got.rows[0]!.ok) {
+      console.log(`another bench run is using ${BENCH_DB}; waiting for it to finish…`);
+      await lock.query('select pg_advisory_lock($1)', [LOCK_KEY]);
+    }
+    await lock.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await lock.query(`create database ${BENCH_DB}`);
   } catch (err) {
     removeDir();
+    await lock.end().catch(() => {});
     throw err;
   }
   return {
     engine,
+    database: BENCH_DB,
     dataDir,
     // DATA_DIR still matters with PostgreSQL: the generated data key and attachments live there.
     env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
@@ -87,8 +91,14 @@ export async function freshDatabase(engine: Engine): Promise<FreshDatabase> {
       }
     },
     async cleanup() {
+      if (cleaned) return;
+      cleaned = true;
       removeDir();
-      await withAdmin((c) => c.query(`drop database if exists ${BENCH_DB} with (force)`));
+      try {
+        await lock.query(`drop database if exists ${BENCH_DB} with (force)`);
+      } finally {
+        await lock.end(); // releases the advisory lock
+      }
     },
   };
 }
@@ -107,8 +117,10 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  pid: number | undefined;
   /** Seconds from spawn until the server printed "Siap" and /api/health answered. */
   startSeconds: number;
+  running(): boolean;
   /** SIGTERM (the server closes its database), SIGKILL after a grace period; resolves once it has exited. */
   stop(): Promise<void>;
   /** The last lines the server printed, for error reports. */
@@ -174,5 +186,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await stop();
     throw err;
   }
-  return { url, startSeconds: (Date.now() - started) / 1000, stop, logTail };
+  return {
+    url,
+    pid: child.pid,
+    running: () => alive,
+    startSeconds: (Date.now() - started) / 1000,
+    stop,
+    logTail,
+  };
 }

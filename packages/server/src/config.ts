@@ -17,7 +17,7 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** The address people reach Pintu at (links in e-mails, trusted origin, Secure cookies when https). */
   PUBLIC_URL: optional(z.string().url()),
   /** More origins allowed to make cookie-authenticated requests, comma-separated. */

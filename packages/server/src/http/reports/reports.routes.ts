@@ -84,18 +84,24 @@ const attachmentRoute = createRoute({
 
 /** Registers the report routes. */
 export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.on(
-    'POST',
-    '/api/v1/reports',
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw new ProblemError('TOO_LARGE', `Isi laporan melebihi ${MAX_JSON_BYTES / 1024} KB.`, [
-          { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_JSON_BYTES / 1024} KB.` },
-        ]);
-      },
-    }),
-  );
+  const tooLarge = () =>
+    new ProblemError('TOO_LARGE', `Isi laporan melebihi ${MAX_JSON_BYTES / 1024} KB.`, [
+      { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_JSON_BYTES / 1024} KB.` },
+    ]);
+  const streamLimit = bodyLimit({
+    maxSize: MAX_JSON_BYTES,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  // With a Content-Length the check needs no body: Node's HTTP parser never reads past the declared length, and
+  // skipping bodyLimit spares @hono/node-server from building a web Request per POST (≈ ⅓ of intake CPU).
+  app.on('POST', '/api/v1/reports', async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared === undefined || !/^\d+$/.test(declared)) return streamLimit(c, next);
+    if (Number(declared) > MAX_JSON_BYTES) throw tooLarge();
+    await next();
+  });
   app.openapi(createReportRoute, async (c) => {
     const created = await fileReport(c.var, c.req.valid('json'), { kind: 'guest', channel: 'web' });
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
