@@ -17,6 +17,7 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { similarRoutes } from './similar/similar.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
@@ -55,6 +56,7 @@ export function createApp(deps: Deps) {
   inboxRoutes(app);
   notificationRoutes(app);
   holidayAdminRoutes(app);
+  similarRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>
