@@ -1,0 +1,50 @@
+/** The signed-in account (`/api/v1/me`), shared by the layout and every feature; null when signed out. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, auth } from './client';
+
+export interface Me {
+  userId: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  phone: string | null;
+  language: 'id' | 'en';
+  mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  grants: {
+    role: string;
+    institutionId: number | null;
+    institutionName: string | null;
+    institutionCode: string | null;
+  }[];
+  permissions: string[];
+}
+
+export const ME_KEY = ['me'] as const;
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/me');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+/** True when the account holds any staff or oversight grant (a citizen has none). */
+export function isStaff(me: Me | null | undefined): boolean {
+  return !!me && me.grants.length > 0;
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    await auth.post('/sign-out').catch(() => undefined);
+    qc.setQueryData(ME_KEY, null);
+    qc.clear();
+  };
+}

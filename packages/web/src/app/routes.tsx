@@ -1,0 +1,28 @@
+/**
+ * The route table. Each feature adds ONE lazy line here; its module exports `Component` (and may export
+ * `ErrorBoundary`), so every feature is its own chunk and citizen pages stay small. A feature with sub-pages takes
+ * `path: 'x/*'` and declares its own <Routes> inside.
+ */
+import type { RouteObject } from 'react-router';
+import { PageLoader } from '../components/page-loader';
+import { ErrorPage, NotFound } from './error-page';
+import { Layout } from './layout';
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          // citizen portal (helper A)
+          { index: true, lazy: () => import('../features/home/route') },
+          // staff workspace, dashboards, administration, statistics (helper B) go below
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
