@@ -35,9 +35,16 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
 }
 
-/** True when the account holds any staff or oversight grant (a citizen has none). */
+// Reporter-side roles: a citizen files for themself, a facilitator on behalf of a villager.
+const REPORTER_ROLES = new Set(['citizen', 'facilitator']);
+
+/** True when the account holds any staff or oversight grant (a citizen's only grant is `citizen`). */
 export function isStaff(me: Me | null | undefined): boolean {
-  return !!me && me.grants.length > 0;
+  return !!me && me.grants.some((g) => !REPORTER_ROLES.has(g.role));
+}
+
+export function isFacilitator(me: Me | null | undefined): boolean {
+  return !!me && me.grants.some((g) => g.role === 'facilitator');
 }
 
 export function useSignOut() {

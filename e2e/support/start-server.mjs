@@ -1,0 +1,28 @@
+// Starts the real Pintu server for the e2e suite: builds the web app if needed, then a fresh temporary DATA_DIR
+// (PGlite, demo data on) that is removed when the server stops.
+import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = process.env.PORT ?? '3000';
+execSync('node packages/web/build-if-needed.mjs', { stdio: 'inherit' });
+const dataDir = mkdtempSync(join(tmpdir(), 'pintu-e2e-'));
+const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: port,
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    PUBLIC_URL: `http://localhost:${port}`,
+    PINTU_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+  },
+});
+const stop = () => server.kill('SIGTERM');
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
+server.on('exit', (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
