@@ -70,3 +70,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     throw err;
   }
 }
+
+/**
+ * How many statements of one kind are worth running at once before batching them (db/intake-batch.ts): a quarter of
+ * the PostgreSQL pool, leaving connections for everything else; PGlite runs one statement at a time anyway.
+ */
+export function statementConcurrency(db: Db): number {
+  const client = (db as unknown as { $client: unknown }).$client;
+  return client instanceof pg.Pool ? Math.max(1, Math.floor((client.options.max ?? 10) / 4)) : 1;
+}

@@ -1,7 +1,20 @@
 /** Reads and writes reports, their first event and their attachments. */
 import { sql } from 'drizzle-orm';
 import { type ChainedEvent, eventHash } from './event-chain';
-import type { Db } from './open';
+import { batcherFor, createBatcher } from './intake-batch';
+import {
+  CHECK_REFERENCES,
+  FILE_REPORT,
+  FILE_REPORTS,
+  INSERT_REPORT,
+  type InsertKey,
+  type NewReport,
+} from './intake-statements';
+import { type Db, statementConcurrency } from './open';
+
+type Filing = Record<InsertKey | 'presumedInstitution', unknown>;
+
+export type { NewReport };
 
 export interface ReferenceCheck {
   regionExists: boolean;
@@ -21,46 +34,6 @@ export interface ReferenceCheck {
 /** An institution as the intake checks see it. */
 export type CheckedInstitution = NonNullable<ReferenceCheck['institution']>;
 
-/** A database or a transaction: anything drizzle can run a statement on. */
-type Runner = Pick<Db, '_'>;
-
-/**
- * A fixed statement run as a named prepared statement: node-postgres sends its text once per connection and
- * PostgreSQL parses and plans it once, not on every call — planning the intake statements cost as much database
- * CPU as running them (bench/README.md). Same driver path and results as `db.execute`; PGlite ignores the name.
- * Write `p('key')` where a value goes; each use is its own parameter, as in a `sql` template.
- */
-function prepared<K extends string>(name: string, build: (p: (key: K) => string) => string) {
-  const keys: K[] = [];
-  const text = build((key) => `$${keys.push(key)}`);
-  return async (db: Runner, values: Record<K, unknown>): Promise<Record<string, unknown>[]> => {
-    const query = db._.session.prepareQuery(
-      { sql: text, params: keys.map((k) => values[k]) },
-      undefined,
-      name,
-      false,
-    );
-    const res = (await query.execute()) as { rows: Record<string, unknown>[] };
-    return res.rows;
-  };
-}
-
-const INSTITUTION_JSON = `json_build_object('id', id, 'name', name, 'timeZone', time_zone,
-  'regionCode', region_code, 'active', active, 'path', path)`;
-
-const CHECK_REFERENCES = prepared<'regionCode' | 'categoryId' | 'institutionId' | 'attachmentIds'>(
-  'pintu_check_references',
-  (p) => `
-    select
-      exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
-      exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
-      (select ${INSTITUTION_JSON} from institutions where id = ${p('institutionId')}::int) as institution,
-      coalesce((select json_agg(id) from attachments
-         where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
-           and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)), '[]'::json)
-         as "freeAttachmentIds"`,
-);
-
 /** Looks up every reference a new report names, in one round trip. */
 export async function checkReferences(
   db: Db,
@@ -79,125 +52,6 @@ export async function checkReferences(
   });
   return rows[0] as unknown as ReferenceCheck;
 }
-
-export interface NewReport {
-  trackingId: string;
-  type: string;
-  title: string;
-  body: string;
-  incidentDate: string;
-  regionCode: string;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  categoryId: number;
-  requestedInstitutionId: number | null;
-  institutionId: number | null;
-  status: string;
-  dueAt: Date | null;
-  lifecycle: unknown;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  channel: string;
-  language: string;
-  reporterAccountId: string | null;
-  reporterSealed: string | null;
-  accessCodeHash: string | null;
-  createdAt: Date;
-}
-
-type InsertKey =
-  | keyof NewReport
-  | 'action'
-  | 'actorId'
-  | 'actorRole'
-  | 'eventInstitutionId'
-  | 'at'
-  | 'fromStatus'
-  | 'toStatus'
-  | 'payload'
-  | 'hash'
-  | 'attachmentIds';
-
-const REPORT_COLUMNS = `tracking_id, type, title, body, incident_date, region_code, address, lat, lng, category_id,
-  requested_institution_id, institution_id, status, due_at, lifecycle, is_anonymous, is_confidential, channel,
-  language, reporter_account_id, reporter_sealed, access_code_hash, created_at, updated_at`;
-const EVENT_COLUMNS = `report_id, seq, action, actor_id, actor_role, institution_id, at, from_status, to_status,
-  payload, prev_hash, hash`;
-const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p('type')}, ${p('title')},
-  ${p('body')}, ${p('incidentDate')}, ${p('regionCode')}, ${p('address')}, ${p('lat')}, ${p('lng')},
-  ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
-  ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
-  ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
-// The report's first stage clock (issue 4), projected from the inserted row in the same statement.
-const STAGE_CLOCK = `s as (
-      insert into sla_stage_clocks (report_id, stage, holder_institution_id, time_zone, region_code, started_at,
-        working_days, anchor_at, anchor_days, due_at, escalation_level, next_at)
-      select r.id, c->>'stage', r.institution_id, r.lifecycle->'holder'->>'timeZone',
-        r.lifecycle->'holder'->>'regionCode', (c->>'startedAt')::timestamptz, (c->>'workingDays')::int,
-        (c->>'startedAt')::timestamptz, (c->>'workingDays')::int, (c->>'dueAt')::timestamptz, 0,
-        (c->>'dueAt')::timestamptz - interval '1 day' + interval '1 millisecond'
-      from r cross join lateral (select r.lifecycle->'clock' as c) k where jsonb_typeof(c) = 'object'
-    )`;
-const eventValues = (
-  p: (key: InsertKey) => string,
-) => `id, 1, ${p('action')}, ${p('actorId')}, ${p('actorRole')},
-  ${p('eventInstitutionId')}, ${p('at')}, ${p('fromStatus')}, ${p('toStatus')}, ${p('payload')}::jsonb, null,
-  ${p('hash')}`;
-
-// The reporter's "report received" notification (notifications/enqueue.ts): outbox rows in the same statement, one
-// per channel, only for a filed report with a sealed contact; the row names "the reporter", never the address.
-const submittedOutbox = (p: (key: InsertKey) => string) => `
-      insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind, audience_role, channel,
-        template, language, payload, status, next_attempt_at, created_at)
-      select 'n.' || r.id || '.1.reporter.' || ch.channel, r.id, 1, 'reporter', 'reporter', ch.channel, 'submitted',
-        ${p('language')}, json_build_object('trackingId', ${p('trackingId')}::text, 'status', ${p('status')}::text),
-        'pending', ${p('createdAt')}, ${p('createdAt')}
-      from r cross join (values ('email'), ('sms')) as ch(channel)
-      where ${p('reporterSealed')}::text is not null and ${p('action')}::text = 'submitted'`;
-
-const INSERT_REPORT = prepared<InsertKey>(
-  'pintu_insert_report',
-  (p) => `
-    with r as (
-      insert into reports (${REPORT_COLUMNS}) values (${reportValues(p)})
-      returning id, lifecycle, institution_id
-    ), e as (
-      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
-    ), a as (
-      update attachments set report_id = (select id from r)
-      where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
-        and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
-      returning id
-    )
-    select (select id from r)::int as id, (select count(*) from a)::int as claimed`,
-);
-
-// The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
-// region and category exist and the requested institution is, field for field, the one the caller presumed.
-const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
-  'pintu_file_report',
-  (p) => `
-    with chk as (
-      select
-        exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
-        exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
-        (select ${INSTITUTION_JSON} from institutions where id = ${p('requestedInstitutionId')}::int) as institution
-    ), r as (
-      insert into reports (${REPORT_COLUMNS})
-      select ${reportValues(p)} from chk
-      where chk."regionExists" and chk."categoryExists"
-        and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb
-      returning id, lifecycle, institution_id
-    ), e as (
-      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
-    )
-    select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
-      (select id from r)::int as id
-    from chk`,
-);
 
 /** The statement parameters of a report and its first event (hash-chained from nothing). */
 function insertValues(
@@ -236,11 +90,18 @@ export async function fileReportIfValid(
   first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
   presumed: CheckedInstitution | null,
 ): Promise<{ ref: ReferenceCheck; id: number | null }> {
-  const rows = await FILE_REPORT(db, {
+  const batcher = batcherFor(db, () =>
+    createBatcher<Filing, Record<string, unknown>>(
+      async (filing) => (await FILE_REPORT(db, filing))[0]!,
+      (filings) => FILE_REPORTS(db, { filings: JSON.stringify(filings.map((f, ord) => ({ ...f, ord }))) }),
+      statementConcurrency(db),
+    ),
+  );
+  const row = await batcher.run({
     ...insertValues(r, first, []),
     presumedInstitution: presumed && JSON.stringify(presumed),
   });
-  const { id, ...ref } = rows[0] as unknown as ReferenceCheck & { id: number | null };
+  const { id, ...ref } = row as unknown as ReferenceCheck & { id: number | null };
   return { ref, id };
 }
 

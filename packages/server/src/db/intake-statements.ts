@@ -1,0 +1,206 @@
+/** The intake statements: the reference check, and the report with its first event, stage clock and outbox rows. */
+import { prepared } from './prepared';
+
+const INSTITUTION_JSON = `json_build_object('id', id, 'name', name, 'timeZone', time_zone,
+  'regionCode', region_code, 'active', active, 'path', path)`;
+
+export const CHECK_REFERENCES = prepared<'regionCode' | 'categoryId' | 'institutionId' | 'attachmentIds'>(
+  'pintu_check_references',
+  (p) => `
+    select
+      exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
+      exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
+      (select ${INSTITUTION_JSON} from institutions where id = ${p('institutionId')}::int) as institution,
+      coalesce((select json_agg(id) from attachments
+         where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+           and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)), '[]'::json)
+         as "freeAttachmentIds"`,
+);
+
+export interface NewReport {
+  trackingId: string;
+  type: string;
+  title: string;
+  body: string;
+  incidentDate: string;
+  regionCode: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  categoryId: number;
+  requestedInstitutionId: number | null;
+  institutionId: number | null;
+  status: string;
+  dueAt: Date | null;
+  lifecycle: unknown;
+  isAnonymous: boolean;
+  isConfidential: boolean;
+  channel: string;
+  language: string;
+  reporterAccountId: string | null;
+  reporterSealed: string | null;
+  accessCodeHash: string | null;
+  createdAt: Date;
+}
+
+export type InsertKey =
+  | keyof NewReport
+  | 'action'
+  | 'actorId'
+  | 'actorRole'
+  | 'eventInstitutionId'
+  | 'at'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'payload'
+  | 'hash'
+  | 'attachmentIds';
+
+const REPORT_COLUMNS = `tracking_id, type, title, body, incident_date, region_code, address, lat, lng, category_id,
+  requested_institution_id, institution_id, status, due_at, lifecycle, is_anonymous, is_confidential, channel,
+  language, reporter_account_id, reporter_sealed, access_code_hash, created_at, updated_at`;
+const EVENT_COLUMNS = `report_id, seq, action, actor_id, actor_role, institution_id, at, from_status, to_status,
+  payload, prev_hash, hash`;
+const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p('type')}, ${p('title')},
+  ${p('body')}, ${p('incidentDate')}, ${p('regionCode')}, ${p('address')}, ${p('lat')}, ${p('lng')},
+  ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
+  ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
+  ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
+// The report's first stage clock (issue 4), projected from the inserted row in the same statement.
+const STAGE_CLOCK = `s as (
+      insert into sla_stage_clocks (report_id, stage, holder_institution_id, time_zone, region_code, started_at,
+        working_days, anchor_at, anchor_days, due_at, escalation_level, next_at)
+      select r.id, c->>'stage', r.institution_id, r.lifecycle->'holder'->>'timeZone',
+        r.lifecycle->'holder'->>'regionCode', (c->>'startedAt')::timestamptz, (c->>'workingDays')::int,
+        (c->>'startedAt')::timestamptz, (c->>'workingDays')::int, (c->>'dueAt')::timestamptz, 0,
+        (c->>'dueAt')::timestamptz - interval '1 day' + interval '1 millisecond'
+      from r cross join lateral (select r.lifecycle->'clock' as c) k where jsonb_typeof(c) = 'object'
+    )`;
+const eventValues = (
+  p: (key: InsertKey) => string,
+) => `id, 1, ${p('action')}, ${p('actorId')}, ${p('actorRole')},
+  ${p('eventInstitutionId')}, ${p('at')}, ${p('fromStatus')}, ${p('toStatus')}, ${p('payload')}::jsonb, null,
+  ${p('hash')}`;
+
+// The reporter's "report received" notification (notifications/enqueue.ts): outbox rows in the same statement, one
+// per channel, only for a filed report with a sealed contact; the row names "the reporter", never the address.
+const submittedOutbox = (p: (key: InsertKey) => string, from = 'r') => `
+      insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind, audience_role, channel,
+        template, language, payload, status, next_attempt_at, created_at)
+      select 'n.' || r.id || '.1.reporter.' || ch.channel, r.id, 1, 'reporter', 'reporter', ch.channel, 'submitted',
+        ${p('language')}, json_build_object('trackingId', ${p('trackingId')}::text, 'status', ${p('status')}::text),
+        'pending', ${p('createdAt')}, ${p('createdAt')}
+      from ${from} cross join (values ('email'), ('sms')) as ch(channel)
+      where ${p('reporterSealed')}::text is not null and ${p('action')}::text = 'submitted'`;
+
+export const INSERT_REPORT = prepared<InsertKey>(
+  'pintu_insert_report',
+  (p) => `
+    with r as (
+      insert into reports (${REPORT_COLUMNS}) values (${reportValues(p)})
+      returning id, lifecycle, institution_id
+    ), e as (
+      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
+    ), a as (
+      update attachments set report_id = (select id from r)
+      where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+        and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
+      returning id
+    )
+    select (select id from r)::int as id, (select count(*) from a)::int as claimed`,
+);
+
+// The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
+// region and category exist and the requested institution is, field for field, the one the caller presumed.
+export const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
+  'pintu_file_report',
+  (p) => `
+    with chk as (
+      select
+        exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
+        exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
+        (select ${INSTITUTION_JSON} from institutions where id = ${p('requestedInstitutionId')}::int) as institution
+    ), r as (
+      insert into reports (${REPORT_COLUMNS})
+      select ${reportValues(p)} from chk
+      where chk."regionExists" and chk."categoryExists"
+        and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb
+      returning id, lifecycle, institution_id
+    ), e as (
+      insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
+    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
+    )
+    select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
+      (select id from r)::int as id
+    from chk`,
+);
+
+/** The JSON fields of one filing in FILE_REPORTS, with their SQL types (jsonb_to_recordset converts to them). */
+const FILING_FIELDS: [InsertKey | 'presumedInstitution' | 'ord', string][] = [
+  ['ord', 'int'],
+  ['trackingId', 'text'],
+  ['type', 'text'],
+  ['title', 'text'],
+  ['body', 'text'],
+  ['incidentDate', 'date'],
+  ['regionCode', 'text'],
+  ['address', 'text'],
+  ['lat', 'float8'],
+  ['lng', 'float8'],
+  ['categoryId', 'int'],
+  ['requestedInstitutionId', 'int'],
+  ['institutionId', 'int'],
+  ['status', 'text'],
+  ['dueAt', 'timestamptz'],
+  ['lifecycle', 'text'],
+  ['isAnonymous', 'bool'],
+  ['isConfidential', 'bool'],
+  ['channel', 'text'],
+  ['language', 'text'],
+  ['reporterAccountId', 'text'],
+  ['reporterSealed', 'text'],
+  ['accessCodeHash', 'text'],
+  ['createdAt', 'timestamptz'],
+  ['action', 'text'],
+  ['actorId', 'text'],
+  ['actorRole', 'text'],
+  ['eventInstitutionId', 'int'],
+  ['at', 'timestamptz'],
+  ['fromStatus', 'text'],
+  ['toStatus', 'text'],
+  ['payload', 'text'],
+  ['hash', 'text'],
+  ['presumedInstitution', 'text'],
+];
+
+// FILE_REPORT for many filings at once (db/intake-batch.ts): the same checks per row, the same rows written for each
+// filing that passes them, one statement and one commit for all. `$1` is a JSON array of filings; the answer has one
+// row per filing, in `ord` order.
+export const FILE_REPORTS = prepared<'filings'>('pintu_file_reports', (p) => {
+  const x = (key: string) => `x."${key}"`;
+  const recordType = FILING_FIELDS.map(([k, t]) => `"${k}" ${t}`).join(', ');
+  return `
+    with x as (
+      select * from jsonb_to_recordset(${p('filings')}::jsonb) as x(${recordType})
+    ), chk as (
+      select x.*,
+        exists(select 1 from regions where code = x."regionCode") as "regionExists",
+        exists(select 1 from categories where id = x."categoryId") as "categoryExists",
+        (select ${INSTITUTION_JSON} from institutions where id = x."requestedInstitutionId") as institution
+      from x
+    ), r as (
+      insert into reports (${REPORT_COLUMNS})
+      select ${reportValues(x)} from chk x
+      where x."regionExists" and x."categoryExists"
+        and x.institution::jsonb is not distinct from x."presumedInstitution"::jsonb
+      returning id, tracking_id, lifecycle, institution_id
+    ), e as (
+      insert into events (${EVENT_COLUMNS})
+      select ${eventValues(x)} from r join chk x on x."trackingId" = r.tracking_id
+    ), ${STAGE_CLOCK}, o as (${submittedOutbox(x, 'r join chk x on x."trackingId" = r.tracking_id')}
+    )
+    select x."regionExists", x."categoryExists", x.institution, '[]'::json as "freeAttachmentIds", r.id::int as id
+    from chk x left join r on r.tracking_id = x."trackingId"
+    order by x.ord`;
+});
