@@ -19,7 +19,12 @@ export const routes: RouteObject[] = [
         children: [
           // citizen portal (helper A)
           { index: true, lazy: () => import('../features/home/route') },
+          { path: 'report', lazy: () => import('../features/report-form/route') },
+          { path: 'report/sent', lazy: () => import('../features/report-form/sent') },
+          { path: 'track', lazy: () => import('../features/track/route') },
+          { path: 'reports/:trackingId', lazy: () => import('../features/report-view/route') },
           // staff workspace, dashboards, administration, statistics (helper B) go below
+          { path: 'staff/*', lazy: () => import('../features/staff-workspace/route') },
           { path: '*', element: <NotFound /> },
         ],
       },

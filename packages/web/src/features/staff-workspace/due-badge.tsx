@@ -1,0 +1,41 @@
+/** Working days left, coloured: overdue (red), due soon (amber), on time (green); text plus colour, never colour only. */
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+// Dark shades keep white text at ≥ 4.5:1 (WCAG AA).
+const COLORS = { overdue: '#b91c1c', due_soon: '#9a3412', ok: '#166534' } as const;
+
+export function dueStateOf(days: number | null, dueAt: string | null): keyof typeof COLORS | null {
+  if (days === null || dueAt === null) return null;
+  if (Date.now() > new Date(dueAt).getTime()) return 'overdue';
+  return days <= 1 ? 'due_soon' : 'ok';
+}
+
+export function DueBadge({
+  days,
+  state,
+  reporterClock,
+}: {
+  days: number | null;
+  state: keyof typeof COLORS | null;
+  reporterClock?: boolean;
+}) {
+  const { t } = useTranslation('staff');
+  if (days === null || state === null) return null;
+  const text =
+    state === 'overdue'
+      ? t('due.overdue', { count: Math.abs(days) })
+      : days === 0
+        ? t('due.today')
+        : t('due.left', { count: days });
+  return (
+    <Badge
+      color={COLORS[state]}
+      variant="filled"
+      data-due={state}
+      title={reporterClock ? t('due.reporter') : undefined}
+    >
+      {reporterClock ? `${t('due.reporterShort')} · ${text}` : text}
+    </Badge>
+  );
+}

@@ -1,0 +1,42 @@
+/** The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, administration. */
+import { Anchor, Badge, Group } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useMe } from '../../api/session';
+import { staffApi } from './api';
+
+export function StaffNav() {
+  const { t } = useTranslation('staff');
+  const { data: me } = useMe();
+  const notes = useQuery({
+    queryKey: ['notifications'],
+    queryFn: staffApi.notifications,
+    refetchInterval: 60_000,
+  });
+  const roles = new Set(me?.grants.map((g) => g.role));
+  const admin = roles.has('national_admin') || roles.has('coordinator');
+  return (
+    <Group component="nav" aria-label={t('nav.label')} gap="md" mb="md" wrap="wrap">
+      <Anchor component={NavLink} to="/staff" end fw={600}>
+        {t('nav.inbox')}
+      </Anchor>
+      <Anchor component={NavLink} to="/staff/notifications" fw={600} data-testid="notifications-link">
+        {t('nav.notifications')}{' '}
+        {!!notes.data?.unread && (
+          <Badge size="sm" color="#b91c1c" aria-label={t('nav.unread', { count: notes.data.unread })}>
+            {notes.data.unread}
+          </Badge>
+        )}
+      </Anchor>
+      <Anchor component={NavLink} to="/dashboard" fw={600}>
+        {t('nav.dashboard')}
+      </Anchor>
+      {admin && (
+        <Anchor component={NavLink} to="/admin" fw={600}>
+          {t('nav.admin')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
