@@ -15,6 +15,7 @@ import {
   siblingNameTaken,
 } from '../db/institution-admin-repo';
 import type { Db } from '../db/open';
+import { retryTransient } from '../db/retry';
 import { fieldError, ProblemError } from '../http/problem';
 import { actorFor, allows, forbidden, strictlyBelowGrant } from './access';
 import { audit } from './audit';
@@ -37,58 +38,61 @@ export async function updateInstitution(
   patch: InstitutionPatch,
 ) {
   const { db, now } = deps;
-  return db.transaction(async (tx) => {
-    const node = await loadNode(tx, id, true);
-    if (!node) throw institutionNotFound();
-    const actor = actorFor(principal, 'manage_units', node.path, strictlyBelowGrant(node));
+  // Two crossing moves lock the same rows in opposite orders; the deadlock victim runs again and meets the cycle check.
+  return retryTransient(() =>
+    db.transaction(async (tx) => {
+      const node = await loadNode(tx, id, true);
+      if (!node) throw institutionNotFound();
+      const actor = actorFor(principal, 'manage_units', node.path, strictlyBelowGrant(node));
 
-    const moveTo = await checkMove(tx, actor, node, patch.parentId);
-    const parent = moveTo ?? (node.parentId ? await loadNode(tx, node.parentId) : null);
-    const name = patch.name !== undefined && patch.name !== node.name ? patch.name : undefined;
-    // A kecamatan stays inside its pemda: the node's region must lie inside the new parent's.
-    if (moveTo && node.regionCode && moveTo.regionCode)
-      await checkRegion(tx, node.regionCode, moveTo, 'parentId');
-    if (parent && (name || moveTo) && (await siblingNameTaken(tx, parent.id, name ?? node.name, node.id)))
-      throw fieldError(
-        'name',
-        'taken',
-        `Sudah ada unit aktif bernama "${name ?? node.name}" di ${parent.name}.`,
-      );
-    if (patch.active === false && node.active) await checkDeactivation(tx, node);
-    if (patch.active === true && !node.active && parent && !parent.active)
-      throw fieldError('active', 'parent_inactive', `Aktifkan dulu ${parent.name}.`);
+      const moveTo = await checkMove(tx, actor, node, patch.parentId);
+      const parent = moveTo ?? (node.parentId ? await loadNode(tx, node.parentId) : null);
+      const name = patch.name !== undefined && patch.name !== node.name ? patch.name : undefined;
+      // A kecamatan stays inside its pemda: the node's region must lie inside the new parent's.
+      if (moveTo && node.regionCode && moveTo.regionCode)
+        await checkRegion(tx, node.regionCode, moveTo, 'parentId');
+      if (parent && (name || moveTo) && (await siblingNameTaken(tx, parent.id, name ?? node.name, node.id)))
+        throw fieldError(
+          'name',
+          'taken',
+          `Sudah ada unit aktif bernama "${name ?? node.name}" di ${parent.name}.`,
+        );
+      if (patch.active === false && node.active) await checkDeactivation(tx, node);
+      if (patch.active === true && !node.active && parent && !parent.active)
+        throw fieldError('active', 'parent_inactive', `Aktifkan dulu ${parent.name}.`);
 
-    if (name) {
-      await rename(tx, id, name);
-      await audit(tx, actor, id, 'rename', { before: { name: node.name }, after: { name } }, now);
-    }
-    if (moveTo) {
-      await moveSubtree(tx, node, moveTo, now);
-      await audit(
-        tx,
-        actor,
-        id,
-        'move',
-        {
-          before: { parentId: node.parentId, path: node.path },
-          after: { parentId: moveTo.id, path: [...moveTo.path, node.id] },
-        },
-        now,
-      );
-    }
-    if (patch.active !== undefined && patch.active !== node.active) {
-      await setActive(tx, id, patch.active);
-      await audit(
-        tx,
-        actor,
-        id,
-        patch.active ? 'reactivate' : 'deactivate',
-        { before: { active: node.active }, after: { active: patch.active } },
-        now,
-      );
-    }
-    return presentAdmin(tx, (await loadNode(tx, id))!);
-  });
+      if (name) {
+        await rename(tx, id, name);
+        await audit(tx, actor, id, 'rename', { before: { name: node.name }, after: { name } }, now);
+      }
+      if (moveTo) {
+        await moveSubtree(tx, node, moveTo, now);
+        await audit(
+          tx,
+          actor,
+          id,
+          'move',
+          {
+            before: { parentId: node.parentId, path: node.path },
+            after: { parentId: moveTo.id, path: [...moveTo.path, node.id] },
+          },
+          now,
+        );
+      }
+      if (patch.active !== undefined && patch.active !== node.active) {
+        await setActive(tx, id, patch.active);
+        await audit(
+          tx,
+          actor,
+          id,
+          patch.active ? 'reactivate' : 'deactivate',
+          { before: { active: node.active }, after: { active: patch.active } },
+          now,
+        );
+      }
+      return presentAdmin(tx, (await loadNode(tx, id))!);
+    }),
+  );
 }
 
 /** The new parent, if the patch moves the node; refuses cycles, inactive parents and parents out of scope. */
