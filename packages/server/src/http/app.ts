@@ -6,6 +6,7 @@ import { csrfMiddleware } from '../auth/csrf';
 import { authRoutes } from '../auth/handler';
 import { passwordChangeGate } from '../auth/password-gate';
 import { sessionMiddleware } from '../auth/session';
+import { isTransientConflict } from '../db/retry';
 import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import type { AppEnv, Deps } from './context';
@@ -77,6 +78,9 @@ export function createApp(deps: Deps) {
         ),
       );
     }
+    // A transaction aborted only because another ran at the same time: the request may simply be sent again.
+    if (isTransientConflict(err))
+      return problem(c, new ProblemError('CONFLICT', 'Data sedang diubah bersamaan. Silakan coba lagi.'));
     console.error(`[${c.req.method} ${c.req.path}]`, err);
     return problem(c, new ProblemError('INTERNAL', 'Terjadi kesalahan pada server. Silakan coba lagi.'));
   });

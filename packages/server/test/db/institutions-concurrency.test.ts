@@ -45,7 +45,7 @@ describe.each(ENGINES)('crossing unit moves on %s', (engine) => {
         200, 422,
       ]);
       const loser = ab.status === 422 ? ab : ba;
-      expect((await loser.json()).errors).toContainEqual(
+      expect(((await loser.json()) as { errors: unknown[] }).errors).toContainEqual(
         expect.objectContaining({ field: 'parentId', code: 'cycle' }),
       );
       // The tree is consistent: each node's path is its parent's path plus itself.
