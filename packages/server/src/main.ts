@@ -12,12 +12,12 @@ import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
 import { createApp } from './http/app';
 import { serveWeb } from './http/web';
+import { startJobs } from './jobs/start-jobs';
 import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
-import { createDeliveryWorker, idleWorker } from './notifications/worker';
+import { createDeliveryWorker } from './notifications/worker';
 import { loadCalendar } from './reference/calendar-source';
 import { createSealer, loadDataKey } from './security/seal';
-import { startSlaScheduler } from './sla/scheduler';
 
 async function main() {
   const config = loadConfig();
@@ -69,17 +69,24 @@ async function main() {
     demoAccounts = (await seedDemoAccounts(db, auth)).accounts;
   }
 
-  // Deadlines run themselves (issue 4): catch up on what fell due while stopped, then sweep every minute.
-  const sla = await startSlaScheduler({ db, calendar: () => calendar.get() }, deps.clock);
-  // Notifications: the outbox delivery worker (notifications/README.md).
-  const notifier = (config.PINTU_NOTIFICATIONS_WORKER ? createDeliveryWorker : idleWorker)({
-    db,
-    sealer,
+  // Deadlines run themselves and notifications are delivered, on pg-boss (issue 4, jobs/start-jobs.ts): a sweep
+  // at start catches up on what fell due while stopped, then one every minute; one delivery job per outbox row.
+  const jobs = await startJobs({
+    database,
+    databaseUrl: config.DATABASE_URL,
+    sweep: { db, calendar: () => calendar.get() },
     clock: deps.clock,
-    smtpUrl: config.SMTP_URL,
-    mailFrom: config.MAIL_FROM,
-    sms: config.SMS_GATEWAY_URL ? kannelGateway(config.SMS_GATEWAY_URL) : null,
-  }).start();
+    delivery: config.PINTU_NOTIFICATIONS_WORKER
+      ? createDeliveryWorker({
+          db,
+          sealer,
+          clock: deps.clock,
+          smtpUrl: config.SMTP_URL,
+          mailFrom: config.MAIL_FROM,
+          sms: config.SMS_GATEWAY_URL ? kannelGateway(config.SMS_GATEWAY_URL) : null,
+        })
+      : null,
+  });
   const app = createApp(deps);
   serveWeb(app);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -100,8 +107,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
-    await sla.stop();
-    await notifier.stop();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

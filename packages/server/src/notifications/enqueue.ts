@@ -11,6 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { notificationOutbox } from '../db/notifications-schema';
 import type { Db } from '../db/open';
+import { sendDeliveryJobs } from './delivery-jobs';
 import type { TemplateName } from './templates';
 
 interface NewEvent {
@@ -205,5 +206,15 @@ export async function enqueueNotifications(tx: Db, reportId: number, afterSeq: n
           });
       }
   }
-  if (rows.length) await tx.insert(notificationOutbox).values(rows).onConflictDoNothing();
+  if (!rows.length) return;
+  const written = await tx
+    .insert(notificationOutbox)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: notificationOutbox.id });
+  // Their pg-boss delivery jobs, in the same transaction (delivery-jobs.ts).
+  await sendDeliveryJobs(
+    tx,
+    written.map((w) => w.id),
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * The delivery worker: a polling loop over the outbox with `for update skip locked` (not pg-boss: the outbox row
- * itself is the job, and its status is what makes delivery exactly-once; see notifications/README.md).
+ * The delivery of outbox rows: one row per pg-boss job (`deliverOne`, jobs/delivery-jobs.ts), or a polling loop
+ * over the outbox with `for update skip locked` (`start`, run-worker.ts). Either way the outbox row's claim, lease
+ * and gate make delivery exactly-once; pg-boss decides only when an attempt runs (notifications/README.md).
  *
  * 1. claim: due rows (pending and due, or `sending` whose lease ran out) become `sending` with a fresh claim token
  *    and lease, committed on their own, so two workers never hold one row;
@@ -84,18 +85,26 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   const consoleMail = deps.smtpUrl ? null : createMailer({ from: deps.mailFrom, log });
   const iso = (d: Date) => d.toISOString();
 
-  async function claim(now: Date): Promise<ClaimedRow[]> {
+  /**
+   * Claims due rows (the polling loop), or row `one` whatever its `next_attempt_at` (a pg-boss delivery job:
+   * pg-boss decides when a retry runs).
+   */
+  async function claim(now: Date, one?: number): Promise<ClaimedRow[]> {
     const token = randomUUID();
     const until = new Date(now.getTime() + leaseMs);
+    const only = one === undefined ? sql`` : sql` and id = ${one}`;
     // A worker that died after handing an e-mail over: never resent (at-most-once for that window).
     await db.execute(sql`update notification_outbox set status = 'unconfirmed', claim_token = null,
         last_error = 'worker stopped after committing delivery; not resent'
-      where status = 'delivering' and claimed_until < ${iso(now)}`);
+      where status = 'delivering' and claimed_until < ${iso(now)}${only}`);
+    const pending =
+      one === undefined
+        ? sql`(status = 'pending' and next_attempt_at <= ${iso(now)})`
+        : sql`status = 'pending'`;
     const res = await db.execute(sql`update notification_outbox o
       set status = 'sending', attempts = o.attempts + 1, claim_token = ${token}, claimed_until = ${iso(until)}
       from (select id from notification_outbox
-        where (status = 'pending' and next_attempt_at <= ${iso(now)})
-           or (status = 'sending' and claimed_until < ${iso(now)})
+        where (${pending} or (status = 'sending' and claimed_until < ${iso(now)}))${only}
         order by next_attempt_at, id limit ${batchSize} for update skip locked) c
       where o.id = c.id
       returning o.id::int as id, o.idempotency_key as key, o.report_id::int as "reportId",
@@ -108,12 +117,14 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     await db.execute(sql`update notification_outbox set status = ${status}, claim_token = null,
         sent_at = ${status === 'sent' ? iso(deps.clock()) : null}, last_error = ${error ?? null}
       where id = ${row.id} and claim_token = ${row.token}`);
+    return 'done' as const;
   }
 
-  async function retry(row: ClaimedRow, error: Error) {
+  /** Records a failed attempt: `pending` again with its backoff, or `failed` after the last attempt. */
+  async function retry(row: ClaimedRow, error: Error, last = false): Promise<Outcome> {
     const now = deps.clock();
     const wait = backoff[Math.min(row.attempts - 1, backoff.length - 1)] ?? 60_000;
-    const final = row.attempts >= maxAttempts;
+    const final = last || row.attempts >= maxAttempts;
     const message = redact(error.message);
     await db.execute(sql`update notification_outbox set status = ${final ? 'failed' : 'pending'},
         claim_token = null, next_attempt_at = ${iso(new Date(now.getTime() + wait))}, last_error = ${message}
@@ -121,6 +132,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     log(
       `[notifications] ${row.key} attempt ${row.attempts} failed${final ? ' (giving up)' : ''}: ${message}`,
     );
+    return final ? 'done' : 'retry';
   }
 
   async function contactOf(row: ClaimedRow): Promise<Contact | null> {
@@ -153,7 +165,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     });
   }
 
-  async function deliverEmail(row: ClaimedRow, lang: Language, contact: Contact) {
+  async function deliverEmail(row: ClaimedRow, lang: Language, contact: Contact, last: boolean) {
     const mail = notificationMail(
       renderNotification(row.template, lang, row.payload),
       lang,
@@ -182,23 +194,27 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
       case 'sent':
         return mark(row, 'sent');
       case 'aborted':
-        return; // another worker took the row over
+        return 'done'; // another worker took the row over
       case 'uncertain':
         log(`[notifications] ${row.key}: no answer after the end of DATA; not resent`);
         return mark(row, 'unconfirmed', redact(result.error.message));
       default:
-        return retry(row, result.error);
+        return retry(row, result.error, last);
     }
   }
 
-  async function deliver(row: ClaimedRow) {
+  /** Delivers one claimed row; `retry` when it failed and is to be tried again. */
+  async function deliver(row: ClaimedRow, last = false): Promise<Outcome> {
     try {
       const lang: Language = row.language === 'en' ? 'en' : 'id';
-      if (row.channel === 'in_app') return await deliverInApp(row, lang);
+      if (row.channel === 'in_app') {
+        await deliverInApp(row, lang);
+        return 'done';
+      }
       const contact = await contactOf(row);
       if (row.channel === 'email') {
         if (!contact?.email) return await mark(row, 'skipped', 'no e-mail address');
-        return await deliverEmail(row, lang, contact);
+        return await deliverEmail(row, lang, contact, last);
       }
       if (!contact?.phone) return await mark(row, 'skipped', 'no phone number');
       if (!deps.sms) return await mark(row, 'skipped', 'no SMS gateway configured');
@@ -208,9 +224,22 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
       );
       return await mark(row, 'sent');
     } catch (err) {
-      if (err instanceof LeaseLost) return;
-      await retry(row, err instanceof Error ? err : new Error(String(err)));
+      if (err instanceof LeaseLost) return 'done';
+      return retry(row, err instanceof Error ? err : new Error(String(err)), last);
     }
+  }
+
+  /**
+   * One row, for its pg-boss job: `done` when it is delivered, skipped, failed for good or no longer this
+   * job's business; `retry` when the attempt failed (pg-boss retries with backoff; `last` = no retry left);
+   * `held` when another worker's lease still covers it (retry later: the lease may run out).
+   */
+  async function deliverOne(id: number, last = false): Promise<Outcome | 'held'> {
+    const [row] = await claim(deps.clock(), id);
+    if (row) return deliver(row, last);
+    const res = await db.execute(sql`select status from notification_outbox where id = ${id}`);
+    const status = (res.rows[0] as { status: string } | undefined)?.status;
+    return status === 'sending' || status === 'delivering' ? 'held' : 'done';
   }
 
   /** Claims one batch and delivers it; returns how many rows were claimed. */
@@ -256,14 +285,11 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     };
   }
 
-  return { runOnce, drain, start };
+  return { runOnce, drain, start, deliverOne };
 }
+
+type Outcome = 'done' | 'retry';
 
 class LeaseLost extends Error {}
-
-/** A worker that does nothing: the process leaves delivery to a separate `run-worker.ts`. */
-export function idleWorker(_deps: DeliveryDeps): Pick<DeliveryWorker, 'start'> {
-  return { start: () => ({ stop: async () => {} }) };
-}
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

@@ -1,0 +1,118 @@
+/**
+ * The background work on pg-boss (issue 4), on PGlite (pg-boss's own PGlite adapter, same instance) and on
+ * PostgreSQL (its own small pool):
+ * - `sla-sweep`: a schedule every minute plus one run at start (the catch-up after downtime); the queue's
+ *   `exclusive` policy keeps at most one sweep queued or running across every process;
+ * - `notification-dispatch`: every minute, at start and after a sweep that recorded reminders — gives every due
+ *   outbox row its delivery job (notifications/delivery-jobs.ts); `exclusive` too;
+ * - `notification-deliver`: one job per outbox row, retried by pg-boss with exponential backoff.
+ * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
+ * decides when each runs, so a duplicate or late job changes nothing.
+ */
+import { fromPglite, type JobResult, PgBoss } from 'pg-boss';
+import type { Database } from '../db/open';
+import {
+  DELIVER_QUEUE,
+  DELIVER_RETRY_LIMIT,
+  DISPATCH_QUEUE,
+  dispatchDeliveries,
+  useDeliveryJobs,
+} from '../notifications/delivery-jobs';
+import type { DeliveryWorker } from '../notifications/worker';
+import { backfillStageClocks } from '../sla/stage-clocks';
+import { type SweepDeps, sweep } from '../sla/sweep';
+
+export const SWEEP_QUEUE = 'sla-sweep';
+
+export interface JobsOptions {
+  database: Database;
+  /** PostgreSQL: the URL pg-boss opens its own pool on (unused on PGlite). */
+  databaseUrl?: string | undefined;
+  sweep: SweepDeps;
+  /** Read once per sweep and per delivery. */
+  clock: () => Date;
+  /** Null: this process sends jobs but delivers nothing (another process works the queue). */
+  delivery: Pick<DeliveryWorker, 'deliverOne'> | null;
+  log?: (line: string) => void;
+  /** How often an idle worker looks for jobs (default 2 s). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+function createBoss(o: JobsOptions): PgBoss {
+  const common = { schema: 'pgboss', application_name: 'pintu-jobs', monitorVacuum: false } as const;
+  if (o.database.engine === 'pglite')
+    return new PgBoss({ ...common, db: fromPglite(o.database.pglite!), backend: 'pglite' });
+  if (!o.databaseUrl) throw new Error('pg-boss on PostgreSQL needs the database URL');
+  return new PgBoss({ ...common, connectionString: o.databaseUrl, max: 3 });
+}
+
+/** Starts pg-boss, its queues, schedules and workers, and queues the catch-up sweep. */
+export async function startJobs(o: JobsOptions): Promise<Jobs> {
+  const log = o.log ?? ((line: string) => console.log(line));
+  const db = o.database.db;
+  const boss = createBoss(o);
+  boss.on('error', (err) => log(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
+  await boss.start();
+  let stopping = false;
+  const poll = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 };
+
+  await boss.createQueue(SWEEP_QUEUE, { policy: 'exclusive', retryLimit: 0, expireInSeconds: 3_600 });
+  await boss.createQueue(DISPATCH_QUEUE, { policy: 'exclusive', retryLimit: 0, expireInSeconds: 600 });
+  await boss.createQueue(DELIVER_QUEUE, {
+    retryLimit: DELIVER_RETRY_LIMIT,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 2 * 3_600,
+    // Longer than the outbox lease (120 s): a job whose worker died is retried once its row can be reclaimed.
+    expireInSeconds: 300,
+  });
+
+  await boss.work(SWEEP_QUEUE, poll, async () => {
+    const result = await sweep(o.sweep, o.clock(), { shouldStop: () => stopping });
+    if (result.processed) log(`[sla] ${result.processed} tahap diproses (${JSON.stringify(result)})`);
+    if (result.reminders) await boss.send(DISPATCH_QUEUE, {});
+  });
+  await boss.work(DISPATCH_QUEUE, poll, async () => {
+    await dispatchDeliveries(db, boss, o.clock());
+  });
+  const delivery = o.delivery;
+  if (delivery) {
+    const batch = { ...poll, batchSize: 10, burstWhenBatchFull: true, perJobResults: true } as const;
+    await boss.work<{ id: number }, unknown, typeof batch>(DELIVER_QUEUE, batch, async (jobs) => {
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        const outcome = await delivery.deliverOne(job.data.id, job.retryCount >= DELIVER_RETRY_LIMIT);
+        // A failed job hands the retry and its backoff to pg-boss.
+        results.push({
+          id: job.id,
+          status: outcome === 'done' ? 'completed' : 'failed',
+          output: { outcome },
+        });
+      }
+      return results;
+    });
+  }
+  await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  await boss.schedule(DISPATCH_QUEUE, '* * * * *');
+  useDeliveryJobs(boss);
+
+  // Stage rows for reports without one, then the catch-up sweep and dispatch, in the background.
+  const projected = await backfillStageClocks(db, o.clock());
+  if (projected) log(`SLA: ${projected} tahap diproyeksikan saat mulai.`);
+  await boss.send(SWEEP_QUEUE, { reason: 'start' });
+  await boss.send(DISPATCH_QUEUE, { reason: 'start' });
+
+  return {
+    boss,
+    async stop() {
+      stopping = true;
+      useDeliveryJobs(null);
+      await boss.stop({ graceful: true, timeout: 20_000 });
+    },
+  };
+}

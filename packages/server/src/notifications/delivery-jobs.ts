@@ -1,0 +1,66 @@
+/**
+ * Delivery by pg-boss: one `notification-deliver` job per outbox row, with the row id as its data and an id
+ * derived from the row, so a row never has two jobs (pg-boss inserts jobs `on conflict do nothing`). Jobs are sent
+ * in the transaction that writes the rows (saveTransition → enqueueNotifications) when this process runs pg-boss,
+ * and by the dispatcher (`dispatchDeliveries`, every minute and at start) for every row that may lack one: the
+ * intake confirmation (written by one SQL statement), SLA reminders, rows written before pg-boss ran. The job
+ * only says "try this row now": the row's claim, lease and gate still decide whether anything is sent.
+ */
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, type PgBoss } from 'pg-boss';
+import type { Db } from '../db/open';
+import { enqueueReminders } from './reminders';
+
+export const DELIVER_QUEUE = 'notification-deliver';
+export const DISPATCH_QUEUE = 'notification-dispatch';
+
+/** Retries after the first attempt: 5 attempts in all, as the polling worker's `maxAttempts`. */
+export const DELIVER_RETRY_LIMIT = 4;
+
+let sender: PgBoss | null = null;
+
+/** Makes enqueueNotifications send each new row's job in its own transaction (null: leave it to the dispatcher). */
+export function useDeliveryJobs(boss: PgBoss | null) {
+  sender = boss;
+}
+
+/** The job id of an outbox row: a fixed prefix and the row id in hex (a valid uuid, unique per row). */
+export const deliveryJobId = (outboxId: number) =>
+  `0b0c0000-0000-4000-8000-${outboxId.toString(16).padStart(12, '0')}`;
+
+const jobsOf = (ids: number[]) => ids.map((id) => ({ id: deliveryJobId(id), data: { id } }));
+
+/**
+ * Sends the jobs of new outbox rows through the caller's transaction, inside a savepoint: a database without the
+ * pg-boss schema (or any failure here) leaves the rows to the dispatcher rather than failing the event.
+ */
+export async function sendDeliveryJobs(tx: Db, ids: number[]) {
+  const boss = sender;
+  if (!boss || ids.length === 0) return;
+  await tx
+    .transaction(async (sp) => {
+      await boss.insert(DELIVER_QUEUE, jobsOf(ids), { db: fromDrizzle(sp, sql) });
+    })
+    .catch(() => {});
+}
+
+/**
+ * Turns new SLA reminders into outbox rows, then gives every row that is due (pending, or whose lease ran out) a
+ * job, by keyset over the id; rows that already have one are left as they are. Returns how many were looked at.
+ */
+export async function dispatchDeliveries(db: Db, boss: PgBoss, now: Date, page = 500): Promise<number> {
+  await enqueueReminders(db, now);
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    const res = await db.execute(sql`select id::int as id from notification_outbox
+      where id > ${after} and ((status = 'pending' and next_attempt_at <= ${now.toISOString()})
+        or (status in ('sending', 'delivering') and claimed_until < ${now.toISOString()}))
+      order by id limit ${page}`);
+    const ids = (res.rows as { id: number }[]).map((r) => r.id);
+    if (ids.length) await boss.insert(DELIVER_QUEUE, jobsOf(ids));
+    total += ids.length;
+    if (ids.length < page) return total;
+    after = ids.at(-1)!;
+  }
+}
