@@ -72,10 +72,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 /**
- * How many statements of one kind are worth running at once before batching them (db/intake-batch.ts): a quarter of
- * the PostgreSQL pool, leaving connections for everything else; PGlite runs one statement at a time anyway.
+ * How many statements of one kind are worth running at once before batching them (db/intake-batch.ts): a tenth of the
+ * PostgreSQL pool (2 of the default 20). Fewer, larger batches cost the database less per report: on the 2-core
+ * machine 2 in flight beat 5 by 4× in database CPU per report (bench/README.md). PGlite runs one at a time anyway.
  */
 export function statementConcurrency(db: Db): number {
   const client = (db as unknown as { $client: unknown }).$client;
-  return client instanceof pg.Pool ? Math.max(1, Math.floor((client.options.max ?? 10) / 4)) : 1;
+  return client instanceof pg.Pool ? Math.max(1, Math.floor((client.options.max ?? 10) / 10)) : 1;
 }
