@@ -166,6 +166,7 @@ export function ActionDialog({
               <Select
                 label={t('dialog.complexity')}
                 description={t('dialog.complexityHelp')}
+                descriptionProps={{ c: 'dark.6' }}
                 data={COMPLEXITY_CLASSES.map((c) => ({ value: c, label: t(`complexity.${c}`) }))}
                 value={complexity}
                 onChange={setComplexity}
@@ -215,6 +216,7 @@ export function ActionDialog({
               <FileInput
                 label={t('dialog.attachments')}
                 description={t('dialog.attachmentsHelp')}
+                descriptionProps={{ c: 'dark.6' }}
                 multiple
                 clearable
                 value={files}

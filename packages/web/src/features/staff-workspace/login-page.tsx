@@ -86,6 +86,7 @@ export function LoginPage() {
             <TextInput
               label={t('login.code')}
               description={t('login.codeHelp')}
+              descriptionProps={{ c: 'dark.6' }}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}

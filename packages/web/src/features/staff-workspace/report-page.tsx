@@ -68,6 +68,7 @@ function NoteForm({ trackingId, onDone }: { trackingId: string; onDone: () => vo
         <Textarea
           label={t('note.label')}
           description={t('note.help')}
+          descriptionProps={{ c: 'dark.6' }}
           autosize
           minRows={2}
           maxLength={2000}

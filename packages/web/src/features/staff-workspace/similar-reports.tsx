@@ -28,6 +28,7 @@ export function SimilarReports({
       <TextInput
         label={t('similar.search')}
         description={t('similar.help')}
+        descriptionProps={{ c: 'dark.6' }}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
       />
@@ -56,13 +57,13 @@ export function SimilarReports({
                 </Group>
               }
               description={
-                <>
+                <Text span size="xs" c="dark.6">
                   <Anchor component={Link} to={`/staff/reports/${s.trackingId}`} target="_blank" size="xs">
                     {s.trackingId}
                   </Anchor>{' '}
                   · {t(`status.${s.status}`)}
                   {s.holder ? ` · ${s.holder.name}` : ''}
-                </>
+                </Text>
               }
             />
           ))}
