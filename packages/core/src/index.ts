@@ -9,6 +9,7 @@ export * from './calendar/working-day-calendar';
 export * from './errors';
 export * from './indicators/grade';
 export * from './indicators/indicators';
+export * from './indicators/report-fact';
 export * from './lifecycle/actions';
 export * from './lifecycle/apply-action';
 export * from './lifecycle/boilerplate';

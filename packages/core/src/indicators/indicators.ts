@@ -64,6 +64,29 @@ export function selectRows<R extends IndicatorRow>(rows: readonly R[], selection
   });
 }
 
+/** The part of the received reports a report falls in; null when it was not received (never dispositioned). */
+export type IndicatorBucket = 'resolved' | 'in_process' | 'not_followed_up' | 'on_hold' | 'archived';
+
+/** Which part of the received reports a row counts in: every received report falls in exactly one. */
+export function bucketOf(
+  row: Pick<IndicatorRow, 'status' | 'dispositionedAt' | 'acknowledgedAt' | 'firstFollowUpAt'>,
+): IndicatorBucket | null {
+  if (row.dispositionedAt === null) return null;
+  if (row.status === 'resolved') return 'resolved';
+  if (row.status === 'on_hold') return 'on_hold';
+  if (row.status === 'archived') return 'archived';
+  if (row.acknowledgedAt !== null || row.firstFollowUpAt !== null) return 'in_process';
+  return 'not_followed_up';
+}
+
+const COUNT_OF: Record<IndicatorBucket, Exclude<keyof StatusCounts, 'received'>> = {
+  resolved: 'resolved',
+  in_process: 'inProcess',
+  not_followed_up: 'notFollowedUp',
+  on_hold: 'onHold',
+  archived: 'archived',
+};
+
 /** Counts received reports (those dispositioned) by their state; every received report falls in exactly one part. */
 export function countStatuses(rows: readonly IndicatorRow[]): StatusCounts {
   const counts: StatusCounts = {
@@ -75,13 +98,10 @@ export function countStatuses(rows: readonly IndicatorRow[]): StatusCounts {
     archived: 0,
   };
   for (const row of rows) {
-    if (row.dispositionedAt === null) continue;
+    const bucket = bucketOf(row);
+    if (bucket === null) continue;
     counts.received += 1;
-    if (row.status === 'resolved') counts.resolved += 1;
-    else if (row.status === 'on_hold') counts.onHold += 1;
-    else if (row.status === 'archived') counts.archived += 1;
-    else if (row.acknowledgedAt !== null || row.firstFollowUpAt !== null) counts.inProcess += 1;
-    else counts.notFollowedUp += 1;
+    counts[COUNT_OF[bucket]] += 1;
   }
   return counts;
 }
@@ -103,23 +123,62 @@ export function followUpRate(counts: StatusCounts): number | null {
   return percentage(counts.resolved + counts.inProcess, counts.received);
 }
 
+/** Working days from disposition to the first published follow-up in the holder's zone; null without one. */
+export function followUpWorkingDays(
+  row: Pick<IndicatorRow, 'dispositionedAt' | 'firstFollowUpAt' | 'timeZone' | 'regionCode'>,
+  calendar: WorkingDays,
+): number | null {
+  if (row.dispositionedAt === null || row.firstFollowUpAt === null) return null;
+  const tz = row.timeZone ?? 'Asia/Jakarta';
+  const days = calendar.elapsedWorkingDays(
+    row.dispositionedAt,
+    row.firstFollowUpAt,
+    tz,
+    row.regionCode ?? null,
+  );
+  return Math.max(0, days);
+}
+
+/** A mean rounded half up to one decimal from its sum and count (rollups keep both); null when count is 0. */
+export function meanOneDecimal(total: number, count: number): number | null {
+  return count === 0 ? null : Math.round((total * 10) / count) / 10;
+}
+
 /** Average follow-up speed (rata-rata laju tindak lanjut): mean working days from disposition to first follow-up, one decimal. */
 export function averageFollowUpSpeed(rows: readonly IndicatorRow[], calendar: WorkingDays): number | null {
   let total = 0;
   let count = 0;
   for (const row of rows) {
-    if (row.dispositionedAt === null || row.firstFollowUpAt === null) continue;
-    const tz = row.timeZone ?? 'Asia/Jakarta';
-    const days = calendar.elapsedWorkingDays(
-      row.dispositionedAt,
-      row.firstFollowUpAt,
-      tz,
-      row.regionCode ?? null,
-    );
-    total += Math.max(0, days);
+    const days = followUpWorkingDays(row, calendar);
+    if (days === null) continue;
+    total += days;
     count += 1;
   }
-  return count === 0 ? null : Math.round((total * 10) / count) / 10;
+  return meanOneDecimal(total, count);
+}
+
+/** Counts and sums as a rollup keeps them: enough to give every ratio indicator exactly. */
+export interface IndicatorTotals extends StatusCounts {
+  /** Received reports with a first follow-up, and the sum of their working days to it. */
+  followUpCount: number;
+  followUpDays: number;
+}
+
+/** The ratio indicators and the grade from rollup totals; equal to computeIndicators over the same rows. */
+export function indicatorsFromTotals(
+  totals: IndicatorTotals,
+  gradeScale: GradeScale = DEFAULT_GRADE_SCALE,
+): Indicators {
+  const { followUpCount, followUpDays, ...counts } = totals;
+  const completion = completionRate(counts);
+  const followUp = followUpRate(counts);
+  return {
+    ...counts,
+    completionRate: completion,
+    followUpRate: followUp,
+    averageFollowUpSpeed: meanOneDecimal(followUpDays, followUpCount),
+    grade: gradeFor(gradeScale.basis === 'completionRate' ? completion : followUp, gradeScale),
+  };
 }
 
 /** Every indicator of §9 for the selected rows, graded on the configured scale. */

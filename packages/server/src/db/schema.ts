@@ -225,4 +225,6 @@ export * from './institutions-schema';
 export * from './notifications-schema';
 // Deadlines that run themselves: stage clocks, sweep notices, holiday changes.
 export * from './sla-schema';
+// Monitoring rollups: per-report facts and their daily and monthly sums (issue 5).
+export * from './stats-schema';
 export * from './workflow-schema';

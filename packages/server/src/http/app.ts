@@ -19,6 +19,7 @@ import { ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { similarRoutes } from './similar/similar.routes';
+import { statsRoutes } from './stats/stats.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
@@ -57,6 +58,7 @@ export function createApp(deps: Deps) {
   inboxRoutes(app);
   notificationRoutes(app);
   holidayAdminRoutes(app);
+  statsRoutes(app);
   similarRoutes(app);
   docsRoutes(app);
 

@@ -1,0 +1,98 @@
+/**
+ * Monitoring rollups (issue 5, docs/decisions/0007-stats-rollups.md): one fact row per report, and the sums of the
+ * facts by (institution, disposition day, category, province) and by (institution, month), all kept up to date in
+ * the transaction of every lifecycle save. Re-exported from schema.ts; imports nothing from there.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** The counters every rollup row holds; a report adds 1 (or its days / rating) to the ones it falls in. */
+const counters = () => ({
+  received: integer('received').notNull().default(0),
+  resolved: integer('resolved').notNull().default(0),
+  inProcess: integer('in_process').notNull().default(0),
+  notFollowedUp: integer('not_followed_up').notNull().default(0),
+  onHold: integer('on_hold').notNull().default(0),
+  archived: integer('archived').notNull().default(0),
+  followUpCount: integer('follow_up_count').notNull().default(0),
+  followUpDays: bigint('follow_up_days', { mode: 'number' }).notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  ratingSum: integer('rating_sum').notNull().default(0),
+  reopened: integer('reopened').notNull().default(0),
+  verifyMet: integer('verify_met').notNull().default(0),
+  verifyBreached: integer('verify_breached').notNull().default(0),
+  acknowledgeMet: integer('acknowledge_met').notNull().default(0),
+  acknowledgeBreached: integer('acknowledge_breached').notNull().default(0),
+  followUpMet: integer('follow_up_met').notNull().default(0),
+  followUpBreached: integer('follow_up_breached').notNull().default(0),
+});
+
+/** What each report contributes now; the rollups change by (new fact − stored fact) on every save. */
+export const statsReportFacts = pgTable(
+  'stats_report_facts',
+  {
+    reportId: bigint('report_id', { mode: 'number' }).primaryKey(),
+    /** The receiving holder; null = not received (national queue, split parent). */
+    institutionId: integer('institution_id'),
+    dispositionDate: date('disposition_date', { mode: 'string' }),
+    categoryId: integer('category_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    bucket: text('bucket'),
+    followUpDays: integer('follow_up_days'),
+    rating: smallint('rating'),
+    reopened: smallint('reopened').notNull().default(0),
+    /** Completed institution stages on time / late: verify, acknowledge, follow-up. */
+    verifyMet: smallint('verify_met').notNull().default(0),
+    verifyBreached: smallint('verify_breached').notNull().default(0),
+    acknowledgeMet: smallint('acknowledge_met').notNull().default(0),
+    acknowledgeBreached: smallint('acknowledge_breached').notNull().default(0),
+    followUpMet: smallint('follow_up_met').notNull().default(0),
+    followUpBreached: smallint('follow_up_breached').notNull().default(0),
+    /** Deadline of the running institution stage, for "overdue now". */
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('stats_report_facts_institution_idx').on(t.institutionId, t.dispositionDate),
+    index('stats_report_facts_open_idx')
+      .on(t.dispositionDate)
+      .where(sql`${t.bucket} in ('in_process', 'not_followed_up', 'on_hold')`),
+    index('stats_report_facts_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+  ],
+);
+
+/** Sums of the facts by receiving institution, local disposition day, category and the report's province. */
+export const statsDaily = pgTable(
+  'stats_daily',
+  {
+    institutionId: integer('institution_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    categoryId: integer('category_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    ...counters(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.day, t.categoryId, t.provinceCode] }),
+    index('stats_daily_day_idx').on(t.day),
+  ],
+);
+
+/** Sums of the facts by receiving institution and month (first day of the month): the dashboard's fast path. */
+export const statsMonthly = pgTable(
+  'stats_monthly',
+  {
+    institutionId: integer('institution_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...counters(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.month] }), index('stats_monthly_month_idx').on(t.month)],
+);

@@ -1,0 +1,81 @@
+/**
+ * The §9 indicators of a scope and period (GET /api/v1/stats/summary): status counts and ratios from the rollups,
+ * backlog and "overdue now" from the per-report facts, and the scope's institutions (connected, active).
+ */
+import {
+  DEFAULT_GRADE_SCALE,
+  GRADE_LABELS_ID,
+  type GradeScale,
+  indicatorsFromTotals,
+  percentage,
+} from '@pintu/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { type ResolvedScope, todayOf } from './resolve';
+import type { Period, StatsScope } from './scope';
+import { activeInstitutions, backlogOf, type RollupTotals, totalsOf } from './stats-repo';
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The indicators the API shows, from rollup totals (rates 2 decimals, speed 1 decimal, null when undefined). */
+export function indicatorsOf(t: RollupTotals, scale: GradeScale = DEFAULT_GRADE_SCALE) {
+  const base = indicatorsFromTotals(t, scale);
+  const sla = (stage: string, met: number, breached: number) => ({
+    stage,
+    met,
+    breached,
+    rate: percentage(met, met + breached),
+  });
+  return {
+    received: base.received,
+    resolved: base.resolved,
+    inProcess: base.inProcess,
+    notFollowedUp: base.notFollowedUp,
+    onHold: base.onHold,
+    archived: base.archived,
+    completionRate: base.completionRate,
+    followUpRate: base.followUpRate,
+    averageFollowUpSpeed: base.averageFollowUpSpeed,
+    followedUp: t.followUpCount,
+    reopenRate: percentage(t.reopened, t.received),
+    meanRating: t.rated === 0 ? null : round2(t.ratingSum / t.rated),
+    rated: t.rated,
+    slaCompliance: [
+      sla('verify', t.verifyMet, t.verifyBreached),
+      sla('acknowledge', t.acknowledgeMet, t.acknowledgeBreached),
+      sla('follow_up', t.followUpMet, t.followUpBreached),
+    ],
+    grade: base.grade === null ? null : { code: base.grade, label: GRADE_LABELS_ID[base.grade] },
+  };
+}
+
+/** Institutions of the scope: how many, how many connected (SK recorded), how many active (followed up). */
+async function institutionsOf(db: Db, scope: StatsScope, period: Period) {
+  const nodes =
+    scope.kind === 'institution'
+      ? scope.subtree
+        ? sql`path @> array[${scope.id}::int]`
+        : sql`id = ${scope.id}`
+      : scope.kind === 'region'
+        ? sql`parent_id is null and region_code like ${`${scope.provinceCode}%`}`
+        : sql`parent_id is null`;
+  const res = await db.execute(sql`select count(*)::int as total,
+      count(*) filter (where sk_number is not null)::int as connected
+    from institutions i where active and ${nodes}`);
+  const counts = res.rows[0] as { total: number; connected: number };
+  return { ...counts, active: await activeInstitutions(db, scope, period) };
+}
+
+/** Every indicator of one scope and period. */
+export async function statsSummary(db: Db, resolved: ResolvedScope, period: Period, now: Date) {
+  const totals = await totalsOf(db, resolved.scope, period);
+  const backlog = await backlogOf(db, resolved.scope, period, now, todayOf(now));
+  const { grade, ...indicators } = indicatorsOf(totals);
+  return {
+    scope: resolved.describe,
+    period,
+    indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge: backlog.backlogAge },
+    institutions: await institutionsOf(db, resolved.scope, period),
+    grade,
+  };
+}
