@@ -20,6 +20,7 @@ const baseURL = external ?? `http://localhost:${process.env.PINTU_E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.PINTU_E2E_OUT ?? 'test-results',
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

@@ -14,6 +14,8 @@ export async function screenshotBoth(
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
     // Let layout and lazy images settle after the resize.
     await page.waitForTimeout(300);
+    // The header is fixed: scroll to the top so it is drawn there in a full-page shot.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({
       path: `docs/screenshots/${name}-${width}.png`,
       fullPage: opts.fullPage ?? true,

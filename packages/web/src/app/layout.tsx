@@ -179,9 +179,9 @@ export function Layout() {
           <AccountButtons vertical />
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <NetworkBanner />
-        <Box component="main" id="main" tabIndex={-1} className={classes.main}>
+        <Box className={classes.content}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

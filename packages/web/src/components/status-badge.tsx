@@ -1,0 +1,32 @@
+/** A report's status as a coloured badge with its translated label (colour is never the only cue: text is). */
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export type ReportStatus =
+  | 'submitted'
+  | 'dispositioned'
+  | 'in_progress'
+  | 'awaiting_reporter'
+  | 'resolved'
+  | 'on_hold'
+  | 'archived';
+
+const COLOR: Record<ReportStatus, string> = {
+  submitted: 'gray',
+  dispositioned: 'blue',
+  in_progress: 'indigo',
+  awaiting_reporter: 'orange',
+  resolved: 'green',
+  on_hold: 'yellow',
+  archived: 'dark',
+};
+
+export function StatusBadge({ status }: { status: ReportStatus }) {
+  const { t } = useTranslation();
+  // Light variant with dark text keeps contrast ≥ 4.5:1 for every colour.
+  return (
+    <Badge color={COLOR[status]} variant="light" c={`${COLOR[status]}.9`} radius="sm" tt="none">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,299 @@
+/**
+ * The report form: type, title and body with counters, incident date, location (cascading regions, optional map
+ * pin), category, suggested institutions, attachments, anonymous/confidential switches, and who the reporter is.
+ * Field errors from the server's problem+json land next to their inputs.
+ */
+import {
+  Alert,
+  Button,
+  Container,
+  Divider,
+  Group,
+  Radio,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { REPORT_LIMITS } from '@pintu/core';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError, api } from '../../api/client';
+import { type FiledReport, type ReportType, rememberAccessCode } from '../../api/reports';
+import { isFacilitator, useMe } from '../../api/session';
+import { PageLoader } from '../../components/page-loader';
+import { AttachmentsField, type Uploaded } from './attachments-field';
+import { CategorySelect } from './category-select';
+import { InstitutionSuggest } from './institution-suggest';
+import type { LatLng } from './map-pin';
+import { deepestRegion, EMPTY_REGION, type RegionPath, RegionPicker } from './region-picker';
+
+const MapPin = lazy(() => import('./map-pin'));
+
+interface Values {
+  type: ReportType;
+  title: string;
+  body: string;
+  incidentDate: string;
+  region: RegionPath;
+  address: string;
+  categoryId: string | null;
+  institutionId: string;
+  isAnonymous: boolean;
+  isConfidential: boolean;
+  name: string;
+  email: string;
+  phone: string;
+  onBehalf: boolean;
+}
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+// Server field paths → form fields.
+const FIELD: Record<string, keyof Values> = {
+  'location.regionCode': 'region',
+  'location.address': 'address',
+  'reporter.name': 'name',
+  'reporter.email': 'email',
+  'reporter.phone': 'phone',
+};
+
+export function Component() {
+  const { t, i18n } = useTranslation('report-form');
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [pin, setPin] = useState<LatLng | null>(null);
+  const [showMap, setShowMap] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      type: 'complaint',
+      title: '',
+      body: '',
+      incidentDate: today(),
+      region: EMPTY_REGION,
+      address: '',
+      categoryId: null,
+      institutionId: '',
+      isAnonymous: false,
+      isConfidential: false,
+      name: '',
+      email: '',
+      phone: '',
+      onBehalf: false,
+    },
+    validate: {
+      title: (v) =>
+        v.trim().length < REPORT_LIMITS.titleMin
+          ? t('errors.titleShort', { min: REPORT_LIMITS.titleMin })
+          : null,
+      body: (v) =>
+        v.trim().length < REPORT_LIMITS.bodyMin
+          ? t('errors.bodyShort', { min: REPORT_LIMITS.bodyMin })
+          : null,
+      incidentDate: (v) => (!v ? t('errors.required') : v > today() ? t('errors.future') : null),
+      region: (v) => (!v.regency ? t('errors.region') : null),
+      categoryId: (v) => (!v ? t('errors.required') : null),
+      name: (v, all) => (!all.isAnonymous && !v.trim() ? t('errors.name') : null),
+    },
+  });
+  const v = form.values;
+  const facilitator = isFacilitator(me);
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    if (files.some((f) => !f.id && !f.error)) return setFormError(t('errors.uploading'));
+    const reporter = values.isAnonymous
+      ? undefined
+      : {
+          name: values.name.trim(),
+          ...(values.email.trim() ? { email: values.email.trim() } : {}),
+          ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+        };
+    try {
+      const filed = await api.post<FiledReport>('/reports', {
+        type: values.type,
+        title: values.title.trim(),
+        body: values.body.trim(),
+        incidentDate: values.incidentDate,
+        location: {
+          regionCode: deepestRegion(values.region),
+          ...(values.address.trim() ? { address: values.address.trim() } : {}),
+          ...(pin ?? {}),
+        },
+        categoryId: Number(values.categoryId),
+        ...(values.institutionId ? { institutionId: Number(values.institutionId) } : {}),
+        isAnonymous: values.isAnonymous,
+        isConfidential: values.isConfidential,
+        attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])),
+        ...(reporter ? { reporter } : {}),
+        language: i18n.language === 'en' ? 'en' : 'id',
+      });
+      rememberAccessCode(filed.trackingId, filed.accessCode);
+      navigate('/report/sent', {
+        state: { ...filed, title: values.title.trim(), onBehalf: values.onBehalf },
+      });
+    } catch (e) {
+      if (e instanceof ApiError && e.problem.errors?.length) {
+        const errs: Record<string, string> = {};
+        for (const [field, msg] of Object.entries(e.fieldErrors))
+          errs[FIELD[field] ?? field.split('.')[0] ?? field] = msg;
+        form.setErrors(errs);
+        setFormError(e.message);
+      } else setFormError(e instanceof ApiError ? e.message : t('errors.network'));
+    }
+  });
+
+  return (
+    <Container size="md" py="lg">
+      <Title order={1} mb="xs">
+        {t('title')}
+      </Title>
+      <Text mb="lg">{t('intro')}</Text>
+      <form onSubmit={submit} noValidate aria-describedby={formError ? 'form-error' : undefined}>
+        <Stack gap="lg">
+          {facilitator && (
+            <Switch
+              label={t('facilitator.label')}
+              description={t('facilitator.help')}
+              {...form.getInputProps('onBehalf', { type: 'checkbox' })}
+              data-testid="on-behalf"
+            />
+          )}
+          <Radio.Group label={t('type.label')} required {...form.getInputProps('type')}>
+            <Group gap="lg" mt="xs">
+              {(['complaint', 'aspiration', 'information_request'] as const).map((x) => (
+                <Radio key={x} value={x} label={t(`type.${x}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <TextInput
+            label={t('fields.title')}
+            required
+            maxLength={REPORT_LIMITS.titleMax}
+            description={`${v.title.length}/${REPORT_LIMITS.titleMax}`}
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label={t('fields.body')}
+            required
+            autosize
+            minRows={5}
+            maxLength={REPORT_LIMITS.bodyMax}
+            description={`${t('fields.bodyHelp')} ${v.body.length}/${REPORT_LIMITS.bodyMax}`}
+            {...form.getInputProps('body')}
+          />
+          <TextInput
+            type="date"
+            label={t('fields.incidentDate')}
+            required
+            max={today()}
+            {...form.getInputProps('incidentDate')}
+          />
+
+          <Divider label={t('sections.location')} labelPosition="left" />
+          <RegionPicker
+            value={v.region}
+            onChange={(r) => form.setFieldValue('region', r)}
+            error={form.errors.region as string | undefined}
+          />
+          <TextInput
+            label={t('fields.address')}
+            description={t('fields.addressHelp')}
+            maxLength={REPORT_LIMITS.addressMax}
+            {...form.getInputProps('address')}
+          />
+          <Stack gap="xs">
+            <Group>
+              <Button variant="light" onClick={() => setShowMap((s) => !s)} aria-expanded={showMap}>
+                {showMap ? t('map.hide') : t('map.show')}
+              </Button>
+              {pin && (
+                <>
+                  <Text size="sm">{t('map.pinned', { lat: pin.lat, lng: pin.lng })}</Text>
+                  <Button variant="subtle" size="compact-sm" onClick={() => setPin(null)}>
+                    {t('map.remove')}
+                  </Button>
+                </>
+              )}
+            </Group>
+            {showMap && (
+              <Suspense fallback={<PageLoader />}>
+                <MapPin value={pin} onChange={setPin} label={t('map.label')} />
+              </Suspense>
+            )}
+          </Stack>
+
+          <Divider label={t('sections.topic')} labelPosition="left" />
+          <CategorySelect
+            value={v.categoryId}
+            onChange={(c) => form.setFieldValue('categoryId', c)}
+            error={form.errors.categoryId as string | undefined}
+          />
+          <InstitutionSuggest
+            regionCode={deepestRegion(v.region)}
+            categoryId={v.categoryId}
+            value={v.institutionId}
+            onChange={(x) => form.setFieldValue('institutionId', x)}
+          />
+
+          <Divider label={t('sections.attachments')} labelPosition="left" />
+          <AttachmentsField value={files} onChange={setFiles} anonymous={v.isAnonymous} />
+
+          <Divider label={t('sections.privacy')} labelPosition="left" />
+          <Switch
+            label={t('privacy.anonymous')}
+            description={t('privacy.anonymousHelp')}
+            {...form.getInputProps('isAnonymous', { type: 'checkbox' })}
+            data-testid="anonymous"
+          />
+          <Switch
+            label={t('privacy.confidential')}
+            description={t('privacy.confidentialHelp')}
+            {...form.getInputProps('isConfidential', { type: 'checkbox' })}
+            data-testid="confidential"
+          />
+          {!v.isAnonymous && (
+            <Stack gap="sm">
+              <Text size="sm">{v.onBehalf ? t('reporter.introOnBehalf') : t('reporter.intro')}</Text>
+              <TextInput
+                label={t('reporter.name')}
+                required
+                autoComplete={v.onBehalf ? 'off' : 'name'}
+                maxLength={REPORT_LIMITS.nameMax}
+                {...form.getInputProps('name')}
+              />
+              <TextInput
+                label={t('reporter.email')}
+                type="email"
+                autoComplete={v.onBehalf ? 'off' : 'email'}
+                {...form.getInputProps('email')}
+              />
+              <TextInput
+                label={t('reporter.phone')}
+                type="tel"
+                autoComplete={v.onBehalf ? 'off' : 'tel'}
+                {...form.getInputProps('phone')}
+              />
+            </Stack>
+          )}
+          {formError && (
+            <Alert color="red" id="form-error" role="alert" title={t('errors.title')}>
+              {formError}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" size="lg" loading={form.submitting} data-testid="submit-report">
+              {t('submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Container>
+  );
+}
