@@ -1,6 +1,6 @@
 /**
  * Reminders are not lifecycle events: the SLA sweep records them in `sla_notices` (kind `reminder`, recipient
- * `holder` or `reporter`). The delivery worker turns recent ones into outbox rows here; the idempotency key
+ * `holder`, `national_admin` for the national queue, or `reporter`). The delivery worker turns recent ones into outbox rows here; the idempotency key
  * (`n.<report>.r<notice>.<recipient>.<channel>`) makes a second pass write nothing, so each reminder gives each
  * recipient exactly one row even though this step runs outside the sweep's transaction. Escalations, auto-resolve
  * and auto-archive are events and get their rows in saveTransition (enqueue.ts).
@@ -24,11 +24,13 @@ export async function enqueueReminders(db: Db, now: Date): Promise<number> {
         'dueAt', to_char(n.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
       'pending', ${at}, ${at}
     from sla_notices n
-    join role_grants g on g.institution_id = n.recipient_institution_id
-      and g.role in ('liaison_officer', 'coordinator')
+    join role_grants g on (n.recipient = 'holder' and g.institution_id = n.recipient_institution_id
+        and g.role in ('liaison_officer', 'coordinator'))
+      -- the national queue's deadlines (verification) are the national admins'
+      or (n.recipient = 'national_admin' and g.role = 'national_admin' and g.institution_id is null)
     join users u on u.id = g.user_id and u.deactivated_at is null
     cross join (values ('in_app'), ('email')) as ch(channel)
-    where n.kind = 'reminder' and n.recipient = 'holder' and n.recorded_at >= ${since}
+    where n.kind = 'reminder' and n.recipient in ('holder', 'national_admin') and n.recorded_at >= ${since}
     on conflict (idempotency_key) do nothing
     returning id`);
   const reporter =

@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { loadReportState, type StoredReport, saveTransition } from '../db/lifecycle-repo';
 import type { Db } from '../db/open';
 import { type ClockRow, nextStep, type Step } from './schedule';
+import { resolveSplitParent } from './split-parent';
 import { projectStageClocks } from './stage-clocks';
 
 export interface SweepDeps {
@@ -141,6 +142,15 @@ async function processItem(
   });
 }
 
+/**
+ * Who an escalation notice is for, as enqueue.ts addresses it: a holder without an institution is the national
+ * queue, whose escalations go to the national admins and oversight.
+ */
+const recipientOf = (notify: string, institutionId: unknown) =>
+  notify === 'holder' && (institutionId === null || institutionId === undefined)
+    ? 'national_admin_and_oversight'
+    : notify;
+
 const sameClock = (report: StoredReport, row: Row) =>
   report.state.clock?.stage === row.stage &&
   report.state.clock.startedAt.getTime() === row.startedAt.getTime();
@@ -186,7 +196,8 @@ async function applyStep(
       {
         kind: 'reminder',
         level: 0,
-        recipient: staff ? 'holder' : 'reporter',
+        // The national queue's holder is the national admin: the notice names them rather than no institution.
+        recipient: !staff ? 'reporter' : row.holderInstitutionId === null ? 'national_admin' : 'holder',
         institutionId: staff ? row.holderInstitutionId : null,
         at: step.at,
         seq: null,
@@ -240,8 +251,11 @@ async function applyStep(
       {
         kind: 'escalation',
         level: payload.level ?? step.level,
-        recipient: payload.notify ?? 'holder',
-        institutionId: payload.notifyInstitutionId ? Number(payload.notifyInstitutionId) : null,
+        recipient: recipientOf(payload.notify ?? 'holder', payload.notifyInstitutionId),
+        // Level 3 (and a national-queue holder) has no single institution: the holder's, the oversight's scope.
+        institutionId: payload.notifyInstitutionId
+          ? Number(payload.notifyInstitutionId)
+          : row.holderInstitutionId,
         at: step.at,
         seq: eventSeq,
       },
@@ -259,5 +273,8 @@ async function applyStep(
   );
   if (step.kind === 'auto_resolve') total.autoResolved += 1;
   else total.autoArchived += 1;
+  // The last child of a split to close resolves its parent, as when a person closes it.
+  if (result.report.parentId)
+    await resolveSplitParent(tx, deps.calendar(), result.report.parentId, step.at, now);
   return 'next';
 }

@@ -80,7 +80,9 @@ describe('SLA sweep through Lebaran 2024 and the 2025 year end', () => {
         'national_admin_and_oversight',
       ]);
       expect(notices[1]!.recipientInstitutionId).toBe(zones[zone]);
-      expect(notices[2]!.recipientInstitutionId).toBe(parent ? Number(parent) : null);
+      expect(notices[2]!.recipientInstitutionId).toBe(parent ? Number(parent) : zones[zone]);
+      // Level 3: the national admins and oversight, within the holder's scope.
+      expect(notices[3]!.recipientInstitutionId).toBe(zones[zone]);
       expect(await actionsOf(d.db, filed[zone])).toEqual(['submitted', 'escalate', 'escalate', 'escalate']);
       const [stage] = await stagesOf(d.db, filed[zone]);
       expect(stage).toMatchObject({
