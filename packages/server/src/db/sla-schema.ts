@@ -82,6 +82,10 @@ export const slaNotices = pgTable(
     level: smallint('level').notNull().default(0),
     /** Who is to be told: the holder, the parent's coordinator, national admin and oversight, or the reporter. */
     recipient: text('recipient').notNull(),
+    /**
+     * The holder (reminder, level 1), the parent (level 2); for `national_admin_and_oversight` the holder, whose
+     * path bounds the oversight's scope. Null only for the reporter and the national queue.
+     */
     recipientInstitutionId: integer('recipient_institution_id'),
     dueAt: tstz('due_at').notNull(),
     /** The scheduled instant (the event time); `recorded_at` is when the sweep wrote it. */
@@ -93,6 +97,8 @@ export const slaNotices = pgTable(
   (t) => [
     uniqueIndex('sla_notices_once_uq').on(t.stageClockId, t.kind, t.level),
     index('sla_notices_report_idx').on(t.reportId),
+    // notifications/reminders.ts reads the recent reminders on every dispatch.
+    index('sla_notices_reminder_recent_idx').on(t.recordedAt).where(sql`${t.kind} = 'reminder'`),
     check(
       'sla_notices_kind_check',
       sql`${t.kind} in ('reminder', 'escalation', 'auto_resolve', 'auto_archive')`,

@@ -1,0 +1,1 @@
+CREATE INDEX "sla_notices_reminder_recent_idx" ON "sla_notices" USING btree ("recorded_at") WHERE "sla_notices"."kind" = 'reminder';
