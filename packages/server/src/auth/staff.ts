@@ -30,6 +30,7 @@ export interface StaffInput {
 }
 
 export interface StaffGrantView {
+  id?: number;
   role: string;
   institutionId: number | null;
   institutionName: string | null;
@@ -177,7 +178,7 @@ export async function listStaff(
     select u.id as "userId", u.name, u.email, u.language, u.deactivated_at as "deactivatedAt",
       u.must_change_password as "mustChangePassword", u.two_factor_enabled as "twoFactorEnabled",
       u.created_at as "createdAt",
-      json_agg(json_build_object('role', g.role, 'institutionId', g.institution_id, 'institutionName', i.name)
+      json_agg(json_build_object('id', g.id, 'role', g.role, 'institutionId', g.institution_id, 'institutionName', i.name)
         order by g.id) as grants,
       count(*) over () as total
     from users u

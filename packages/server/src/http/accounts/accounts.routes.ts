@@ -3,8 +3,18 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { loadMe } from '../../auth/me';
 import { requirePrincipal } from '../../auth/require';
 import { createStaff, deactivateStaff, listStaff } from '../../auth/staff';
+import { addStaffGrant, removeStaffGrant } from '../../auth/staff-grants';
 import type { AppEnv } from '../context';
-import { Me, StaffInput, StaffMember, StaffPage, StaffQuery, UserParam } from './accounts.schema';
+import {
+  GrantInput,
+  GrantParam,
+  Me,
+  StaffInput,
+  StaffMember,
+  StaffPage,
+  StaffQuery,
+  UserParam,
+} from './accounts.schema';
 
 const problemResponse = (description: string) => ({
   content: {
@@ -69,6 +79,43 @@ const deactivateStaffRoute = createRoute({
   },
 });
 
+const addGrantRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/staff/{userId}/grants',
+  tags: ['accounts'],
+  summary: 'Give a staff account one more role (same reach as creating staff)',
+  request: {
+    params: UserParam,
+    body: { content: { 'application/json': { schema: GrantInput } }, required: true },
+  },
+  responses: {
+    201: {
+      content: { 'application/json': { schema: z.object({ id: z.number().int() }) } },
+      description: 'Granted',
+    },
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Outside the caller’s scope'),
+    404: problemResponse('No such staff account in the caller’s scope'),
+    409: problemResponse('The account already holds this role there'),
+    422: problemResponse('Invalid fields'),
+  },
+});
+
+const removeGrantRoute = createRoute({
+  method: 'delete',
+  path: '/api/v1/staff/{userId}/grants/{grantId}',
+  tags: ['accounts'],
+  summary: 'Take one role away from a staff account (not its last: deactivate instead)',
+  request: { params: GrantParam },
+  responses: {
+    204: { description: 'Taken away' },
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Outside the caller’s scope'),
+    404: problemResponse('No such account or grant in the caller’s scope'),
+    409: problemResponse('The account’s last role'),
+  },
+});
+
 /** Registers the account routes. */
 export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(meRoute, async (c) => {
@@ -87,6 +134,16 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
       offset: (q.page - 1) * q.pageSize,
     });
     return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(addGrantRoute, async (c) => {
+    const { userId } = c.req.valid('param');
+    const id = await addStaffGrant(c.var, requirePrincipal(c), userId, c.req.valid('json'));
+    return c.json({ id }, 201);
+  });
+  app.openapi(removeGrantRoute, async (c) => {
+    const { userId, grantId } = c.req.valid('param');
+    await removeStaffGrant(c.var, requirePrincipal(c), userId, grantId);
+    return c.body(null, 204);
   });
   app.openapi(deactivateStaffRoute, async (c) => {
     await deactivateStaff(c.var, requirePrincipal(c), c.req.valid('param').userId);

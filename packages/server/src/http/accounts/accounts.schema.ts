@@ -4,6 +4,7 @@ import { STAFF_ROLES } from '../../auth/staff-scope';
 import { paging, text } from '../fields';
 
 const Grant = z.object({
+  id: z.number().int().optional().openapi({ description: 'The grant, for taking it away' }),
   role: z.string().openapi({ example: 'coordinator' }),
   institutionId: z.number().int().nullable(),
   institutionName: z.string().nullable(),
@@ -73,4 +74,20 @@ export const UserParam = z.object({
     .min(1)
     .max(64)
     .openapi({ param: { name: 'userId', in: 'path' } }),
+});
+
+export const GrantInput = z
+  .object({
+    role: z.enum(STAFF_ROLES),
+    institutionId: z.number().int().positive().nullable().optional(),
+  })
+  .strict()
+  .openapi('GrantInput');
+
+export const GrantParam = UserParam.extend({
+  grantId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'grantId', in: 'path' } }),
 });
