@@ -9,6 +9,7 @@ import { sessionMiddleware } from '../auth/session';
 import { isTransientConflict } from '../db/retry';
 import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
   authRoutes(app);
   accountRoutes(app);
+  citizenRoutes(app);
   referenceRoutes(app);
   reportRoutes(app);
   workflowRoutes(app);

@@ -1,5 +1,5 @@
 /** Filing a report (intake): validate references, open the lifecycle, store report + first event atomically. */
-import { isInIndonesia, localDate, openReport } from '@pintu/core';
+import { type Actor, isInIndonesia, localDate, openReport } from '@pintu/core';
 import { holderOf } from '../db/holders';
 import {
   type CheckedInstitution,
@@ -13,11 +13,15 @@ import { type FieldError, ProblemError } from '../http/problem';
 import type { ReportInput } from '../http/reports/reports.schema';
 import { hashAccessCode, newAccessCode, newTrackingId } from '../security/ids';
 
-/** Who files: a guest on the web today; accounts, facilitators and integrations pass their own. */
-export interface Filer {
-  kind: 'guest';
-  channel: string;
-}
+/**
+ * Who files: a guest (access code only); a signed-in citizen, who becomes the report's reporter account ("my
+ * reports"); or a facilitator filing for a villager, who stays a guest reporter with the access code while the
+ * facilitator is recorded as the filer.
+ */
+export type Filer =
+  | { kind: 'guest'; channel: string }
+  | { kind: 'citizen'; channel: string; userId: string }
+  | { kind: 'facilitator'; channel: string; userId: string };
 
 const invalid = (errors: FieldError[]) =>
   new ProblemError('VALIDATION', 'Periksa kembali isian yang ditandai.', errors);
@@ -90,13 +94,14 @@ function draft(deps: FileDeps, input: ReportInput, filer: Filer, institution: Ch
   const requested = institution ? holderOf(institution) : null;
   const trackingId = newTrackingId();
   const accessCode = newAccessCode();
-  const reporterId = `guest:${trackingId}`;
-  const opened = openReport(
-    { id: trackingId, type: input.type, reporterId, requested },
-    { id: reporterId, role: 'guest', institutionId: null },
-    now,
-    { calendar: deps.calendar.get() },
-  );
+  const reporterId = filer.kind === 'citizen' ? filer.userId : `guest:${trackingId}`;
+  const actor: Actor =
+    filer.kind === 'guest'
+      ? { id: reporterId, role: 'guest', institutionId: null }
+      : { id: filer.userId, role: filer.kind, institutionId: null };
+  const opened = openReport({ id: trackingId, type: input.type, reporterId, requested }, actor, now, {
+    calendar: deps.calendar.get(),
+  });
   if (!opened.ok) return { ok: false as const, message: opened.error.message };
   const state = opened.report;
   const event = opened.events[0]!;
@@ -125,7 +130,7 @@ function draft(deps: FileDeps, input: ReportInput, filer: Filer, institution: Ch
       isConfidential: input.isConfidential,
       channel: filer.channel,
       language: input.language,
-      reporterAccountId: null,
+      reporterAccountId: filer.kind === 'citizen' ? filer.userId : null,
       reporterSealed: identity ? deps.sealer.seal(identity) : null,
       accessCodeHash: hashAccessCode(accessCode),
       createdAt: now,

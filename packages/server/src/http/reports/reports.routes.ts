@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { searchPublicReports } from '../../db/reports-repo';
 import { fileReport } from '../../reports/file-report';
 import { readAttachment, viewReport } from '../../reports/view-report';
+import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
 import { ProblemError } from '../problem';
 import { presentPublic } from './reports.presenter';
@@ -103,7 +104,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const created = await fileReport(c.var, c.req.valid('json'), { kind: 'guest', channel: 'web' });
+    const created = await fileReport(c.var, c.req.valid('json'), filerOf(c.var.principal));
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
