@@ -80,6 +80,7 @@ describe('GET /api/v1/categories and /api/v1/holidays', () => {
       expect.arrayContaining(['2024-04-10', '2024-04-11', '2024-04-08', '2024-04-15', '2024-02-14']),
     );
     expect(res.items.every((h: { source: string }) => h.source.length > 3)).toBe(true);
+    expect(res.items.every((h: { id: number }) => Number.isInteger(h.id) && h.id > 0)).toBe(true);
     expect(dates.every((d: string) => d.startsWith('2024-'))).toBe(true);
   });
 });

@@ -112,6 +112,7 @@ const holidaysRoute = createRoute({
     z.object({
       items: z.array(
         z.object({
+          id: z.number().openapi({ description: 'For PATCH/DELETE /api/v1/holidays/{id} (national admin)' }),
           date: z.string(),
           name: z.string(),
           kind: z.string(),
