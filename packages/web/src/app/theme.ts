@@ -27,5 +27,10 @@ export const theme = createTheme({
   other: {},
   components: {
     Anchor: { defaultProps: { c: 'blue.9' } },
+    // Light alerts: dark text on the tinted background (the tint's own shade is too pale for text).
+    Alert: {
+      styles: (_theme: unknown, props: { variant?: string }) =>
+        props.variant === 'filled' ? {} : { title: { color: '#1f2937' }, message: { color: '#1f2937' } },
+    },
   },
 });

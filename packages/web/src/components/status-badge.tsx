@@ -23,9 +23,9 @@ const COLOR: Record<ReportStatus, string> = {
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
   const { t } = useTranslation();
-  // Light variant with dark text keeps contrast ≥ 4.5:1 for every colour.
+  // Light tint with near-black text keeps contrast ≥ 4.5:1 whatever the colour.
   return (
-    <Badge color={COLOR[status]} variant="light" c={`${COLOR[status]}.9`} radius="sm" tt="none">
+    <Badge color={COLOR[status]} variant="light" c="#1f2937" radius="sm" tt="none">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -48,7 +48,6 @@ interface Values {
   name: string;
   email: string;
   phone: string;
-  onBehalf: boolean;
 }
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -85,7 +84,6 @@ export function Component() {
       name: '',
       email: '',
       phone: '',
-      onBehalf: false,
     },
     validate: {
       title: (v) =>
@@ -136,7 +134,7 @@ export function Component() {
       });
       rememberAccessCode(filed.trackingId, filed.accessCode);
       navigate('/report/sent', {
-        state: { ...filed, title: values.title.trim(), onBehalf: values.onBehalf },
+        state: { ...filed, title: values.title.trim(), onBehalf: facilitator },
       });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors?.length) {
@@ -158,12 +156,15 @@ export function Component() {
       <form onSubmit={submit} noValidate aria-describedby={formError ? 'form-error' : undefined}>
         <Stack gap="lg">
           {facilitator && (
-            <Switch
-              label={t('facilitator.label')}
-              description={t('facilitator.help')}
-              {...form.getInputProps('onBehalf', { type: 'checkbox' })}
-              data-testid="on-behalf"
-            />
+            <Alert
+              color="blue"
+              variant="light"
+              c="blue.9"
+              title={t('facilitator.label')}
+              data-testid="facilitator-mode"
+            >
+              {t('facilitator.help')}
+            </Alert>
           )}
           <Radio.Group label={t('type.label')} required {...form.getInputProps('type')}>
             <Group gap="lg" mt="xs">
@@ -260,24 +261,24 @@ export function Component() {
           />
           {!v.isAnonymous && (
             <Stack gap="sm">
-              <Text size="sm">{v.onBehalf ? t('reporter.introOnBehalf') : t('reporter.intro')}</Text>
+              <Text size="sm">{facilitator ? t('reporter.introOnBehalf') : t('reporter.intro')}</Text>
               <TextInput
                 label={t('reporter.name')}
                 required
-                autoComplete={v.onBehalf ? 'off' : 'name'}
+                autoComplete={facilitator ? 'off' : 'name'}
                 maxLength={REPORT_LIMITS.nameMax}
                 {...form.getInputProps('name')}
               />
               <TextInput
                 label={t('reporter.email')}
                 type="email"
-                autoComplete={v.onBehalf ? 'off' : 'email'}
+                autoComplete={facilitator ? 'off' : 'email'}
                 {...form.getInputProps('email')}
               />
               <TextInput
                 label={t('reporter.phone')}
                 type="tel"
-                autoComplete={v.onBehalf ? 'off' : 'tel'}
+                autoComplete={facilitator ? 'off' : 'tel'}
                 {...form.getInputProps('phone')}
               />
             </Stack>
