@@ -63,10 +63,13 @@ export const statsReportFacts = pgTable(
   },
   (t) => [
     index('stats_report_facts_institution_idx').on(t.institutionId, t.dispositionDate),
+    // Backlog and "overdue now" read these alone (index-only scans): the scope columns are part of the keys.
     index('stats_report_facts_open_idx')
-      .on(t.dispositionDate)
+      .on(t.dispositionDate, t.institutionId, t.provinceCode)
       .where(sql`${t.bucket} in ('in_process', 'not_followed_up', 'on_hold')`),
-    index('stats_report_facts_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+    index('stats_report_facts_due_idx')
+      .on(t.dueAt, t.dispositionDate, t.institutionId, t.provinceCode)
+      .where(sql`${t.dueAt} is not null`),
   ],
 );
 

@@ -3,7 +3,7 @@ import { GRADE_LABELS_ID, indicatorsFromTotals } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { type Period, type StatsScope, scopeFilter } from './scope';
-import { sumRollups, totalsByRoot } from './stats-repo';
+import { sumRollups, totalsByNode } from './stats-repo';
 
 export const RANKING_KINDS = {
   regional_government: ['provincial_government', 'regency_government'],
@@ -13,9 +13,13 @@ export type RankingKind = keyof typeof RANKING_KINDS;
 
 /** Top-level institutions of a kind that received reports, best first: completion, then follow-up rate, then volume. */
 export async function statsRankings(db: Db, kind: RankingKind, period: Period, limit: number) {
-  const rows = await totalsByRoot(db, RANKING_KINDS[kind], period);
+  const kinds: readonly string[] = RANKING_KINDS[kind];
+  const rows = (await totalsByNode(db, { kind: 'national' }, period)).map((r) => ({
+    ...r,
+    institutionId: r.nodeId,
+  }));
   const ranked = rows
-    .filter((r) => r.received > 0)
+    .filter((r) => r.received > 0 && kinds.includes(r.kind))
     .map((r) => ({ r, ind: indicatorsFromTotals(r) }))
     .sort(
       (a, b) =>

@@ -59,7 +59,10 @@ function coveringRows(scope: StatsScope, period: Period, by: GroupBy): SQL {
       where t.month >= ${m.start} and t.month < ${m.end} and ${scopeFilter(scope, 't')}
     union all ${daily(
       dayKey[by],
-      sql`t.day between ${period.from} and ${period.to} and not (t.day >= ${m.start} and t.day < ${m.end})`,
+      // Two explicit ranges (not "between and not"), so the day index is used for the edges only.
+      m.start === m.end
+        ? sql`t.day between ${period.from} and ${period.to}`
+        : sql`((t.day >= ${period.from} and t.day < ${m.start}) or (t.day >= ${m.end} and t.day <= ${period.to}))`,
     )}`;
 }
 
@@ -79,63 +82,75 @@ export async function sumRollups(
 /** The scope's totals over the period. */
 export async function totalsOf(db: Db, scope: StatsScope, period: Period): Promise<RollupTotals> {
   const [row] = await sumRollups(db, scope, period);
-  return row ?? zeroTotals();
+  if (!row) return zeroTotals();
+  const { key: _key, ...totals } = row;
+  return totals;
 }
 
-/** Totals per top-level institution of the given kinds, each summed over its subtree. */
-export async function totalsByRoot(
+/**
+ * Totals per node in one scan: per top-level institution (summed over its subtree) for the nation or a province,
+ * per institution or unit for an institution's scope. The scope's totals, its active institutions and the
+ * rankings all come from this.
+ */
+export async function totalsByNode(
   db: Db,
-  kinds: readonly string[],
+  scope: StatsScope,
   period: Period,
-): Promise<Array<RollupTotals & { institutionId: number; name: string }>> {
-  const res = await db.execute(sql`with per as (
-      select key::int as institution_id, ${SUMS} from (${coveringRows({ kind: 'national' }, period, 'institution')}) x
-      group by key)
-    select r.id as "institutionId", r.name,
-      ${sql.raw(COUNTER_COLUMNS.map((c) => `sum(per."${camel(c)}")::float8 as "${camel(c)}"`).join(', '))}
-    from per join institutions i on i.id = per.institution_id join institutions r on r.id = i.path[1]
-    where r.kind in (${sql.join(
-      kinds.map((k) => sql`${k}`),
-      sql`, `,
-    )})
-    group by r.id, r.name`);
-  return res.rows as unknown as Array<RollupTotals & { institutionId: number; name: string }>;
+): Promise<Array<RollupTotals & { nodeId: number; name: string; kind: string }>> {
+  const join =
+    scope.kind === 'institution'
+      ? sql`join institutions n on n.id = x.key::int`
+      : sql`join institutions i on i.id = x.key::int join institutions n on n.id = i.path[1]`;
+  const res = await db.execute(sql`select n.id as "nodeId", n.name, n.kind, ${SUMS}
+    from (${coveringRows(scope, period, 'institution')}) x ${join}
+    group by n.id, n.name, n.kind`);
+  return res.rows as unknown as Array<RollupTotals & { nodeId: number; name: string; kind: string }>;
 }
 
-/** The open backlog and what is overdue now, from the per-report facts. */
-export async function backlogOf(db: Db, scope: StatsScope, period: Period, now: Date, today: string) {
-  const res = await db.execute(sql`select
-      count(*) filter (where f.due_at < ${now.toISOString()}::timestamptz)::int as "overdueNow",
+/** Adds totals up. */
+export function sumTotals(rows: readonly RollupTotals[]): RollupTotals {
+  const total = zeroTotals() as unknown as Record<string, number>;
+  for (const r of rows)
+    for (const k of Object.keys(total))
+      total[k] = (total[k] ?? 0) + ((r as unknown as Record<string, number>)[k] ?? 0);
+  return total as unknown as RollupTotals;
+}
+
+/**
+ * The open backlog by age and what is overdue now, from the per-report facts (index-only scans): the age buckets
+ * up to 30 days count recent open reports; older ones are the rest of the open total the rollups give.
+ */
+export async function backlogOf(
+  db: Db,
+  scope: StatsScope,
+  period: Period,
+  now: Date,
+  today: string,
+  openTotal: number,
+) {
+  const recentFrom = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  const from = [recentFrom, period.from].sort()[1];
+  const recent = await db.execute(sql`select
       count(*) filter (where ${today}::date - f.disposition_date <= 3)::int as "d0_3",
       count(*) filter (where ${today}::date - f.disposition_date between 4 and 7)::int as "d4_7",
       count(*) filter (where ${today}::date - f.disposition_date between 8 and 14)::int as "d8_14",
-      count(*) filter (where ${today}::date - f.disposition_date between 15 and 30)::int as "d15_30",
-      count(*) filter (where ${today}::date - f.disposition_date > 30)::int as "d31"
+      count(*) filter (where ${today}::date - f.disposition_date between 15 and 30)::int as "d15_30"
     from stats_report_facts f
     where f.bucket in ('in_process', 'not_followed_up', 'on_hold')
+      and f.disposition_date between ${from} and ${period.to} and ${scopeFilter(scope, 'f')}`);
+  const overdue = await db.execute(sql`select count(*)::int as n from stats_report_facts f
+    where f.due_at < ${now.toISOString()}::timestamptz
       and f.disposition_date between ${period.from} and ${period.to} and ${scopeFilter(scope, 'f')}`);
-  const r = res.rows[0] as Record<string, number>;
+  const r = recent.rows[0] as Record<string, number>;
+  const young = (r.d0_3 ?? 0) + (r.d4_7 ?? 0) + (r.d8_14 ?? 0) + (r.d15_30 ?? 0);
   return {
-    overdueNow: r.overdueNow ?? 0,
+    overdueNow: (overdue.rows[0] as { n: number }).n,
     backlogAge: [
       { bucket: '0-3', count: r.d0_3 ?? 0 },
       { bucket: '4-7', count: r.d4_7 ?? 0 },
       { bucket: '8-14', count: r.d8_14 ?? 0 },
       { bucket: '15-30', count: r.d15_30 ?? 0 },
-      { bucket: '>30', count: r.d31 ?? 0 },
+      { bucket: '>30', count: Math.max(0, openTotal - young) },
     ],
   };
-}
-
-/**
- * Active institutions: those that published a first follow-up on a report received in the period. Counted per
- * top-level institution for the nation or a province, per node for an institution's subtree.
- */
-export async function activeInstitutions(db: Db, scope: StatsScope, period: Period): Promise<number> {
-  const node = scope.kind === 'institution' ? sql`i.id` : sql`i.path[1]`;
-  const res = await db.execute(sql`with per as (
-      select key::int as id from (${coveringRows(scope, period, 'institution')}) x
-      group by key having sum(follow_up_count) > 0)
-    select count(distinct ${node})::int as n from per join institutions i on i.id = per.id`);
-  return (res.rows[0] as { n: number }).n;
 }

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { type ResolvedScope, todayOf } from './resolve';
 import type { Period, StatsScope } from './scope';
-import { activeInstitutions, backlogOf, type RollupTotals, totalsOf } from './stats-repo';
+import { backlogOf, type RollupTotals, sumTotals, totalsByNode } from './stats-repo';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -50,7 +50,7 @@ export function indicatorsOf(t: RollupTotals, scale: GradeScale = DEFAULT_GRADE_
 }
 
 /** Institutions of the scope: how many, how many connected (SK recorded), how many active (followed up). */
-async function institutionsOf(db: Db, scope: StatsScope, period: Period) {
+async function institutionsOf(db: Db, scope: StatsScope) {
   const nodes =
     scope.kind === 'institution'
       ? scope.subtree
@@ -62,20 +62,23 @@ async function institutionsOf(db: Db, scope: StatsScope, period: Period) {
   const res = await db.execute(sql`select count(*)::int as total,
       count(*) filter (where sk_number is not null)::int as connected
     from institutions i where active and ${nodes}`);
-  const counts = res.rows[0] as { total: number; connected: number };
-  return { ...counts, active: await activeInstitutions(db, scope, period) };
+  return res.rows[0] as { total: number; connected: number };
 }
 
 /** Every indicator of one scope and period. */
 export async function statsSummary(db: Db, resolved: ResolvedScope, period: Period, now: Date) {
-  const totals = await totalsOf(db, resolved.scope, period);
-  const backlog = await backlogOf(db, resolved.scope, period, now, todayOf(now));
+  const nodes = await totalsByNode(db, resolved.scope, period);
+  const totals = sumTotals(nodes);
+  const open = totals.inProcess + totals.notFollowedUp + totals.onHold;
+  const backlog = await backlogOf(db, resolved.scope, period, now, todayOf(now), open);
   const { grade, ...indicators } = indicatorsOf(totals);
+  // Active: nodes (top-level institutions, or the institution's own nodes) that published a first follow-up.
+  const active = nodes.filter((n) => n.followUpCount > 0).length;
   return {
     scope: resolved.describe,
     period,
     indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge: backlog.backlogAge },
-    institutions: await institutionsOf(db, resolved.scope, period),
+    institutions: { ...(await institutionsOf(db, resolved.scope)), active },
     grade,
   };
 }
