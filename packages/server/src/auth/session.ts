@@ -30,8 +30,16 @@ export async function principalOfSession(
   const res = await db.execute(sql`
     select u.id as "userId", u.name, u.email, u.must_change_password as "mustChangePassword",
       s.expires_at as "expiresAt",
-      coalesce((select json_agg(json_build_object('role', g.role, 'institutionId', g.institution_id) order by g.id)
-        from role_grants g where g.user_id = u.id), '[]'::json) as grants,
+      coalesce((select json_agg(json_build_object('role', x.role, 'institutionId', x.institution_id)
+          order by x.grant_id, x.institution_id)
+        from (select g.id as grant_id, g.role, g.institution_id from role_grants g where g.user_id = u.id
+          union all
+          -- Oversight granted on a provincial government (its Diskominfo) covers its province: every regency/city
+          -- government there, each with its subtree (domain.md §2). They are separate trees, so one grant each.
+          select g.id, g.role, r.id from role_grants g
+          join institutions p on p.id = g.institution_id and p.kind = 'provincial_government'
+          join institutions r on r.kind = 'regency_government' and r.region_code like p.region_code || '.%'
+          where g.user_id = u.id and g.role = 'oversight') x), '[]'::json) as grants,
       coalesce((select array_agg(p.permission order by p.permission)
         from permissions p where p.user_id = u.id), '{}'::text[]) as permissions
     from sessions s join users u on u.id = s.user_id
