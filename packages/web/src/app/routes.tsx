@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
           { path: 'staff/*', lazy: () => import('../features/staff-workspace/route') },
           { path: 'dashboard', lazy: () => import('../features/dashboard/route') },
           { path: 'stats', lazy: () => import('../features/dashboard/public-route') },
+          { path: 'admin/*', lazy: () => import('../features/admin/route') },
           { path: '*', element: <NotFound /> },
         ],
       },

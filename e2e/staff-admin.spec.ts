@@ -1,0 +1,37 @@
+/** Institution administration by its coordinator, and the holiday calendar of the national admin. */
+import { expect, test } from '@playwright/test';
+import { STAFF, staffLogin } from './staff-login';
+
+test('the Samarinda coordinator sees its units and staff and adds a unit', async ({ page }) => {
+  await staffLogin(page, STAFF.samarindaCoordinator);
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'Pemerintah Kota Samarinda' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Dinas Pekerjaan Umum dan Penataan Ruang' })).toBeVisible();
+  const name = `Dinas Perhubungan ${Date.now().toString(36)}`;
+  await page.getByLabel('Nama unit').fill(name);
+  await page.getByRole('button', { name: 'Tambah unit' }).click();
+  await expect(page.getByRole('cell', { name })).toBeVisible();
+  await page.getByRole('tab', { name: 'Petugas' }).click();
+  await expect(page.getByRole('cell', { name: STAFF.samarindaLiaison })).toBeVisible();
+  await page.getByRole('tab', { name: 'SK' }).click();
+  await expect(page.getByText('belum mencatat SK')).toBeVisible();
+});
+
+test('the national admin adds a day off and removes it again', async ({ page }) => {
+  await staffLogin(page, STAFF.admin);
+  await page.goto('/admin/holidays');
+  await page.getByRole('combobox', { name: 'Tahun' }).click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await expect(page.getByTestId('holidays').getByText('Tahun Baru 2026 Masehi')).toBeVisible();
+  await page.getByLabel('Tanggal').fill('2026-12-30');
+  await page.getByRole('textbox', { name: /^Nama/ }).fill('Libur khusus uji e2e');
+  await page.getByRole('combobox', { name: 'Jenis' }).click();
+  await page.getByRole('option', { name: 'Libur khusus' }).click();
+  await page.getByLabel('Dasar hukum').fill('Keppres uji e2e');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  const row = page.getByTestId('holidays').getByRole('row', { name: /Libur khusus uji e2e/ });
+  await expect(row).toContainText('Libur khusus');
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button').click();
+  await expect(row).toHaveCount(0);
+});
