@@ -28,7 +28,8 @@ export interface JobsOptions {
   database: Database;
   /** PostgreSQL: the URL pg-boss opens its own pool on (unused on PGlite). */
   databaseUrl?: string | undefined;
-  sweep: SweepDeps;
+  /** Null: this process runs no sweep (a delivery-only worker, run-worker.ts). */
+  sweep: SweepDeps | null;
   /** Read once per sweep and per delivery. */
   clock: () => Date;
   /** Null: this process sends jobs but delivers nothing (another process works the queue). */
@@ -36,6 +37,12 @@ export interface JobsOptions {
   log?: (line: string) => void;
   /** How often an idle worker looks for jobs (default 2 s). */
   pollingIntervalSeconds?: number;
+  /** The first retry's delay; each next one doubles, with jitter, up to 2 h (default 60 s). */
+  retryDelaySeconds?: number;
+  /** How long a delivery job may run before pg-boss retries it, e.g. after its worker died (default 300 s). */
+  deliverExpireInSeconds?: number;
+  /** How often pg-boss looks for expired jobs (default 60 s). */
+  superviseIntervalSeconds?: number;
 }
 
 export interface Jobs {
@@ -44,7 +51,12 @@ export interface Jobs {
 }
 
 function createBoss(o: JobsOptions): PgBoss {
-  const common = { schema: 'pgboss', application_name: 'pintu-jobs', monitorVacuum: false } as const;
+  const common = {
+    schema: 'pgboss',
+    application_name: 'pintu-jobs',
+    monitorVacuum: false,
+    superviseIntervalSeconds: o.superviseIntervalSeconds ?? 60,
+  };
   if (o.database.engine === 'pglite')
     return new PgBoss({ ...common, db: fromPglite(o.database.pglite!), backend: 'pglite' });
   if (!o.databaseUrl) throw new Error('pg-boss on PostgreSQL needs the database URL');
@@ -61,22 +73,27 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   let stopping = false;
   const poll = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 };
 
-  await boss.createQueue(SWEEP_QUEUE, { policy: 'exclusive', retryLimit: 0, expireInSeconds: 3_600 });
-  await boss.createQueue(DISPATCH_QUEUE, { policy: 'exclusive', retryLimit: 0, expireInSeconds: 600 });
+  // A long catch-up sweep may run for many minutes; a process that dies mid-sweep must not hold the exclusive
+  // queue that long: its job stops beating and pg-boss fails it (the next minute's schedule sweeps again).
+  const single = { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30 } as const;
+  await boss.createQueue(SWEEP_QUEUE, { ...single, expireInSeconds: 6 * 3_600 });
+  await boss.createQueue(DISPATCH_QUEUE, { ...single, expireInSeconds: 3_600 });
   await boss.createQueue(DELIVER_QUEUE, {
     retryLimit: DELIVER_RETRY_LIMIT,
-    retryDelay: 60,
+    retryDelay: o.retryDelaySeconds ?? 60,
     retryBackoff: true,
     retryDelayMax: 2 * 3_600,
     // Longer than the outbox lease (120 s): a job whose worker died is retried once its row can be reclaimed.
-    expireInSeconds: 300,
+    expireInSeconds: o.deliverExpireInSeconds ?? 300,
   });
 
-  await boss.work(SWEEP_QUEUE, poll, async () => {
-    const result = await sweep(o.sweep, o.clock(), { shouldStop: () => stopping });
-    if (result.processed) log(`[sla] ${result.processed} tahap diproses (${JSON.stringify(result)})`);
-    if (result.reminders) await boss.send(DISPATCH_QUEUE, {});
-  });
+  const sweepDeps = o.sweep;
+  if (sweepDeps)
+    await boss.work(SWEEP_QUEUE, poll, async () => {
+      const result = await sweep(sweepDeps, o.clock(), { shouldStop: () => stopping });
+      if (result.processed) log(`[sla] ${result.processed} tahap diproses (${JSON.stringify(result)})`);
+      if (result.reminders) await boss.send(DISPATCH_QUEUE, {});
+    });
   await boss.work(DISPATCH_QUEUE, poll, async () => {
     await dispatchDeliveries(db, boss, o.clock());
   });
@@ -102,9 +119,11 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   useDeliveryJobs(boss);
 
   // Stage rows for reports without one, then the catch-up sweep and dispatch, in the background.
-  const projected = await backfillStageClocks(db, o.clock());
-  if (projected) log(`SLA: ${projected} tahap diproyeksikan saat mulai.`);
-  await boss.send(SWEEP_QUEUE, { reason: 'start' });
+  if (sweepDeps) {
+    const projected = await backfillStageClocks(db, o.clock());
+    if (projected) log(`SLA: ${projected} tahap diproyeksikan saat mulai.`);
+    await boss.send(SWEEP_QUEUE, { reason: 'start' });
+  }
   await boss.send(DISPATCH_QUEUE, { reason: 'start' });
 
   return {

@@ -6,10 +6,12 @@
  * and every e-mail once.
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { WorkingDayCalendar } from '@pintu/core';
 import { applyAction, type LifecycleAction } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportState, saveTransition } from '../../src/db/lifecycle-repo';
 import { type Database, type Db, openDatabase } from '../../src/db/open';
@@ -267,5 +269,96 @@ describe.skipIf(!URL_PG)('two pg-boss instances on one PostgreSQL', () => {
       inapp: 400,
       dup: 0,
     });
+  });
+});
+
+/** An SMTP server that answers the end of DATA with 451 for the first `refuse` messages, then accepts. */
+async function startRefusingSmtp(refuse: number) {
+  const state = { refused: 0, accepted: [] as string[] };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (state.refused < refuse) {
+          state.refused += 1;
+          return callback(Object.assign(new Error('Coba lagi nanti'), { responseCode: 451 }));
+        }
+        state.accepted.push(/^message-id:\s*<([^>]+)>/im.exec(Buffer.concat(chunks).toString())?.[1] ?? '?');
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    state,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe('pg-boss retries a refused e-mail with backoff (pglite)', () => {
+  it('two refusals, then delivered once; the row counts three attempts, the job two retries', async () => {
+    const d = await openTestDatabase('pglite');
+    const smtp = await startRefusingSmtp(2);
+    const calendar = (await loadCalendar(d.db)).get();
+    const samarinda = (await refIds(d.db)).samarinda;
+    await staffUser(d.db, 'koord-smd', samarinda, 'koordinator@example.id');
+    const now = new Date('2024-04-17T02:00:00Z');
+    const jobs = await startJobs({
+      database: d,
+      sweep: null,
+      clock: () => now,
+      delivery: createDeliveryWorker({
+        db: d.db,
+        sealer,
+        clock: () => now,
+        smtpUrl: smtp.url,
+        mailFrom: MAIL_FROM,
+        log: () => {},
+      }),
+      pollingIntervalSeconds: 0.5,
+      retryDelaySeconds: 1,
+      log: () => {},
+    });
+    try {
+      const filed = await fileInto(d.db, calendar, samarinda, now);
+      const { coordinator } = staffOf(samarinda);
+      await act(
+        d.db,
+        calendar,
+        filed,
+        { type: 'verify', targets: [await holderById(d.db, samarinda)] },
+        coordinator,
+        now,
+      );
+      const row = (
+        await d.db.execute(sql`select o.id::int as id from notification_outbox o join reports r on r.id = o.report_id
+          where r.tracking_id = ${filed} and o.channel = 'email'`)
+      ).rows[0] as { id: number };
+      await until('the e-mail', async () => smtp.state.accepted.length === 1, 60_000);
+      await until(
+        'the row sent',
+        async () =>
+          (await count(
+            d.db,
+            sql`select count(*) as n from notification_outbox where id = ${row.id} and status = 'sent'`,
+          )) === 1,
+      );
+      expect(smtp.state.refused).toBe(2);
+      expect(smtp.state.accepted[0]).toMatch(/^n\.\d+\.\d+\.u-koord-smd\.email@pintu$/);
+      const attempts = await d.db.execute(sql`select attempts from notification_outbox where id = ${row.id}`);
+      expect(attempts.rows[0]).toEqual({ attempts: 3 });
+      const [job] = await jobs.boss.findJobs('notification-deliver', { id: deliveryJobId(row.id) });
+      expect(job).toMatchObject({ state: 'completed', retryCount: 2 });
+    } finally {
+      await jobs.stop();
+      await smtp.close();
+      await d.close();
+    }
   });
 });
