@@ -186,6 +186,10 @@ export const staffApi = {
       regionCode,
       categoryId,
     }),
+  categories: () =>
+    api.get<{ items: { id: number; name: string; children: { id: number; name: string }[] }[] }>(
+      '/categories',
+    ),
   notifications: () => api.get<{ items: Notification[]; unread: number }>('/notifications', { limit: 50 }),
   readNotification: (id: number) => api.post(`/notifications/${id}/read`),
   readAll: () => api.post('/notifications/read-all'),

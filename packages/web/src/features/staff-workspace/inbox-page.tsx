@@ -108,12 +108,26 @@ export function InboxPage() {
   const sort = params.get('sort') === 'newest' ? 'newest' : 'deadline';
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? '';
+  const categoryId = params.get('categoryId') ?? '';
+  const categories = useQuery({
+    queryKey: ['categories'],
+    queryFn: staffApi.categories,
+    staleTime: Infinity,
+  });
   const page = Number(params.get('page') ?? '1') || 1;
   const [search, setSearch] = useState(q);
   const [selected, setSelected] = useState<string[]>([]);
   const inbox = useQuery({
-    queryKey: ['inbox', queue, sort, q, type, page],
-    queryFn: () => staffApi.inbox({ queue, sort, q: q || undefined, type: type || undefined, page }),
+    queryKey: ['inbox', queue, sort, q, type, categoryId, page],
+    queryFn: () =>
+      staffApi.inbox({
+        queue,
+        sort,
+        q: q || undefined,
+        type: type || undefined,
+        categoryId: categoryId || undefined,
+        page,
+      }),
     placeholderData: (prev) => prev,
   });
   const set = (patch: Record<string, string | null>) => {
@@ -176,6 +190,21 @@ export function InboxPage() {
               label: t(`type.${v}`),
             }))}
             style={{ flex: '1 1 160px' }}
+          />
+          <Select
+            label={t('inbox.category')}
+            value={categoryId || null}
+            onChange={(v) => set({ categoryId: v })}
+            clearable
+            searchable
+            data={(categories.data?.items ?? []).map((c) => ({
+              group: c.name,
+              items: [
+                { value: String(c.id), label: t('inbox.allOf', { name: c.name }) },
+                ...c.children.map((k) => ({ value: String(k.id), label: k.name })),
+              ],
+            }))}
+            style={{ flex: '1 1 200px' }}
           />
           <Select
             label={t('inbox.sort')}

@@ -238,16 +238,6 @@ export function ReportPage() {
                 </SimpleGrid>
               </div>
             )}
-            <Title order={2} size="h4">
-              {t('report.timeline')}
-            </Title>
-            {events.data ? (
-              <StaffTimeline timeline={events.data} />
-            ) : events.isError ? (
-              <QueryError error={events.error} onRetry={() => void events.refetch()} />
-            ) : (
-              <PageLoader />
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -315,6 +305,19 @@ export function ReportPage() {
             )}
             {allowed.includes('comment_internal') && <NoteForm trackingId={r.trackingId} onDone={refresh} />}
           </Stack>
+        </Grid.Col>
+        {/* On a phone the actions come right after the report, before its long timeline. */}
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Title order={2} size="h4" mb="sm">
+            {t('report.timeline')}
+          </Title>
+          {events.data ? (
+            <StaffTimeline timeline={events.data} />
+          ) : events.isError ? (
+            <QueryError error={events.error} onRetry={() => void events.refetch()} />
+          ) : (
+            <PageLoader />
+          )}
         </Grid.Col>
       </Grid>
       <ActionDialog
