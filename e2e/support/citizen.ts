@@ -117,11 +117,19 @@ export async function openAsReporter(page: Page, trackingId: string, accessCode:
 export async function acceptAndRate(page: Page, trackingId: string, accessCode: string, rating: number) {
   await openAsReporter(page, trackingId, accessCode);
   const actions = page.getByTestId('reporter-actions');
+  // The stars are a radio group (0–5) with visually hidden inputs; each star is the label of its input.
   await actions
     .getByTestId('rating')
-    .getByRole('radio')
-    .nth(rating - 1)
-    .check({ force: true });
+    .locator(
+      `label[for="${await actions
+        .getByTestId('rating')
+        .getByRole('radio', { name: String(rating), exact: true })
+        .getAttribute('id')}"]`,
+    )
+    .click();
+  await expect(
+    actions.getByTestId('rating').getByRole('radio', { name: String(rating), exact: true }),
+  ).toBeChecked();
   await actions.getByTestId('accept').click();
   await expect(page.getByText('Laporan selesai dan penilaian Anda tercatat', { exact: false })).toBeVisible();
   await expect(page.getByText('Selesai').first()).toBeVisible();

@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { REPORT_LIMITS } from '@pintu/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
@@ -102,6 +102,12 @@ export function Component() {
   });
   const v = form.values;
   const facilitator = isFacilitator(me);
+  // A signed-in citizen files in their own name: start from the account's name and e-mail.
+  const citizen = me && !facilitator && me.grants.every((g) => g.role === 'citizen') ? me : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per account, not on every form change
+  useEffect(() => {
+    if (citizen && !form.values.name) form.setValues({ name: citizen.name, email: citizen.email });
+  }, [citizen?.userId]);
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
