@@ -90,7 +90,7 @@ export async function saveTransition(
       where id = ${row.id}`);
     // The stage clocks the SLA sweep works from, in the same transaction (issue 4).
     await projectStageClocks(tx as unknown as Db, row.id, state, events.at(-1)?.at ?? now);
-    await updateStatsRollup(tx as unknown as Db, row.id, state); // monitoring rollups (issue 5), same transaction
+    await updateStatsRollup(tx as unknown as Db, row.id, state, events); // monitoring rollups (issue 5), same transaction
     // The notifications these events cause, in the same transaction: the outbox (notifications/enqueue.ts).
     await enqueueNotifications(tx as unknown as Db, row.id, last?.seq ?? 0, now);
     return { ok: true } as const;

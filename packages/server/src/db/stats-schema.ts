@@ -99,3 +99,26 @@ export const statsMonthly = pgTable(
   },
   (t) => [primaryKey({ columns: [t.institutionId, t.month] }), index('stats_monthly_month_idx').on(t.month)],
 );
+
+/**
+ * Staff activity and forwarding delay: lifecycle events counted by the institution holding the report when they
+ * happened, the WIB day, the actor's role and the action; `held_days` sums the working days a holder kept a report
+ * it returned as not its authority (domain.md §5: attributed to that holder).
+ */
+export const statsActivity = pgTable(
+  'stats_activity',
+  {
+    institutionId: integer('institution_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    events: integer('events').notNull().default(0),
+    /** Follow-ups published with the boilerplate warning. */
+    boilerplate: integer('boilerplate').notNull().default(0),
+    heldDays: bigint('held_days', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.day, t.actorRole, t.action] }),
+    index('stats_activity_day_idx').on(t.day),
+  ],
+);

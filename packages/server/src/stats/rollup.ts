@@ -5,6 +5,7 @@
  */
 import {
   factNeedsCalendar,
+  type LifecycleEvent,
   type ReportFact,
   type ReportState,
   reportFactOf,
@@ -12,6 +13,7 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { recordActivity } from './activity';
 import { COUNTER_COLUMNS, type CounterVector, counterVector, isZero, minus, plus } from './counters';
 import { holidayCalendar } from './holiday-calendar';
 
@@ -39,8 +41,14 @@ const STAGE_KEYS = [
   'followUpBreached',
 ] as const;
 
-/** Re-derives the report's fact and applies the difference to the daily and monthly rollups. */
-export async function updateStatsRollup(db: Db, reportId: number, state: ReportState): Promise<void> {
+/** Re-derives the report's fact and applies the difference to the daily and monthly rollups; counts the events. */
+export async function updateStatsRollup(
+  db: Db,
+  reportId: number,
+  state: ReportState,
+  events: readonly LifecycleEvent[] = [],
+): Promise<void> {
+  await recordActivity(db, events);
   const res = await db.execute(sql`select r.category_id as "categoryId", g.province_code as "provinceCode",
       f.institution_id as "institutionId", to_char(f.disposition_date, 'YYYY-MM-DD') as "dispositionDate",
       f.bucket, f.follow_up_days as "followUpDays", f.rating, f.reopened, f.due_at as "dueAt",

@@ -11,6 +11,7 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { activityOf } from './activity';
 import { type ResolvedScope, todayOf } from './resolve';
 import type { Period, StatsScope } from './scope';
 import { backlogOf, type RollupTotals, sumTotals, totalsByNode } from './stats-repo';
@@ -79,6 +80,8 @@ export async function statsSummary(db: Db, resolved: ResolvedScope, period: Peri
     period,
     indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge: backlog.backlogAge },
     institutions: { ...(await institutionsOf(db, resolved.scope)), active },
+    // Staff activity and forwards: for an institution's scope only (null for the nation or a province).
+    activity: await activityOf(db, resolved.scope, period),
     grade,
   };
 }

@@ -84,6 +84,15 @@ beforeAll(async () => {
     [{ type: 'hold', question: 'Mohon kirim foto lokasi.' }, 'coordinator', wita('2024-06-04T09:00')],
     [{ type: 'archive', reason: 'no_response' }, 'coordinator', wita('2024-06-19T09:00')],
   ]);
+  // Returned to the national queue as not Samarinda's authority on Wednesday 5 June: not received by anyone now,
+  // and the 2 working days Samarinda kept it are attributed to Samarinda.
+  await walk('forwarded', ids.samarinda, [
+    [
+      { type: 'not_our_authority', reason: 'Jalan nasional, bukan kewenangan kota.', target: null },
+      'coordinator',
+      wita('2024-06-05T10:00'),
+    ],
+  ]);
   // Filed but never dispositioned: not received by anyone.
   await walk('filed', ids.samarinda, [], { verify: false });
   // The unit under Samarinda: 1 report resolved, followed up the same day (0 working days; subtree only).
@@ -166,6 +175,32 @@ describe('summary of a known set (domain.md §9)', () => {
     expect(june.indicators.received).toBe(12);
     const july = await (await t.get('/api/v1/stats/summary?from=2024-07-01&to=2024-07-31')).json();
     expect(july.indicators).toMatchObject({ received: 1, notFollowedUp: 1, completionRate: 0 });
+  });
+});
+
+describe('staff activity and forwards', () => {
+  it('counts staff events by role and action in the scope, and the days kept before forwarding', async () => {
+    const body = await (await t.get(`/api/v1/stats/summary?institutionId=${ids.samarinda}&${JUNE}`)).json();
+    const count = (role: string, action: string) =>
+      body.activity.staffActivity.find(
+        (a: { role: string; action: string }) => a.role === role && a.action === action,
+      )?.count;
+    expect(count('coordinator', 'verify')).toBe(13);
+    expect(count('liaison_officer', 'acknowledge')).toBe(8);
+    expect(count('liaison_officer', 'post_follow_up')).toBe(7);
+    expect(count('coordinator', 'not_our_authority')).toBe(1);
+    expect(body.activity.staffActivity.some((a: { role: string }) => a.role === 'guest')).toBe(false);
+    expect(body.activity.forwards).toEqual([
+      {
+        institutionId: ids.samarinda,
+        name: expect.any(String),
+        forwards: 1,
+        heldWorkingDays: 2,
+        averageHeldDays: 2,
+      },
+    ]);
+    const national = await (await t.get(`/api/v1/stats/summary?${JUNE}`)).json();
+    expect(national.activity).toBeNull();
   });
 });
 

@@ -88,6 +88,25 @@ export const Summary = z
       backlogAge: z.array(z.object({ bucket: z.string(), count: z.number() })),
     }),
     institutions: z.object({ total: z.number(), connected: z.number(), active: z.number() }),
+    activity: z
+      .object({
+        staffActivity: z.array(z.object({ role: z.string(), action: z.string(), count: z.number() })),
+        boilerplateFollowUps: z.number(),
+        forwards: z.array(
+          z.object({
+            institutionId: z.number(),
+            name: z.string(),
+            forwards: z.number(),
+            heldWorkingDays: z.number(),
+            averageHeldDays: z.number(),
+          }),
+        ),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Institution scope only: staff events by role and action (WIB days), boilerplate follow-ups, and reports returned as not our authority with the working days each holder kept them',
+      }),
     grade,
   })
   .openapi('StatsSummary');
