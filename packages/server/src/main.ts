@@ -71,7 +71,8 @@ async function main() {
 
   // Deadlines run themselves and notifications are delivered, on pg-boss (issue 4, jobs/start-jobs.ts): a sweep
   // at start catches up on what fell due while stopped, then one every minute; one delivery job per outbox row.
-  const jobs = await startJobs({
+  // Started alongside serving, not before it: until it is up, new outbox rows wait for the dispatcher.
+  const jobs = startJobs({
     database,
     databaseUrl: config.DATABASE_URL,
     sweep: { db, calendar: () => calendar.get() },
@@ -86,6 +87,10 @@ async function main() {
           sms: config.SMS_GATEWAY_URL ? kannelGateway(config.SMS_GATEWAY_URL) : null,
         })
       : null,
+  }).catch((err) => {
+    // Without its scheduler the server would miss deadlines silently: stop instead.
+    console.error('[jobs] pg-boss did not start', err);
+    process.exit(1);
   });
   const app = createApp(deps);
   serveWeb(app);
@@ -107,7 +112,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
-    await jobs.stop();
+    await (await jobs).stop();
     await database.close();
     process.exit(0);
   };
