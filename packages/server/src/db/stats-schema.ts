@@ -122,3 +122,18 @@ export const statsActivity = pgTable(
     index('stats_activity_day_idx').on(t.day),
   ],
 );
+
+/**
+ * Sums of the facts by month, category and province for the whole nation: the nation's and a province's figures
+ * by category, province and month without reading every institution's days.
+ */
+export const statsMonthlyNational = pgTable(
+  'stats_monthly_national',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    categoryId: integer('category_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    ...counters(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.categoryId, t.provinceCode] })],
+);

@@ -82,11 +82,14 @@ export async function rebuildRollups(db: Db): Promise<void> {
     sum(reopened), sum(verify_met), sum(verify_breached), sum(acknowledge_met), sum(acknowledge_breached),
     sum(follow_up_met), sum(follow_up_breached)`);
   const cols = sql.raw(COUNTER_COLUMNS.join(', '));
-  await db.execute(sql`truncate stats_daily, stats_monthly`);
+  await db.execute(sql`truncate stats_daily, stats_monthly, stats_monthly_national`);
   await db.execute(sql`insert into stats_daily (institution_id, day, category_id, province_code, ${cols})
     select institution_id, disposition_date, category_id, province_code, ${sums}
     from stats_report_facts where bucket is not null group by 1, 2, 3, 4`);
   await db.execute(sql`insert into stats_monthly (institution_id, month, ${cols})
     select institution_id, date_trunc('month', disposition_date)::date, ${sums}
     from stats_report_facts where bucket is not null group by 1, 2`);
+  await db.execute(sql`insert into stats_monthly_national (month, category_id, province_code, ${cols})
+    select date_trunc('month', disposition_date)::date, category_id, province_code, ${sums}
+    from stats_report_facts where bucket is not null group by 1, 2, 3`);
 }

@@ -179,7 +179,11 @@ async function addToRollups(
   await db.execute(sql`insert into stats_daily (institution_id, day, category_id, province_code, ${cols})
     values (${institutionId}, ${day}, ${categoryId}, ${provinceCode}, ${values})
     on conflict (institution_id, day, category_id, province_code) do update set ${add('stats_daily')}`);
+  const month = `${day.slice(0, 7)}-01`;
   await db.execute(sql`insert into stats_monthly (institution_id, month, ${cols})
-    values (${institutionId}, ${`${day.slice(0, 7)}-01`}, ${values})
+    values (${institutionId}, ${month}, ${values})
     on conflict (institution_id, month) do update set ${add('stats_monthly')}`);
+  await db.execute(sql`insert into stats_monthly_national (month, category_id, province_code, ${cols})
+    values (${month}, ${categoryId}, ${provinceCode}, ${values})
+    on conflict (month, category_id, province_code) do update set ${add('stats_monthly_national')}`);
 }

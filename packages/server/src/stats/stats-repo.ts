@@ -40,9 +40,14 @@ const COLS = sql.raw(COUNTER_COLUMNS.join(', '));
 export const zeroTotals = (): RollupTotals =>
   Object.fromEntries(COUNTER_COLUMNS.map((c) => [camel(c), 0])) as unknown as RollupTotals;
 
-/** The union of the rollup rows covering the period, with a `key` column for the grouping. */
+/**
+ * The union of the rollup rows covering the period, with a `key` column for the grouping: whole months from
+ * `stats_monthly` (by institution) or `stats_monthly_national` (nation or province, not by institution), the
+ * days around them — or everything an institution's scope needs by category or province — from `stats_daily`.
+ */
 function coveringRows(scope: StatsScope, period: Period, by: GroupBy): SQL {
-  const dailyOnly = scope.kind === 'region' || by === 'category' || by === 'province';
+  const national = scope.kind !== 'institution' && by !== 'institution';
+  const dailyOnly = !national && (scope.kind === 'region' || by === 'category' || by === 'province');
   const daily = (key: SQL, range: SQL) =>
     sql`select ${key} as key, ${COLS} from stats_daily t where ${range} and ${scopeFilter(scope, 't')}`;
   const dayKey: Record<GroupBy, SQL> = {
@@ -55,8 +60,13 @@ function coveringRows(scope: StatsScope, period: Period, by: GroupBy): SQL {
   if (dailyOnly) return daily(dayKey[by], sql`t.day between ${period.from} and ${period.to}`);
   const m = wholeMonths(period);
   const monthKey = by === 'month' ? sql`to_char(t.month, 'YYYY-MM')` : dayKey[by];
-  return sql`select ${monthKey} as key, ${COLS} from stats_monthly t
-      where t.month >= ${m.start} and t.month < ${m.end} and ${scopeFilter(scope, 't')}
+  const months = national
+    ? sql`select ${monthKey} as key, ${COLS} from stats_monthly_national t
+        where t.month >= ${m.start} and t.month < ${m.end}
+          ${scope.kind === 'region' ? sql`and t.province_code = ${scope.provinceCode}` : sql``}`
+    : sql`select ${monthKey} as key, ${COLS} from stats_monthly t
+        where t.month >= ${m.start} and t.month < ${m.end} and ${scopeFilter(scope, 't')}`;
+  return sql`${months}
     union all ${daily(
       dayKey[by],
       // Two explicit ranges (not "between and not"), so the day index is used for the edges only.

@@ -25,7 +25,7 @@ import type { Database, Db } from '../../src/db/open';
 import { loadCalendar } from '../../src/reference/calendar-source';
 import { rebuildFacts, rebuildRollups } from '../../src/stats/rebuild';
 import type { StatsScope } from '../../src/stats/scope';
-import { sumTotals, totalsByNode, totalsOf } from '../../src/stats/stats-repo';
+import { sumRollups, sumTotals, totalsByNode, totalsOf } from '../../src/stats/stats-repo';
 import { indicatorsOf } from '../../src/stats/summary';
 import { refIds } from '../support/fixtures';
 import { fileInto, holderById } from '../support/sla-fixtures';
@@ -236,6 +236,8 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
     });
     const scopes: Array<[StatsScope, { institutionId?: string; includeSubtree?: boolean }]> = [
       [{ kind: 'national' }, {}],
+      // Every test report is located in 64.72 (East Kalimantan): the province holds them all.
+      [{ kind: 'region', provinceCode: '64' }, {}],
       [
         { kind: 'institution', id: ids.samarinda, subtree: true },
         { institutionId: String(ids.samarinda), includeSubtree: true },
@@ -252,6 +254,11 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
       const totals = sumTotals(await totalsByNode(db, scope, period));
       expect(totals).toEqual(await totalsOf(db, scope, period));
       const fromRollups = indicatorsOf(totals);
+      // Grouped by category, province or month (national monthly table + days), the parts add up to the whole.
+      for (const by of ['category', 'province', 'month'] as const)
+        expect(sumTotals(await sumRollups(db, scope, period, by)), `${by} ${JSON.stringify(scope)}`).toEqual(
+          totals,
+        );
       const expected = computeIndicators(rows, { calendar, ...selection });
       const selected = rows.filter(
         (r) =>
@@ -310,7 +317,9 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
       const nonZeroCheck = await db.execute(sql`select count(*)::int as n from stats_daily
         where received = 0 and (resolved <> 0 or in_process <> 0 or follow_up_count <> 0 or rated <> 0)`);
       expect((nonZeroCheck.rows[0] as { n: number }).n).toBe(0);
-      return { daily: daily.rows, monthly: monthly.rows };
+      const national = await db.execute(sql`select * from stats_monthly_national where received <> 0
+        order by month, category_id, province_code`);
+      return { daily: daily.rows, monthly: monthly.rows, national: national.rows };
     };
     // The walks went deep: every kind of action that moves the figures happened.
     const actions = await db.execute(sql`select action, count(*)::int as n from events group by action`);

@@ -1,0 +1,23 @@
+CREATE TABLE "stats_monthly_national" (
+	"month" date NOT NULL,
+	"category_id" integer NOT NULL,
+	"province_code" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"resolved" integer DEFAULT 0 NOT NULL,
+	"in_process" integer DEFAULT 0 NOT NULL,
+	"not_followed_up" integer DEFAULT 0 NOT NULL,
+	"on_hold" integer DEFAULT 0 NOT NULL,
+	"archived" integer DEFAULT 0 NOT NULL,
+	"follow_up_count" integer DEFAULT 0 NOT NULL,
+	"follow_up_days" bigint DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"rating_sum" integer DEFAULT 0 NOT NULL,
+	"reopened" integer DEFAULT 0 NOT NULL,
+	"verify_met" integer DEFAULT 0 NOT NULL,
+	"verify_breached" integer DEFAULT 0 NOT NULL,
+	"acknowledge_met" integer DEFAULT 0 NOT NULL,
+	"acknowledge_breached" integer DEFAULT 0 NOT NULL,
+	"follow_up_met" integer DEFAULT 0 NOT NULL,
+	"follow_up_breached" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_monthly_national_month_category_id_province_code_pk" PRIMARY KEY("month","category_id","province_code")
+);
