@@ -58,10 +58,11 @@ test('public feed: search and a filter narrow the list (screenshots)', async ({ 
   await page.getByRole('option', { name: 'Aspirasi' }).click();
   await expect(page).toHaveURL(/type=aspiration/);
   await expect(page.getByText(/laporan ditemukan/)).not.toHaveText(all ?? '');
+  await page.goto('/reports');
   await page.getByRole('searchbox', { name: 'Cari laporan' }).fill('jalan');
   await page.getByRole('button', { name: 'Cari', exact: true }).click();
   await expect(page).toHaveURL(/q=jalan/);
-  await expect(page.getByTestId('feed-list')).toBeVisible();
+  await expect(page.getByTestId('feed-list').getByRole('link').first()).toContainText(/jalan/i);
   await page.goto('/reports');
   await expect(page.getByTestId('feed-list')).toBeVisible();
   await screenshotBoth(page, 'public-feed', { fullPage: false });

@@ -144,6 +144,7 @@ export function Component() {
           <Text mt="md" role="status" aria-live="polite">
             {t('found', { count: list.data.total, formatted: list.data.total.toLocaleString(i18n.language) })}
           </Text>
+          {list.data.total === 0 && <Text mt="sm">{t('empty')}</Text>}
           <Stack mt="sm" gap="sm" component="ul" p={0} style={{ listStyle: 'none' }} data-testid="feed-list">
             {list.data.items.map((r) => (
               <Card key={r.trackingId} withBorder component="li" padding="sm">
