@@ -2,9 +2,9 @@
  * The background work on pg-boss (issue 4), on PGlite (pg-boss's own PGlite adapter, same instance) and on
  * PostgreSQL (its own small pool):
  * - `sla-sweep`: a schedule every minute plus one run at start (the catch-up after downtime); the queue's
- *   `exclusive` policy keeps at most one sweep queued or running across every process;
+ *   `stately` policy lets one sweep run at a time across every process, with at most one more waiting;
  * - `notification-dispatch`: every minute, at start and after a sweep that recorded reminders — gives every due
- *   outbox row its delivery job (notifications/delivery-jobs.ts); `exclusive` too;
+ *   outbox row its delivery job (notifications/delivery-jobs.ts); `stately` too;
  * - `notification-deliver`: one job per outbox row, retried by pg-boss with exponential backoff.
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
@@ -73,9 +73,11 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   let stopping = false;
   const poll = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 };
 
-  // A long catch-up sweep may run for many minutes; a process that dies mid-sweep must not hold the exclusive
-  // queue that long: its job stops beating and pg-boss fails it (the next minute's schedule sweeps again).
-  const single = { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30 } as const;
+  // `stately`: one running at a time across processes, and one more waiting — a request made while one runs (the
+  // dispatch after a sweep's reminders, another process's start-up sweep) is kept, not dropped. A long catch-up
+  // sweep may run for many minutes, but a process that dies mid-sweep must not hold the queue that long: its job
+  // stops beating and pg-boss fails it.
+  const single = { policy: 'stately', retryLimit: 0, heartbeatSeconds: 30 } as const;
   await boss.createQueue(SWEEP_QUEUE, { ...single, expireInSeconds: 6 * 3_600 });
   await boss.createQueue(DISPATCH_QUEUE, { ...single, expireInSeconds: 3_600 });
   await boss.createQueue(DELIVER_QUEUE, {
