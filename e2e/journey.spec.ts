@@ -35,6 +35,7 @@ test('citizen → staff verify, dispose, acknowledge, follow up → citizen acce
   await test.step('the coordinator finds it in the inbox and disposes it down to the public works unit', async () => {
     const coord = await staffPage(browser, STAFF.samarindaCoordinator);
     await coord.getByTestId('queue-to_acknowledge').click();
+    await expect(coord).toHaveURL(/queue=to_acknowledge/);
     await coord.getByLabel('Cari').fill(filed.trackingId);
     await coord.getByRole('button', { name: 'Terapkan' }).click();
     const item = coord.locator(`[data-tracking-id="${filed.trackingId}"]`);
@@ -72,9 +73,10 @@ test('citizen → staff verify, dispose, acknowledge, follow up → citizen acce
     await expect(operator.getByTestId('draft')).toContainText('menunggu persetujuan');
     await operator.context().close();
     await liaison.reload();
+    await expect(liaison.getByTestId('draft')).toBeVisible();
+    await screenshotBoth(liaison, 'staff-report');
     await liaison.getByTestId('approve-draft').click();
     await expect(status(liaison)).toHaveText('Menunggu Tanggapan Pelapor');
-    await screenshotBoth(liaison, 'staff-report');
     await liaison.context().close();
   });
 
@@ -96,6 +98,13 @@ test('citizen → staff verify, dispose, acknowledge, follow up → citizen acce
     await expect(other.getByTestId('actions')).toHaveCount(0);
     const similar = await other.request.get(`/api/v1/reports/${filed.trackingId}/similar`);
     expect(similar.status()).toBe(404);
+    // Nor can they act on it: the core refuses (403), and nothing is written.
+    const origin = new URL(other.url()).origin;
+    const note = await other.request.post(`/api/v1/reports/${filed.trackingId}/actions`, {
+      data: { action: 'comment_internal', message: 'Coba dari Jayapura' },
+      headers: { origin },
+    });
+    expect(note.status()).toBe(403);
     const events = await (await other.request.get(`/api/v1/reports/${filed.trackingId}/events`)).json();
     expect(events.audience).toBe('public');
     expect(JSON.stringify(events)).not.toContain('Koordinasi dengan UPTD');

@@ -130,14 +130,17 @@ export function InboxPage() {
       }),
     placeholderData: (prev) => prev,
   });
+  // From the latest parameters, so quick successive changes (tab, then search) all stick.
   const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      if (!('page' in patch)) next.delete('page');
+      return next;
+    });
     setSelected([]);
   };
   const onSearch = (e: FormEvent) => {
