@@ -1,5 +1,5 @@
 /**
- * Demo staff accounts for `npm start`: a national admin, an oversight account, and for Pemerintah Kota Samarinda
+ * Demo accounts for `npm start`: a national admin, an oversight account, a citizen, a facilitator, and for Pemerintah Kota Samarinda
  * (WITA) and Pemerintah Kota Jayapura (WIT) a coordinator plus a public-works unit with its liaison officer and
  * operator. Fixed password, no first-password change; accounts that already exist are left alone.
  */
@@ -43,6 +43,21 @@ const ACCOUNTS: DemoAccount[] = [
     role: 'oversight',
     institutionCode: null,
     label: 'pengawas (oversight), lingkup nasional',
+  },
+  // The citizen portal's signed-in side: "my reports", download and erase, and a facilitator filing for villagers.
+  {
+    email: 'warga@pintu.example',
+    name: 'Warga Demo',
+    role: 'citizen',
+    institutionCode: null,
+    label: 'warga (citizen)',
+  },
+  {
+    email: 'pendamping@pintu.example',
+    name: 'Pendamping Desa Demo',
+    role: 'facilitator',
+    institutionCode: null,
+    label: 'pendamping (facilitator): melapor atas nama warga',
   },
   ...(
     [

@@ -14,7 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { isStaff, ME_KEY, useMe } from '../../api/session';
 import { PageLoader } from '../../components/page-loader';
@@ -23,11 +23,13 @@ export function Component() {
   const { t } = useTranslation('account');
   const me = useMe();
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [erased, setErased] = useState(false);
+  // Checked before the session: once erased, go home rather than to the sign-in page.
+  if (erased) return <Navigate to="/" replace />;
   if (me.isPending) return <PageLoader />;
   if (!me.data) return <Navigate to="/login" replace />;
   const erase = async () => {
@@ -35,9 +37,8 @@ export function Component() {
     setError(null);
     try {
       await api.post('/me/erase', { password });
+      setErased(true);
       qc.setQueryData(ME_KEY, null);
-      qc.clear();
-      navigate('/', { replace: true });
     } catch (e) {
       setConfirm(false);
       setError(e instanceof ApiError ? (e.fieldErrors.password ?? e.message) : t('errors.network'));
