@@ -17,6 +17,7 @@ import type { Mailer } from '../mail/mailer';
 import { passwordResetMail, verificationMail } from '../mail/templates';
 import { argon2id } from './password';
 import { databaseRateLimitStorage } from './rate-limit';
+import { claimTotpCode, totpAccountOf } from './totp-replay';
 
 /** Minimum password length for every account (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -151,6 +152,18 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
       },
     },
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/two-factor/verify-totp') return;
+        const code = ctx.body?.code;
+        const userId = typeof code === 'string' ? await totpAccountOf(ctx) : null;
+        // No account or no code: better-auth refuses the request itself.
+        if (userId && !(await claimTotpCode(db, userId, code as string, new Date())))
+          throw new APIError('UNAUTHORIZED', {
+            message:
+              'Kode ini sudah dipakai. Tunggu kode berikutnya. / This code was already used; wait for the next one.',
+            code: 'TOTP_CODE_REUSED',
+          });
+      }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/change-password') return;
         const returned = ctx.context.returned;

@@ -119,6 +119,19 @@ export const twoFactors = pgTable(
   (t) => [index('two_factors_user_idx').on(t.userId)],
 );
 
+/** TOTP codes already accepted, per account, so that one code cannot sign in twice within its window. */
+export const totpUses = pgTable(
+  'totp_uses',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    usedAt: tstz('used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
+
 /** Roles that are granted without an institution (national scope). */
 export const NATIONAL_ROLES = ['citizen', 'national_admin', 'oversight', 'facilitator'] as const;
 

@@ -165,9 +165,11 @@ describe('TOTP', () => {
     expect(wrong.status).toBe(401);
     expect(sessionCookieOf(wrong)).toBeNull();
 
+    // The code that confirmed TOTP was used once already: sign-in takes the next step's (within the window).
+    const nextCode = totp(secret, Date.now() + 30_000);
     const right = await t.post(
       '/api/auth/two-factor/verify-totp',
-      { code: totp(secret) },
+      { code: nextCode },
       {
         cookie: challenge,
         origin,
@@ -188,6 +190,21 @@ describe('TOTP', () => {
       'totp:success',
     ]);
     expect(audit.rows.slice(1).every((r) => r.ip === '198.51.100.20')).toBe(true);
+
+    // A code that opened a session cannot open a second one (seen over a shoulder, relayed by a phishing page).
+    const again = await t.post(
+      '/api/auth/sign-in/email',
+      { email: who.email, password: who.password },
+      { origin, 'x-forwarded-for': '198.51.100.21' },
+    );
+    const replay = await t.post(
+      '/api/auth/two-factor/verify-totp',
+      { code: nextCode },
+      { cookie: cookiesOf(again), origin, 'x-forwarded-for': '198.51.100.21' },
+    );
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).code).toBe('TOTP_CODE_REUSED');
+    expect(sessionCookieOf(replay)).toBeNull();
   });
 });
 
