@@ -10,20 +10,49 @@ import { scopeFilter } from './scope';
 
 const wibDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-/** Counts the events of one save, by the holder at the time (or the actor's institution). */
+/** Counts the events of one save by the holder at the time (or the actor's institution), in key order. */
 export async function recordActivity(db: Db, events: readonly LifecycleEvent[]): Promise<void> {
+  const rows = new Map<
+    string,
+    {
+      institution: number;
+      day: string;
+      role: string;
+      action: string;
+      n: number;
+      boilerplate: number;
+      held: number;
+    }
+  >();
   for (const e of events) {
     const institution = e.holderId ?? e.institutionId;
     if (institution === null || !/^\d+$/.test(institution)) continue;
     const p = e.payload as { boilerplate?: boolean; heldWorkingDays?: number };
     const held = e.type === 'not_our_authority' ? Math.max(0, Number(p.heldWorkingDays ?? 0)) : 0;
+    const day = wibDay(e.at);
+    const key = `${institution.padStart(10, '0')}|${day}|${e.actorRole}|${e.type}`;
+    const row = rows.get(key) ?? {
+      institution: Number(institution),
+      day,
+      role: e.actorRole,
+      action: e.type,
+      n: 0,
+      boilerplate: 0,
+      held: 0,
+    };
+    row.n += 1;
+    row.boilerplate += p.boilerplate ? 1 : 0;
+    row.held += held;
+    rows.set(key, row);
+  }
+  for (const [, r] of [...rows.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
     await db.execute(sql`insert into stats_activity (institution_id, day, actor_role, action, events, boilerplate,
         held_days)
-      values (${Number(institution)}, ${wibDay(e.at)}, ${e.actorRole}, ${e.type}, 1, ${p.boilerplate ? 1 : 0}, ${held})
-      on conflict (institution_id, day, actor_role, action) do update set events = stats_activity.events + 1,
+      values (${r.institution}, ${r.day}, ${r.role}, ${r.action}, ${r.n}, ${r.boilerplate}, ${r.held})
+      on conflict (institution_id, day, actor_role, action) do update set
+        events = stats_activity.events + excluded.events,
         boilerplate = stats_activity.boilerplate + excluded.boilerplate,
         held_days = stats_activity.held_days + excluded.held_days`);
-  }
 }
 
 /** Events by role and action, boilerplate follow-ups, and forwards with the days each holder kept the reports. */

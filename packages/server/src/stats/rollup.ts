@@ -86,11 +86,7 @@ export async function updateStatsRollup(
   const deltas = new Map<string, CounterVector>();
   if (before && oldKey) deltas.set(oldKey, minus(zeroVector(), before));
   if (newKey) deltas.set(newKey, plus(deltas.get(newKey) ?? zeroVector(), after));
-  for (const [key, delta] of deltas) {
-    if (isZero(delta)) continue;
-    const [institutionId, day] = key.split('|') as [string, string];
-    await addToRollups(db, Number(institutionId), day, stored.categoryId, stored.provinceCode, delta);
-  }
+  await addToRollups(db, deltas, stored.categoryId, stored.provinceCode);
 }
 
 const keyOf = (institutionId: number | null, day: string | null) =>
@@ -161,29 +157,52 @@ async function saveFact(
       due_at = excluded.due_at`);
 }
 
+/**
+ * Upserts the deltas into the three rollups, table by table and in key order, so two saves touching the same rows
+ * always lock them in the same order and cannot deadlock each other.
+ */
 async function addToRollups(
   db: Db,
-  institutionId: number,
-  day: string,
+  deltas: Map<string, CounterVector>,
   categoryId: number,
   provinceCode: string,
-  delta: CounterVector,
 ) {
+  const daily = new Map<string, { institutionId: number; day: string; delta: CounterVector }>();
+  const monthly = new Map<string, { institutionId: number; month: string; delta: CounterVector }>();
+  const national = new Map<string, { month: string; delta: CounterVector }>();
+  for (const [key, delta] of deltas) {
+    const [id, day] = key.split('|') as [string, string];
+    const institutionId = Number(id);
+    const month = `${day.slice(0, 7)}-01`;
+    const merge = <T extends { delta: CounterVector }>(m: Map<string, T>, k: string, row: T) =>
+      m.set(k, m.has(k) ? { ...row, delta: plus(m.get(k)!.delta, delta) } : row);
+    merge(daily, `${String(institutionId).padStart(10, '0')}|${day}`, { institutionId, day, delta });
+    merge(monthly, `${String(institutionId).padStart(10, '0')}|${month}`, { institutionId, month, delta });
+    merge(national, month, { month, delta });
+  }
   const cols = sql.raw(COUNTER_COLUMNS.join(', '));
-  const values = sql.join(
-    delta.map((v) => sql`${v}`),
-    sql`, `,
-  );
+  const values = (delta: CounterVector) =>
+    sql.join(
+      delta.map((v) => sql`${v}`),
+      sql`, `,
+    );
   const add = (table: string) =>
     sql.raw(COUNTER_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
-  await db.execute(sql`insert into stats_daily (institution_id, day, category_id, province_code, ${cols})
-    values (${institutionId}, ${day}, ${categoryId}, ${provinceCode}, ${values})
-    on conflict (institution_id, day, category_id, province_code) do update set ${add('stats_daily')}`);
-  const month = `${day.slice(0, 7)}-01`;
-  await db.execute(sql`insert into stats_monthly (institution_id, month, ${cols})
-    values (${institutionId}, ${month}, ${values})
-    on conflict (institution_id, month) do update set ${add('stats_monthly')}`);
-  await db.execute(sql`insert into stats_monthly_national (month, category_id, province_code, ${cols})
-    values (${month}, ${categoryId}, ${provinceCode}, ${values})
-    on conflict (month, category_id, province_code) do update set ${add('stats_monthly_national')}`);
+  const sorted = <T extends { delta: CounterVector }>(m: Map<string, T>) =>
+    [...m.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row)
+      .filter((row) => !isZero(row.delta));
+  for (const r of sorted(daily))
+    await db.execute(sql`insert into stats_daily (institution_id, day, category_id, province_code, ${cols})
+      values (${r.institutionId}, ${r.day}, ${categoryId}, ${provinceCode}, ${values(r.delta)})
+      on conflict (institution_id, day, category_id, province_code) do update set ${add('stats_daily')}`);
+  for (const r of sorted(monthly))
+    await db.execute(sql`insert into stats_monthly (institution_id, month, ${cols})
+      values (${r.institutionId}, ${r.month}, ${values(r.delta)})
+      on conflict (institution_id, month) do update set ${add('stats_monthly')}`);
+  for (const r of sorted(national))
+    await db.execute(sql`insert into stats_monthly_national (month, category_id, province_code, ${cols})
+      values (${r.month}, ${categoryId}, ${provinceCode}, ${values(r.delta)})
+      on conflict (month, category_id, province_code) do update set ${add('stats_monthly_national')}`);
 }

@@ -27,20 +27,54 @@ export function scopeFilter(scope: StatsScope, alias: string): SQL {
   }
 }
 
-const addMonths = (month: string, n: number) => {
+const DAY = 86_400_000;
+const dayAfter = (day: string, n = 1) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+const nextMonth = (month: string) => {
   const d = new Date(`${month}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
+  d.setUTCMonth(d.getUTCMonth() + 1);
   return d.toISOString().slice(0, 10);
 };
-const nextDay = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const lastDay = (month: string) => dayAfter(nextMonth(month), -1);
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY) + 1;
 
-/** The whole months inside a period, `[start, end)` as first days of months; empty when start = end. */
-export function wholeMonths(period: Period): { start: string; end: string } {
-  const first = `${period.from.slice(0, 7)}-01`;
-  const start = first === period.from ? first : addMonths(first, 1);
-  const afterTo = nextDay(period.to);
-  const lastFirst = `${afterTo.slice(0, 7)}-01`;
-  const end = lastFirst === afterTo ? afterTo : lastFirst;
-  return start < end ? { start, end } : { start, end: start };
+/** Inclusive day ranges. */
+export type DayRange = [from: string, to: string];
+
+/**
+ * How to cover a period with the rollups: whole months `[start, end)` from a monthly table, plus and minus day
+ * ranges from the daily one. A partial month at either end is read as its days, or — when the days outside the
+ * period are fewer — as the whole month minus those days: the year to date is its months minus the days after
+ * today, which hold nothing yet.
+ */
+export function coverPlan(period: Period): {
+  months: { start: string; end: string } | null;
+  plus: DayRange[];
+  minus: DayRange[];
+} {
+  const plus: DayRange[] = [];
+  const minus: DayRange[] = [];
+  let start = monthStart(period.from);
+  let end = nextMonth(monthStart(period.to));
+  const edge = (month: string, inside: DayRange): boolean => {
+    const outside = daysBetween(month, lastDay(month)) - daysBetween(...inside);
+    if (outside === 0) return true;
+    if (outside < daysBetween(...inside)) {
+      if (inside[0] > month) minus.push([month, dayAfter(inside[0], -1)]);
+      if (inside[1] < lastDay(month)) minus.push([dayAfter(inside[1]), lastDay(month)]);
+      return true;
+    }
+    plus.push(inside);
+    return false;
+  };
+  if (start === monthStart(period.to)) {
+    return edge(start, [period.from, period.to])
+      ? { months: { start, end }, plus, minus }
+      : { months: null, plus, minus };
+  }
+  if (!edge(start, [period.from, lastDay(start)])) start = nextMonth(start);
+  const last = monthStart(period.to);
+  if (!edge(last, [last, period.to])) end = last;
+  return { months: start < end ? { start, end } : null, plus, minus };
 }

@@ -5,7 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { COUNTER_COLUMNS } from './counters';
-import { type Period, type StatsScope, scopeFilter, wholeMonths } from './scope';
+import { coverPlan, type DayRange, type Period, type StatsScope, scopeFilter } from './scope';
 
 /** Summed counters, camelCased. */
 export interface RollupTotals {
@@ -35,21 +35,21 @@ const SUMS = sql.raw(
   COUNTER_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::float8 as "${camel(c)}"`).join(', '),
 );
 const COLS = sql.raw(COUNTER_COLUMNS.join(', '));
+const NEG_COLS = sql.raw(COUNTER_COLUMNS.map((c) => `-${c} as ${c}`).join(', '));
 
 /** A zero total. */
 export const zeroTotals = (): RollupTotals =>
   Object.fromEntries(COUNTER_COLUMNS.map((c) => [camel(c), 0])) as unknown as RollupTotals;
 
 /**
- * The union of the rollup rows covering the period, with a `key` column for the grouping: whole months from
- * `stats_monthly` (by institution) or `stats_monthly_national` (nation or province, not by institution), the
- * days around them — or everything an institution's scope needs by category or province — from `stats_daily`.
+ * The union of the rollup rows covering the period (see `coverPlan`), with a `key` column for the grouping: whole
+ * months from `stats_monthly` (by institution) or `stats_monthly_national` (nation or province, not by
+ * institution), plus and minus days from `stats_daily` — which alone serves an institution's scope by category or
+ * province, and a province by institution.
  */
 function coveringRows(scope: StatsScope, period: Period, by: GroupBy): SQL {
   const national = scope.kind !== 'institution' && by !== 'institution';
   const dailyOnly = !national && (scope.kind === 'region' || by === 'category' || by === 'province');
-  const daily = (key: SQL, range: SQL) =>
-    sql`select ${key} as key, ${COLS} from stats_daily t where ${range} and ${scopeFilter(scope, 't')}`;
   const dayKey: Record<GroupBy, SQL> = {
     none: sql`null::text`,
     institution: sql`t.institution_id::text`,
@@ -57,23 +57,28 @@ function coveringRows(scope: StatsScope, period: Period, by: GroupBy): SQL {
     category: sql`t.category_id::text`,
     province: sql`t.province_code`,
   };
-  if (dailyOnly) return daily(dayKey[by], sql`t.day between ${period.from} and ${period.to}`);
-  const m = wholeMonths(period);
+  const daily = (ranges: DayRange[], cols: SQL) =>
+    sql`select ${dayKey[by]} as key, ${cols} from stats_daily t
+      where (${sql.join(
+        ranges.map(([a, b]) => sql`t.day between ${a} and ${b}`),
+        sql` or `,
+      )}) and ${scopeFilter(scope, 't')}`;
+  if (dailyOnly) return daily([[period.from, period.to]], COLS);
+  const plan = coverPlan(period);
   const monthKey = by === 'month' ? sql`to_char(t.month, 'YYYY-MM')` : dayKey[by];
-  const months = national
-    ? sql`select ${monthKey} as key, ${COLS} from stats_monthly_national t
-        where t.month >= ${m.start} and t.month < ${m.end}
-          ${scope.kind === 'region' ? sql`and t.province_code = ${scope.provinceCode}` : sql``}`
-    : sql`select ${monthKey} as key, ${COLS} from stats_monthly t
-        where t.month >= ${m.start} and t.month < ${m.end} and ${scopeFilter(scope, 't')}`;
-  return sql`${months}
-    union all ${daily(
-      dayKey[by],
-      // Two explicit ranges (not "between and not"), so the day index is used for the edges only.
-      m.start === m.end
-        ? sql`t.day between ${period.from} and ${period.to}`
-        : sql`((t.day >= ${period.from} and t.day < ${m.start}) or (t.day >= ${m.end} and t.day <= ${period.to}))`,
-    )}`;
+  const parts: SQL[] = [];
+  if (plan.months)
+    parts.push(
+      national
+        ? sql`select ${monthKey} as key, ${COLS} from stats_monthly_national t
+            where t.month >= ${plan.months.start} and t.month < ${plan.months.end}
+              ${scope.kind === 'region' ? sql`and t.province_code = ${scope.provinceCode}` : sql``}`
+        : sql`select ${monthKey} as key, ${COLS} from stats_monthly t
+            where t.month >= ${plan.months.start} and t.month < ${plan.months.end} and ${scopeFilter(scope, 't')}`,
+    );
+  if (plan.plus.length) parts.push(daily(plan.plus, COLS));
+  if (plan.minus.length) parts.push(daily(plan.minus, NEG_COLS));
+  return parts.length ? sql.join(parts, sql` union all `) : daily([[period.from, period.to]], COLS);
 }
 
 /** Sums over the scope and period, one row per key (`null` key when not grouped). */
@@ -84,7 +89,9 @@ export async function sumRollups(
   by: GroupBy = 'none',
 ): Promise<Array<RollupTotals & { key: string | null }>> {
   const res = await db.execute(
-    sql`select key, ${SUMS} from (${coveringRows(scope, period, by)}) x group by key order by key`,
+    // A key whose days were all subtracted sums to zero: nothing was received there in the period.
+    sql`select key, ${SUMS} from (${coveringRows(scope, period, by)}) x group by key having sum(received) <> 0
+      order by key`,
   );
   return res.rows as unknown as Array<RollupTotals & { key: string | null }>;
 }
@@ -113,7 +120,7 @@ export async function totalsByNode(
       : sql`join institutions i on i.id = x.key::int join institutions n on n.id = i.path[1]`;
   const res = await db.execute(sql`select n.id as "nodeId", n.name, n.kind, ${SUMS}
     from (${coveringRows(scope, period, 'institution')}) x ${join}
-    group by n.id, n.name, n.kind`);
+    group by n.id, n.name, n.kind having sum(x.received) <> 0`);
   return res.rows as unknown as Array<RollupTotals & { nodeId: number; name: string; kind: string }>;
 }
 
