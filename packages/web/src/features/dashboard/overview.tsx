@@ -71,7 +71,10 @@ export function OverdueList({ scope }: { scope: Scope }) {
                       <Table.Td>{new Date(o.dueAt).toLocaleDateString(i18n.language)}</Table.Td>
                       <Table.Td>
                         <Text span fw={700} c="#b91c1c">
-                          {t('days', { count: o.workingDaysOverdue })}
+                          {t('days', {
+                            count: o.workingDaysOverdue,
+                            formatted: o.workingDaysOverdue.toLocaleString(i18n.language),
+                          })}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

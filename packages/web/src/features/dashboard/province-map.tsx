@@ -9,7 +9,7 @@ import { Box, Group, Table, Text } from '@mantine/core';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegionItem } from './api';
+import { pct, type RegionItem } from './api';
 import provinces from './provinces.geo.json';
 
 /** Provinces with no shape of their own: their capital (lat, lng). */
@@ -61,7 +61,7 @@ export default function ProvinceMap({
       return it
         ? t('map.tooltip', {
             name: it.name,
-            rate: it.completionRate === null ? '—' : `${it.completionRate}%`,
+            rate: pct(it.completionRate, i18n.language),
             received: it.received,
             overdue: it.overdueNow,
           })
@@ -104,7 +104,15 @@ export default function ProvinceMap({
       el.setAttribute('data-overdue', String(it?.overdueNow ?? 0));
       el.setAttribute('data-rate', String(it?.completionRate ?? ''));
     }
+    // Refit when the box changes size (phone rotation, a resized window), so the whole country stays in view.
+    const bounds = layer.getBounds();
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize();
+      map.fitBounds(bounds, { padding: [4, 4] });
+    });
+    observer.observe(box.current);
     return () => {
+      observer.disconnect();
       map.remove();
     };
   }, [items, i18n.language]);
@@ -153,7 +161,7 @@ export default function ProvinceMap({
                 <Table.Tr key={r.regionCode} data-code={r.regionCode}>
                   <Table.Td>{r.name}</Table.Td>
                   <Table.Td>{r.received.toLocaleString(i18n.language)}</Table.Td>
-                  <Table.Td>{r.completionRate === null ? '—' : `${r.completionRate}%`}</Table.Td>
+                  <Table.Td>{pct(r.completionRate, i18n.language)}</Table.Td>
                   <Table.Td>{r.overdueNow.toLocaleString(i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -127,7 +127,14 @@ export function Indicators({ summary }: { summary: Summary }) {
         <Stat label={t('ind.followUpRate')} value={pct(ind.followUpRate, i18n.language)} />
         <Stat
           label={t('ind.averageFollowUpSpeed')}
-          value={ind.averageFollowUpSpeed === null ? '—' : t('days', { count: ind.averageFollowUpSpeed })}
+          value={
+            ind.averageFollowUpSpeed === null
+              ? '—'
+              : t('days', {
+                  count: ind.averageFollowUpSpeed,
+                  formatted: ind.averageFollowUpSpeed.toLocaleString(i18n.language),
+                })
+          }
         />
         <Stat label={t('ind.inProcess')} value={n(ind.inProcess)} />
         <Stat label={t('ind.notFollowedUp')} value={n(ind.notFollowedUp)} />
@@ -259,7 +266,12 @@ export function RankingTable({ items }: { items: RankingItem[] }) {
               <Table.Td>{r.received.toLocaleString(i18n.language)}</Table.Td>
               <Table.Td>{pct(r.completionRate, i18n.language)}</Table.Td>
               <Table.Td>
-                {r.averageFollowUpSpeed === null ? '—' : t('days', { count: r.averageFollowUpSpeed })}
+                {r.averageFollowUpSpeed === null
+                  ? '—'
+                  : t('days', {
+                      count: r.averageFollowUpSpeed,
+                      formatted: r.averageFollowUpSpeed.toLocaleString(i18n.language),
+                    })}
               </Table.Td>
               <Table.Td>
                 {r.grade ? t(`grade.${r.grade.code}`, { defaultValue: r.grade.label }) : '—'}
