@@ -1,0 +1,78 @@
+/**
+ * Staff dialogs beyond the journey: archive as a duplicate with the similar report suggested, hold with a question;
+ * notifications; the workspace in English.
+ */
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { act, choose, STAFF, staffLogin } from './staff-login';
+
+/** Files a guest report over the API (these tests are about staff, not the form). */
+async function file(request: APIRequestContext, title: string): Promise<string> {
+  const cats = await (await request.get('/api/v1/categories')).json();
+  const roads = cats.items
+    .flatMap((c: { children: { id: number; code: string }[] }) => c.children)
+    .find((c: { code: string }) => c.code === 'infrastruktur.jalan-kabupaten');
+  const res = await request.post('/api/v1/reports', {
+    data: {
+      type: 'complaint',
+      title,
+      body: 'Pohon besar tumbang sejak kemarin sore dan menutup separuh jalan; kendaraan harus bergantian lewat.',
+      incidentDate: '2026-11-20',
+      location: { regionCode: '64.72.01' },
+      categoryId: roads.id,
+      isAnonymous: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).trackingId;
+}
+
+test('the national admin archives a duplicate, picking the original among similar reports, and holds another', async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const original = await file(page.request, `Pohon tumbang menutup Jalan Pahlawan Samarinda ${tag}`);
+  const duplicate = await file(page.request, `Pohon tumbang menutup Jalan Pahlawan, Samarinda ${tag}`);
+  const unclear = await file(page.request, `Pertanyaan tentang jadwal perbaikan jalan ${tag}`);
+  await staffLogin(page, STAFF.admin);
+
+  await page.goto(`/staff/reports/${duplicate}`);
+  await act(page, 'archive', async (p) => {
+    await choose(p, 'Alasan arsip', 'Duplikat laporan lain');
+    const similar = p.getByTestId('similar-list');
+    await expect(similar.getByText(original)).toBeVisible();
+    await similar
+      .getByRole('radio', { name: new RegExp(`Pohon tumbang menutup Jalan Pahlawan Samarinda ${tag}`) })
+      .check();
+  });
+  await expect(page.getByTestId('report-status')).toHaveText('Arsip');
+  await expect(page.getByText(original)).toBeVisible();
+  const view = await (await page.request.get(`/api/v1/reports/${duplicate}`)).json();
+  expect(view.handling.duplicateOf).toBe(original);
+
+  await page.goto(`/staff/reports/${unclear}`);
+  await act(page, 'hold', (p) =>
+    p.getByTestId('action-text').fill('Mohon sebutkan ruas jalan dan kelurahan yang dimaksud.'),
+  );
+  await expect(page.getByTestId('report-status')).toHaveText('Tertunda');
+  await expect(page.getByText('Mohon sebutkan ruas jalan dan kelurahan yang dimaksud.')).toBeVisible();
+});
+
+test('notifications are listed and marked read; the workspace speaks English on request', async ({
+  page,
+}) => {
+  await staffLogin(page, STAFF.samarindaCoordinator);
+  await page.getByTestId('notifications-link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifikasi' })).toBeVisible();
+  await expect(page.getByText(/LPR-/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Tandai semua dibaca' }).click();
+  await expect(page.getByRole('button', { name: 'Tandai semua dibaca' })).toHaveCount(0);
+  await expect(page.getByTestId('notifications-link').locator('.mantine-Badge-root')).toHaveCount(0);
+
+  await page.goto('/staff');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(page.getByTestId('queue-overdue')).toContainText('Overdue');
+  await expect(page.getByTestId('inbox-item').first()).toContainText(/working days? (late|left)|Due today/);
+  await page.getByText('ID', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kotak masuk' })).toBeVisible();
+});
