@@ -16,6 +16,7 @@ import {
   DELIVER_RETRY_LIMIT,
   DISPATCH_QUEUE,
   dispatchDeliveries,
+  JOBS_SCHEMA,
   useDeliveryJobs,
 } from '../notifications/delivery-jobs';
 import type { DeliveryWorker } from '../notifications/worker';
@@ -52,7 +53,7 @@ export interface Jobs {
 
 function createBoss(o: JobsOptions): PgBoss {
   const common = {
-    schema: 'pgboss',
+    schema: JOBS_SCHEMA,
     application_name: 'pintu-jobs',
     monitorVacuum: false,
     superviseIntervalSeconds: o.superviseIntervalSeconds ?? 60,

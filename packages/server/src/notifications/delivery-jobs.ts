@@ -11,6 +11,8 @@ import { fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Db } from '../db/open';
 import { enqueueReminders } from './reminders';
 
+/** pg-boss's schema (jobs/start-jobs.ts). */
+export const JOBS_SCHEMA = 'pgboss';
 export const DELIVER_QUEUE = 'notification-deliver';
 export const DISPATCH_QUEUE = 'notification-dispatch';
 
@@ -44,19 +46,28 @@ export async function sendDeliveryJobs(tx: Db, ids: number[]) {
     .catch(() => {});
 }
 
+const DUE = (now: Date) => sql`((o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()})
+  or (o.status in ('sending', 'delivering') and o.claimed_until < ${now.toISOString()}))`;
+
 /**
  * Turns new SLA reminders into outbox rows, then gives every row that is due (pending, or whose lease ran out) a
- * job, by keyset over the id; rows that already have one are left as they are. Returns how many were looked at.
+ * job, by keyset over the id; rows that already have one are left as they are. A due row whose job has failed for
+ * good (its last attempts found the row held by another worker, or the handler itself failed) gets that job back
+ * for one more attempt. Returns how many rows were looked at.
  */
 export async function dispatchDeliveries(db: Db, boss: PgBoss, now: Date, page = 500): Promise<number> {
   await enqueueReminders(db, now);
+  const stranded = await db.execute(sql`select o.id::int as id from notification_outbox o
+    join ${sql.identifier(JOBS_SCHEMA)}.job j on j.name = ${DELIVER_QUEUE}
+      and j.id = ('0b0c0000-0000-4000-8000-' || lpad(to_hex(o.id), 12, '0'))::uuid
+    where j.state = 'failed' and ${DUE(now)} limit ${page}`);
+  const failed = (stranded.rows as { id: number }[]).map((r) => deliveryJobId(r.id));
+  if (failed.length) await boss.retry(DELIVER_QUEUE, failed);
   let after = 0;
   let total = 0;
   for (;;) {
-    const res = await db.execute(sql`select id::int as id from notification_outbox
-      where id > ${after} and ((status = 'pending' and next_attempt_at <= ${now.toISOString()})
-        or (status in ('sending', 'delivering') and claimed_until < ${now.toISOString()}))
-      order by id limit ${page}`);
+    const res = await db.execute(sql`select o.id::int as id from notification_outbox o
+      where o.id > ${after} and ${DUE(now)} order by o.id limit ${page}`);
     const ids = (res.rows as { id: number }[]).map((r) => r.id);
     if (ids.length) await boss.insert(DELIVER_QUEUE, jobsOf(ids));
     total += ids.length;

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportState, saveTransition } from '../../src/db/lifecycle-repo';
 import { type Database, type Db, openDatabase } from '../../src/db/open';
 import { type Jobs, SWEEP_QUEUE, startJobs } from '../../src/jobs/start-jobs';
-import { DISPATCH_QUEUE, deliveryJobId } from '../../src/notifications/delivery-jobs';
+import { DISPATCH_QUEUE, deliveryJobId, dispatchDeliveries } from '../../src/notifications/delivery-jobs';
 import { createDeliveryWorker } from '../../src/notifications/worker';
 import { loadCalendar } from '../../src/reference/calendar-source';
 import { createSealer } from '../../src/security/seal';
@@ -358,6 +358,53 @@ describe('pg-boss retries a refused e-mail with backoff (pglite)', () => {
     } finally {
       await jobs.stop();
       await smtp.close();
+      await d.close();
+    }
+  });
+});
+
+describe('the dispatcher and a stranded row (pglite)', () => {
+  it('gives a due row whose job failed for good that job back; leaves a delivered row alone', async () => {
+    const d = await openTestDatabase('pglite');
+    const calendar = (await loadCalendar(d.db)).get();
+    const samarinda = (await refIds(d.db)).samarinda;
+    await staffUser(d.db, 'koord-smd', samarinda, 'koordinator@example.id');
+    const now = new Date('2024-04-17T02:00:00Z');
+    // No delivery worker here: the jobs stay where the test puts them.
+    const jobs = await startJobs({
+      database: d,
+      sweep: null,
+      clock: () => now,
+      delivery: null,
+      log: () => {},
+    });
+    try {
+      const filed = await fileInto(d.db, calendar, samarinda, now);
+      const { coordinator } = staffOf(samarinda);
+      const verify: LifecycleAction = { type: 'verify', targets: [await holderById(d.db, samarinda)] };
+      await act(d.db, calendar, filed, verify, coordinator, now);
+      const rows = (
+        await d.db.execute(sql`select o.id::int as id, o.channel from notification_outbox o
+          join reports r on r.id = o.report_id where r.tracking_id = ${filed} order by o.id`)
+      ).rows as { id: number; channel: string }[];
+      expect(rows.map((r) => r.channel).sort()).toEqual(['email', 'in_app']);
+      const [email, inApp] = [
+        rows.find((r) => r.channel === 'email')!,
+        rows.find((r) => r.channel === 'in_app')!,
+      ];
+      // Both jobs failed for good; the in-app row was delivered meanwhile (e.g. by another path).
+      for (const r of rows)
+        await d.db.execute(
+          sql`update pgboss.job set state = 'failed' where id = ${deliveryJobId(r.id)}::uuid`,
+        );
+      await d.db.execute(sql`update notification_outbox set status = 'sent' where id = ${inApp.id}`);
+      await dispatchDeliveries(d.db, jobs.boss, now);
+      const stateOf = async (id: number) =>
+        (await jobs.boss.findJobs('notification-deliver', { id: deliveryJobId(id) }))[0]?.state;
+      expect(await stateOf(email.id)).toBe('retry');
+      expect(await stateOf(inApp.id)).toBe('failed');
+    } finally {
+      await jobs.stop();
       await d.close();
     }
   });
