@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
@@ -117,6 +117,19 @@ export function InboxPage() {
   const page = Number(params.get('page') ?? '1') || 1;
   const [search, setSearch] = useState(q);
   const [selected, setSelected] = useState<string[]>([]);
+  const tabs = useRef<HTMLDivElement>(null);
+  // On a phone the tab row scrolls sideways: keep the chosen queue in view.
+  useEffect(() => {
+    const reveal = () => {
+      const tab = tabs.current?.querySelector<HTMLElement>(`[data-testid="queue-${queue}"]`);
+      const row = tab?.parentElement;
+      if (tab && row)
+        row.scrollLeft = tab.offsetLeft - row.offsetLeft - (row.clientWidth - tab.offsetWidth) / 2;
+    };
+    reveal();
+    window.addEventListener('resize', reveal);
+    return () => window.removeEventListener('resize', reveal);
+  }, [queue]);
   const inbox = useQuery({
     queryKey: ['inbox', queue, sort, q, type, categoryId, page],
     queryFn: () =>
@@ -158,7 +171,7 @@ export function InboxPage() {
       <Title order={1} mb="sm">
         {t('inbox.title')}
       </Title>
-      <Tabs value={queue} onChange={(v) => v && set({ queue: v })} keepMounted={false}>
+      <Tabs ref={tabs} value={queue} onChange={(v) => v && set({ queue: v })} keepMounted={false}>
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto' }}>
           {QUEUES.map((qu) => (
             <Tabs.Tab key={qu} value={qu} data-testid={`queue-${qu}`}>
