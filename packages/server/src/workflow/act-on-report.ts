@@ -5,22 +5,21 @@
 import {
   type Actor,
   applyAction,
-  checkAction,
   type LifecycleAction,
   type LifecycleContext,
   type ReportState,
   STATUS_LABELS_ID,
-  SYSTEM_ACTOR,
 } from '@pintu/core';
 import type { Deps } from '../http/context';
 import { domainProblem, ProblemError } from '../http/problem';
 import type { ActionInput, ActionResult } from '../http/workflow/workflow.schema';
 import { newTrackingId } from '../security/ids';
+import { resolveSplitParent } from '../sla/split-parent';
 import { allowedForActors, callerActors, chooseActor, guardContext } from './action-context';
 import type { Caller } from './callers';
 import { persistTransition } from './persist-action';
 import { resolveAction } from './resolve-action';
-import { earlierFollowUps, institutionNames, loadWorkflowReport, type WorkflowReport } from './workflow-repo';
+import { earlierFollowUps, institutionNames, loadWorkflowReport } from './workflow-repo';
 
 type Env = Pick<Deps, 'db' | 'calendar'> & { now: Date };
 
@@ -112,26 +111,13 @@ async function present(
   };
 }
 
-/** A split parent is resolved by the system once every child is resolved or archived (domain.md §5). */
+/**
+ * A split parent is resolved by the system once every child is resolved or archived (domain.md §5). Through the
+ * sweep's own path (sla/split-parent.ts): the parent's row is locked before the children are read, so a child closed
+ * here and another auto-resolved by the sweep at the same moment cannot each see the other still open.
+ */
 async function resolveParentWhenDone(env: Env, parentTrackingId: string): Promise<void> {
-  const parent: WorkflowReport | null = await loadWorkflowReport(env.db, parentTrackingId);
-  if (!parent) return;
-  const guard = await guardContext(env, parent.state);
-  if (!checkAction(parent.state, 'resolve_parent', SYSTEM_ACTOR, guard).ok) return;
-  const result = applyAction(parent.state, { type: 'resolve_parent' }, SYSTEM_ACTOR, env.now, {
-    calendar: guard.calendar!,
-    childStatuses: guard.childStatuses ?? [],
-  });
-  if (!result.ok) return;
-  try {
-    await persistTransition(
-      env.db,
-      parent,
-      { state: result.report, events: result.events, created: [], claim: [] },
-      env.now,
-    );
-  } catch (err) {
-    // Someone else moved the parent meanwhile; the next child to close tries again.
-    if (!(err instanceof ProblemError && err.code === 'CONFLICT')) throw err;
-  }
+  await env.db.transaction((tx) =>
+    resolveSplitParent(tx as unknown as Env["db"], env.calendar.get(), parentTrackingId, env.now, env.now),
+  );
 }
