@@ -118,6 +118,6 @@ async function present(
  */
 async function resolveParentWhenDone(env: Env, parentTrackingId: string): Promise<void> {
   await env.db.transaction((tx) =>
-    resolveSplitParent(tx as unknown as Env["db"], env.calendar.get(), parentTrackingId, env.now, env.now),
+    resolveSplitParent(tx as unknown as Env['db'], env.calendar.get(), parentTrackingId, env.now, env.now),
   );
 }
