@@ -30,3 +30,15 @@ test('a server that does not answer gives a clear message, not a blank page', as
   await expect(page.getByTestId('network-banner')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('on a 360 px phone the menu button opens the navigation', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Menu navigasi' }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu navigasi' })
+    .getByRole('link', { name: 'Lacak laporan' })
+    .click();
+  await expect(page).toHaveURL(/\/track$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lacak laporan' })).toBeVisible();
+});

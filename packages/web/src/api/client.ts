@@ -103,7 +103,8 @@ export async function request<T>(url: string, opts: RequestOptions = {}): Promis
     report(false);
     throw new NetworkError(e);
   }
-  report(res.status < 500 || res.status === 503);
+  // Any answer means the server is reachable; 5xx answers are shown where the request was made.
+  report(true);
   const type = res.headers.get('content-type') ?? '';
   const data: unknown = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {

@@ -166,8 +166,8 @@ export function Layout() {
           </Group>
         </Container>
       </AppShell.Header>
-      <AppShell.Navbar p="md" hiddenFrom="md" aria-label={t('nav.main')}>
-        <Stack gap="xs" component="nav" aria-label={t('nav.menu')}>
+      <AppShell.Navbar p="md" hiddenFrom="md" aria-label={t('nav.menu')}>
+        <Stack gap="xs">
           <NavLink to="/report" className={classes.link}>
             {t('nav.report')}
           </NavLink>
