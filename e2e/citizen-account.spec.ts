@@ -71,3 +71,13 @@ test('a facilitator files on behalf of a villager', async ({ page }) => {
   const filed = await fileReport(page, { anonymous: false, photo: false, reporterName: 'Ibu Sumarni' });
   expect(filed.accessCode.length).toBeGreaterThanOrEqual(8);
 });
+
+test('registering asks the citizen to verify the e-mail before signing in', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByRole('textbox', { name: /^Nama lengkap/ }).fill('Dewi Lestari');
+  await page.getByRole('textbox', { name: /^E-mail/ }).fill(`dewi.${Date.now()}@example.id`);
+  await page.getByLabel(/^Kata sandi/).fill('rahasia-panjang-2026');
+  await page.getByLabel(/^Ulangi kata sandi/).fill('rahasia-panjang-2026');
+  await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  await expect(page.getByText('Periksa e-mail Anda')).toBeVisible();
+});
