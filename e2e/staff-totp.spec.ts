@@ -46,11 +46,13 @@ test('a staff member with TOTP on is asked for the authenticator code after the 
   await other.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
   const code = other.getByLabel('Kode autentikator');
   await expect(code).toBeFocused();
-  const wrong = totp(secret) === '000000' ? '111111' : '000000';
+  const wrong = [totp(secret), totp(secret, Date.now() + 30_000)].includes('000000') ? '111111' : '000000';
   await code.fill(wrong);
   await other.getByRole('button', { name: 'Verifikasi kode' }).click();
   await expect(other.getByRole('alert')).toContainText('Kode tidak cocok');
-  await code.fill(totp(secret));
+  // One code, one use (the server refuses a replay for two minutes): sign in with the next step's code, which the
+  // server accepts as its window spans the steps either side.
+  await code.fill(totp(secret, Date.now() + 30_000));
   await other.getByRole('button', { name: 'Verifikasi kode' }).click();
   await expect(other).toHaveURL(/\/staff$/);
   await expect(other.getByRole('heading', { level: 1, name: 'Kotak masuk' })).toBeVisible();
