@@ -9,7 +9,7 @@ export function Component() {
   const { t } = useTranslation('dashboard');
   const [year, setYear] = useState<string | null>(null);
   return (
-    <Container size="xl" py="md">
+    <Container size="lg" py="md">
       <Stack gap="md">
         <Title order={1}>{t('public.title')}</Title>
         <Text maw={760}>{t('public.lead')}</Text>

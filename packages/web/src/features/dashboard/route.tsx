@@ -37,7 +37,7 @@ export function Component() {
   const institutionId = selected === 'national' ? undefined : Number(selected);
   const scope = { institutionId, subtree: institutionId ? subtree : undefined, ...yearPeriod(year) };
   return (
-    <Container size="xl" py="md">
+    <Container size="lg" py="md">
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <Title order={1}>{t('title')}</Title>
