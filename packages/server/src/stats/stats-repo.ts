@@ -134,8 +134,9 @@ export function sumTotals(rows: readonly RollupTotals[]): RollupTotals {
 }
 
 /**
- * The open backlog by age and what is overdue now, from the per-report facts (index-only scans): the age buckets
- * up to 30 days count recent open reports; older ones are the rest of the open total the rollups give.
+ * The open backlog by age and what is overdue now, from the per-report facts (index-only scans, both queries at
+ * once): the age buckets up to 30 days count recent open reports; older ones are the rest of the open total, which
+ * the caller takes from the rollups (`openTotal`, awaited only after the queries are sent).
  */
 export async function backlogOf(
   db: Db,
@@ -143,21 +144,23 @@ export async function backlogOf(
   period: Period,
   now: Date,
   today: string,
-  openTotal: number,
+  openTotal: Promise<number>,
 ) {
   const recentFrom = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
   const from = [recentFrom, period.from].sort()[1];
-  const recent = await db.execute(sql`select
+  const [recent, overdue] = await Promise.all([
+    db.execute(sql`select
       count(*) filter (where ${today}::date - f.disposition_date <= 3)::int as "d0_3",
       count(*) filter (where ${today}::date - f.disposition_date between 4 and 7)::int as "d4_7",
       count(*) filter (where ${today}::date - f.disposition_date between 8 and 14)::int as "d8_14",
       count(*) filter (where ${today}::date - f.disposition_date between 15 and 30)::int as "d15_30"
     from stats_report_facts f
     where f.bucket in ('in_process', 'not_followed_up', 'on_hold')
-      and f.disposition_date between ${from} and ${period.to} and ${scopeFilter(scope, 'f')}`);
-  const overdue = await db.execute(sql`select count(*)::int as n from stats_report_facts f
+      and f.disposition_date between ${from} and ${period.to} and ${scopeFilter(scope, 'f')}`),
+    db.execute(sql`select count(*)::int as n from stats_report_facts f
     where f.due_at < ${now.toISOString()}::timestamptz
-      and f.disposition_date between ${period.from} and ${period.to} and ${scopeFilter(scope, 'f')}`);
+      and f.disposition_date between ${period.from} and ${period.to} and ${scopeFilter(scope, 'f')}`),
+  ]);
   const r = recent.rows[0] as Record<string, number>;
   const young = (r.d0_3 ?? 0) + (r.d4_7 ?? 0) + (r.d8_14 ?? 0) + (r.d15_30 ?? 0);
   return {
@@ -167,7 +170,7 @@ export async function backlogOf(
       { bucket: '4-7', count: r.d4_7 ?? 0 },
       { bucket: '8-14', count: r.d8_14 ?? 0 },
       { bucket: '15-30', count: r.d15_30 ?? 0 },
-      { bucket: '>30', count: Math.max(0, openTotal - young) },
+      { bucket: '>30', count: Math.max(0, (await openTotal) - young) },
     ],
   };
 }

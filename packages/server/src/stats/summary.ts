@@ -66,12 +66,25 @@ async function institutionsOf(db: Db, scope: StatsScope) {
   return res.rows[0] as { total: number; connected: number };
 }
 
-/** Every indicator of one scope and period. */
+/** Every indicator of one scope and period; the independent queries run at once. */
 export async function statsSummary(db: Db, resolved: ResolvedScope, period: Period, now: Date) {
-  const nodes = await totalsByNode(db, resolved.scope, period);
-  const totals = sumTotals(nodes);
-  const open = totals.inProcess + totals.notFollowedUp + totals.onHold;
-  const backlog = await backlogOf(db, resolved.scope, period, now, todayOf(now), open);
+  const nodesP = totalsByNode(db, resolved.scope, period);
+  const totalsP = nodesP.then(sumTotals);
+  const [nodes, totals, backlog, institutions, activity] = await Promise.all([
+    nodesP,
+    totalsP,
+    backlogOf(
+      db,
+      resolved.scope,
+      period,
+      now,
+      todayOf(now),
+      totalsP.then((t) => t.inProcess + t.notFollowedUp + t.onHold),
+    ),
+    institutionsOf(db, resolved.scope),
+    // Staff activity and forwards: for an institution's scope only (null for the nation or a province).
+    activityOf(db, resolved.scope, period),
+  ]);
   const { grade, ...indicators } = indicatorsOf(totals);
   // Active: nodes (top-level institutions, or the institution's own nodes) that published a first follow-up.
   const active = nodes.filter((n) => n.followUpCount > 0).length;
@@ -79,9 +92,8 @@ export async function statsSummary(db: Db, resolved: ResolvedScope, period: Peri
     scope: resolved.describe,
     period,
     indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge: backlog.backlogAge },
-    institutions: { ...(await institutionsOf(db, resolved.scope)), active },
-    // Staff activity and forwards: for an institution's scope only (null for the nation or a province).
-    activity: await activityOf(db, resolved.scope, period),
+    institutions: { ...institutions, active },
+    activity,
     grade,
   };
 }
