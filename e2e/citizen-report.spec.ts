@@ -35,3 +35,23 @@ test('the form shows field errors next to the inputs instead of sending', async 
   await expect(page.getByText('Pilih setidaknya provinsi dan kabupaten/kota.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Judul laporan/ })).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('when the network drops on sending, the form says so and keeps what was typed', async ({ page }) => {
+  let dropped = false;
+  await page.route('**/api/v1/reports', (route) => {
+    if (route.request().method() !== 'POST' || dropped) return route.fallback();
+    dropped = true;
+    return route.abort('internetdisconnected');
+  });
+  // The first send fails; the helper's second click (after the alert) goes through.
+  const filed = await fileAnonymousReportWithPhoto(page, {
+    beforeSubmit: async (p) => {
+      await p.getByTestId('submit-report').click();
+      await expect(p.getByRole('alert').filter({ hasText: 'Isian Anda tidak hilang' })).toBeVisible();
+      await expect(p.getByTestId('network-banner')).toBeVisible();
+      await expect(p.getByRole('textbox', { name: /^Judul laporan/ })).not.toHaveValue('');
+    },
+  });
+  expect(dropped).toBe(true);
+  expect(filed.trackingId).toMatch(/^LPR-/);
+});
