@@ -48,13 +48,17 @@ export function resolvePeriod(p: Pick<ScopeParams, 'from' | 'to'>, now: Date): P
 }
 
 /** The scope: an institution (must exist), a province (2-digit code, must exist), or the nation. */
-export async function resolveScope(db: Db, p: ScopeParams): Promise<ResolvedScope> {
+export async function resolveScope(
+  db: Db,
+  p: ScopeParams,
+  institutionField = 'query.institutionId',
+): Promise<ResolvedScope> {
   if (p.institutionId !== undefined && p.regionCode !== undefined)
     throw fieldError('query.regionCode', 'conflict', 'Pilih instansi atau wilayah, tidak keduanya.');
   if (p.institutionId !== undefined) {
     const res = await db.execute(sql`select id, name from institutions where id = ${p.institutionId}`);
     const row = res.rows[0] as { id: number; name: string } | undefined;
-    if (!row) throw fieldError('query.institutionId', 'unknown', 'Instansi tidak ditemukan.');
+    if (!row) throw fieldError(institutionField, 'unknown', 'Instansi tidak ditemukan.');
     const subtree = p.subtree ?? true;
     return {
       scope: { kind: 'institution', id: row.id, subtree },

@@ -294,6 +294,12 @@ describe('bad parameters name the field', () => {
     expect((await res.json()).errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it('refuses an evaluation of an unknown institution, naming the path parameter', async () => {
+    const res = await t.get('/api/v1/stats/institutions/99999999/evaluation.pdf');
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors[0].field).toBe('id');
+  });
+
   it('refuses an unknown ranking kind', async () => {
     const res = await t.get('/api/v1/stats/rankings?kind=village');
     expect(res.status).toBe(422);

@@ -187,7 +187,7 @@ export function statsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(evaluationRoute, (async (c: Context<AppEnv>) => {
     const { id } = S.EvaluationParams.parse(c.req.param());
     const q = S.PeriodQuery.parse(c.req.query());
-    const resolved = await resolveScope(c.var.db, { institutionId: id, subtree: true });
+    const resolved = await resolveScope(c.var.db, { institutionId: id, subtree: true }, 'id');
     const period = resolvePeriod(q, c.var.now);
     const s = await statsSummary(c.var.db, resolved, period, c.var.now);
     const t = await statsTrends(c.var.db, resolved.scope, period);
