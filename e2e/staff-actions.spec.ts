@@ -3,7 +3,7 @@
  * notifications; the workspace in English.
  */
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { act, choose, STAFF, staffLogin } from './staff-login';
+import { act, choose, STAFF, staffLogin, staffPage } from './staff-login';
 
 /** Files a guest report over the API (these tests are about staff, not the form). */
 async function file(request: APIRequestContext, title: string): Promise<string> {
@@ -75,4 +75,55 @@ test('notifications are listed and marked read; the workspace speaks English on 
   await expect(page.getByTestId('inbox-item').first()).toContainText(/working days? (late|left)|Due today/);
   await page.getByText('ID', { exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kotak masuk' })).toBeVisible();
+});
+
+test('the coordinator bulk-disposes reports to a unit and sends one back as not its authority', async ({
+  page,
+  browser,
+}) => {
+  const tag = Date.now().toString(36);
+  const ids = [
+    await file(page.request, `Saluran air tersumbat di Jalan Cendana ${tag}`),
+    await file(page.request, `Saluran air meluap di Jalan Cendana ${tag}`),
+    await file(page.request, `Izin keramaian tidak diurus kelurahan ${tag}`),
+  ];
+  const admin = await staffPage(browser, STAFF.admin);
+  const origin = new URL(admin.url()).origin;
+  const samarinda = (
+    await (await admin.request.get('/api/v1/institutions?q=Kota Samarinda&all=true')).json()
+  ).items.find((i: { name: string }) => i.name === 'Pemerintah Kota Samarinda');
+  for (const id of ids) {
+    const res = await admin.request.post(`/api/v1/reports/${id}/actions`, {
+      data: { action: 'verify', targets: [samarinda.id] },
+      headers: { origin },
+    });
+    expect(res.status()).toBe(200);
+  }
+  await admin.context().close();
+
+  await staffLogin(page, STAFF.samarindaCoordinator);
+  await page.getByTestId('queue-to_acknowledge').click();
+  await expect(page).toHaveURL(/queue=to_acknowledge/);
+  await page.getByLabel('Cari').fill(`Saluran ${tag}`);
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await expect(page.getByTestId('inbox-item')).toHaveCount(2);
+  await page.getByLabel('Pilih semua di halaman ini').check();
+  await page.getByTestId('bulk-action').click();
+  await choose(page, 'Unit tujuan', /Dinas Pekerjaan Umum/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('2 laporan diproses.')).toBeVisible();
+  for (const id of ids.slice(0, 2)) {
+    const view = await (await page.request.get(`/api/v1/reports/${id}`)).json();
+    expect(view.institution.name).toBe('Dinas Pekerjaan Umum dan Penataan Ruang');
+  }
+
+  await page.goto(`/staff/reports/${ids[2]}`);
+  await act(page, 'not_our_authority', (p) =>
+    p.getByTestId('action-text').fill('Izin keramaian adalah kewenangan kepolisian, bukan pemerintah kota.'),
+  );
+  await expect(page.getByText('Laporan dikembalikan')).toBeVisible();
+  await expect(page).toHaveURL(/\/staff$/);
+  const back = await (await page.request.get(`/api/v1/reports/${ids[2]}`)).json();
+  expect(back.view).toBe('public');
+  expect(back.institution?.name).not.toBe('Pemerintah Kota Samarinda');
 });

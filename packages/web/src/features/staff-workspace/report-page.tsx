@@ -22,7 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
@@ -127,6 +127,7 @@ function Draft({ report, onDone }: { report: StaffReport; onDone: () => void }) 
 
 export function ReportPage() {
   const { trackingId = '' } = useParams();
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation('staff');
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<DialogAction | null>(null);
@@ -325,10 +326,13 @@ export function ReportPage() {
         report={r}
         onClose={() => setDialog(null)}
         onDone={(warnings) => {
+          const leaving = dialog === 'not_our_authority';
           setDialog(null);
-          notifications.show({ color: 'green', message: t('dialog.done') });
+          notifications.show({ color: 'green', message: leaving ? t('dialog.returned') : t('dialog.done') });
           for (const w of warnings) notifications.show({ color: 'orange', message: w });
           refresh();
+          // Sent back, the report leaves this holder's scope: back to the inbox rather than a page they cannot open.
+          if (leaving) navigate('/staff');
         }}
       />
     </Container>
