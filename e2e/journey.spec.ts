@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { act, choose, STAFF, staffPage } from './staff-login';
-import { acceptAndRate, fileAnonymousReportWithPhoto } from './support/citizen';
+import { acceptAndRate, fileAnonymousReportWithPhoto, makeJpeg } from './support/citizen';
 import { screenshotBoth } from './support/screenshots';
 
 test('citizen → staff verify, dispose, acknowledge, follow up → citizen accepts; Jayapura cannot open it', async ({
@@ -67,10 +67,17 @@ test('citizen → staff verify, dispose, acknowledge, follow up → citizen acce
     const operator = await staffPage(browser, STAFF.samarindaOperator);
     await operator.goto(reportUrl);
     await expect(operator.locator('[data-action="post_follow_up"]')).toHaveCount(0);
-    await act(operator, 'draft_follow_up', (p) =>
-      p.getByTestId('action-text').fill('Lubang di Jalan Juanda sudah ditambal oleh tim UPTD hari ini.'),
-    );
+    await act(operator, 'draft_follow_up', async (p) => {
+      await p
+        .getByTestId('action-text')
+        .fill('Lubang di Jalan Juanda sudah ditambal oleh tim UPTD hari ini.');
+      await p
+        .getByRole('dialog')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'sesudah-ditambal.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg() });
+    });
     await expect(operator.getByTestId('draft')).toContainText('menunggu persetujuan');
+    await expect(operator.getByTestId('draft-attachments')).toHaveText('1 lampiran');
     await operator.context().close();
     await liaison.reload();
     await expect(liaison.getByTestId('draft')).toBeVisible();

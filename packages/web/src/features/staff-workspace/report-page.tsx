@@ -109,6 +109,11 @@ function Draft({ report, onDone }: { report: StaffReport; onDone: () => void }) 
       <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
         {draft.message}
       </Text>
+      {draft.attachmentIds.length > 0 && (
+        <Text size="sm" mt={4} data-testid="draft-attachments">
+          {t('draft.attachments', { count: draft.attachmentIds.length })}
+        </Text>
+      )}
       {draft.returnNote && (
         <Text size="sm" mt={4}>
           {t('draft.returnNote', { note: draft.returnNote })}
