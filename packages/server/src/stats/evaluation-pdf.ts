@@ -65,6 +65,20 @@ export function evaluationPdf(s: Summary, trends: Trends, producedAt: Date): Pro
     doc.text(
       `${m.month}: diterima ${m.received}, selesai ${m.resolved}, penyelesaian ${show(m.completionRate, ' %')}`,
     );
+  if (s.activity) {
+    doc.moveDown();
+    doc.fontSize(12).text('Aktivitas petugas (peran / tindakan / jumlah)');
+    doc.fontSize(10);
+    for (const a of s.activity.staffActivity) doc.text(`${a.role} / ${a.action}: ${a.count}`);
+    doc.text(`Tindak lanjut berulang (boilerplate): ${s.activity.boilerplateFollowUps}`);
+    doc.moveDown();
+    doc.fontSize(12).text('Diteruskan sebagai bukan wewenang (hari kerja ditahan)');
+    doc.fontSize(10);
+    for (const f of s.activity.forwards)
+      doc.text(
+        `${f.name}: ${f.forwards} laporan, ${f.heldWorkingDays} hari kerja (rata-rata ${f.averageHeldDays})`,
+      );
+  }
   doc.moveDown();
   doc.fontSize(12).text('Instansi');
   doc

@@ -391,6 +391,8 @@ describe('exports hold the same numbers as the API', () => {
     );
     expect(text).toContain('Predikat (grade): Kurang');
     expect(text).toContain('2024-06: diterima 12, selesai 5, penyelesaian 41.67 %');
+    expect(text).toContain('coordinator / verify: 13');
+    expect(text).toMatch(/Samarinda: 1 laporan, 2 hari kerja \(rata-rata 2\)/);
   });
 
   it('every list endpoint downloads as CSV', async () => {
