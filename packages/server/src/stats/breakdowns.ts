@@ -1,5 +1,5 @@
 /** Rankings, monthly trends and the breakdowns by category and by province, all from the rollups. */
-import { GRADE_LABELS_ID, indicatorsFromTotals } from '@pintu/core';
+import { DEFAULT_GRADE_SCALE, GRADE_LABELS_ID, type GradeScale, indicatorsFromTotals } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { type Period, type StatsScope, scopeFilter } from './scope';
@@ -12,7 +12,13 @@ export const RANKING_KINDS = {
 export type RankingKind = keyof typeof RANKING_KINDS;
 
 /** Top-level institutions of a kind that received reports, best first: completion, then follow-up rate, then volume. */
-export async function statsRankings(db: Db, kind: RankingKind, period: Period, limit: number) {
+export async function statsRankings(
+  db: Db,
+  kind: RankingKind,
+  period: Period,
+  limit: number,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
+) {
   const kinds: readonly string[] = RANKING_KINDS[kind];
   const rows = (await totalsByNode(db, { kind: 'national' }, period)).map((r) => ({
     ...r,
@@ -20,7 +26,7 @@ export async function statsRankings(db: Db, kind: RankingKind, period: Period, l
   }));
   const ranked = rows
     .filter((r) => r.received > 0 && kinds.includes(r.kind))
-    .map((r) => ({ r, ind: indicatorsFromTotals(r) }))
+    .map((r) => ({ r, ind: indicatorsFromTotals(r, scale) }))
     .sort(
       (a, b) =>
         (b.ind.completionRate ?? -1) - (a.ind.completionRate ?? -1) ||

@@ -67,7 +67,13 @@ async function institutionsOf(db: Db, scope: StatsScope) {
 }
 
 /** Every indicator of one scope and period; the independent queries run at once. */
-export async function statsSummary(db: Db, resolved: ResolvedScope, period: Period, now: Date) {
+export async function statsSummary(
+  db: Db,
+  resolved: ResolvedScope,
+  period: Period,
+  now: Date,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
+) {
   const nodesP = totalsByNode(db, resolved.scope, period);
   const totalsP = nodesP.then(sumTotals);
   const [nodes, totals, backlog, institutions, activity] = await Promise.all([
@@ -85,7 +91,7 @@ export async function statsSummary(db: Db, resolved: ResolvedScope, period: Peri
     // Staff activity and forwards: for an institution's scope only (null for the nation or a province).
     activityOf(db, resolved.scope, period),
   ]);
-  const { grade, ...indicators } = indicatorsOf(totals);
+  const { grade, ...indicators } = indicatorsOf(totals, scale);
   // Active: nodes (top-level institutions, or the institution's own nodes) that published a first follow-up.
   const active = nodes.filter((n) => n.followUpCount > 0).length;
   return {

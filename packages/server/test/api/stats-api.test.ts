@@ -158,6 +158,26 @@ describe('summary of a known set (domain.md §9)', () => {
     expect(sla.follow_up).toMatchObject({ met: 6, breached: 0, rate: 100 });
   });
 
+  it('grades on configured thresholds and basis', async () => {
+    const url = `/api/v1/stats/summary?institutionId=${ids.samarinda}&subtree=false&${JUNE}`;
+    expect((await (await t.get(`${url}&gradeThresholds=60,45,30`)).json()).grade).toEqual({
+      code: 'sedang',
+      label: 'Sedang',
+    });
+    // Follow-up rate 63.64 on the default thresholds 90, 75, 50.
+    expect((await (await t.get(`${url}&gradeBasis=followUpRate`)).json()).grade).toEqual({
+      code: 'sedang',
+      label: 'Sedang',
+    });
+    expect(
+      (await (await t.get(`${url}&gradeBasis=followUpRate&gradeThresholds=60,45,30`)).json()).grade.code,
+    ).toBe('sangat_baik');
+    const ranked = await (await t.get(`/api/v1/stats/rankings?${JUNE}&gradeThresholds=40,30,20`)).json();
+    expect(ranked.items[0].grade).toEqual({ code: 'sangat_baik', label: 'Sangat Baik' });
+    for (const bad of ['50,75,90', '120,75,50', '90,75', 'a,b,c'])
+      expect((await t.get(`${url}&gradeThresholds=${bad}`)).status, bad).toBe(422);
+  });
+
   it('adds the unit with the subtree (the default)', async () => {
     const body = await (await t.get(`/api/v1/stats/summary?institutionId=${ids.samarinda}&${JUNE}`)).json();
     expect(body.indicators).toMatchObject({

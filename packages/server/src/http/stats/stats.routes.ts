@@ -143,12 +143,12 @@ export function statsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(routes.summary, (async (c: Context<AppEnv>) => {
     const q = S.ScopeQuery.parse(c.req.query());
     const { resolved, period } = await scoped(c, q);
-    const s = await statsSummary(c.var.db, resolved, period, c.var.now);
+    const s = await statsSummary(c.var.db, resolved, period, c.var.now, S.gradeScaleOf(q));
     return answer(c, q.format, s, () => present.summaryTable(s));
   }) as never);
   app.openapi(routes.rankings, (async (c: Context<AppEnv>) => {
     const q = S.RankingsQuery.parse(c.req.query());
-    const r = await statsRankings(c.var.db, q.kind, resolvePeriod(q, c.var.now), q.limit);
+    const r = await statsRankings(c.var.db, q.kind, resolvePeriod(q, c.var.now), q.limit, S.gradeScaleOf(q));
     return answer(c, q.format, r, () => present.rankingsTable(r));
   }) as never);
   app.openapi(routes.trends, (async (c: Context<AppEnv>) => {

@@ -1,5 +1,6 @@
 /** Request and response schemas of the statistics API (GET /api/v1/stats/...). */
 import { z } from '@hono/zod-openapi';
+import type { GradeBasis, GradeScale } from '@pintu/core';
 
 const localDate = z
   .string()
@@ -15,9 +16,27 @@ const bool = z
   .transform((v) => v === 'true')
   .optional();
 
+/**
+ * The grade scale (domain.md §9: configurable thresholds): the basis and the minimums of Sangat Baik, Baik and
+ * Sedang, highest first; the default is completion rate 90, 75, 50.
+ */
+const gradeParams = {
+  gradeBasis: z.enum(['completionRate', 'followUpRate']).optional(),
+  gradeThresholds: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,2})?,\d{1,3}(\.\d{1,2})?,\d{1,3}(\.\d{1,2})?$/, 'Tiga angka, mis. 90,75,50.')
+    .refine((v) => {
+      const [a, b, c] = v.split(',').map(Number) as [number, number, number];
+      return a <= 100 && a > b && b > c;
+    }, 'Menurun dan paling tinggi 100, mis. 90,75,50.')
+    .optional()
+    .openapi({ description: 'Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50' }),
+};
+
 export const PeriodQuery = z.object({ from: localDate, to: localDate, format });
 
 export const ScopeQuery = PeriodQuery.extend({
+  ...gradeParams,
   institutionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   subtree: bool.openapi({ description: 'Include the institution’s units (default true)', type: 'string' }),
   regionCode: z
@@ -28,6 +47,7 @@ export const ScopeQuery = PeriodQuery.extend({
 });
 
 export const RankingsQuery = PeriodQuery.extend({
+  ...gradeParams,
   kind: z.enum(['regional_government', 'ministry']).default('regional_government'),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 });
@@ -144,3 +164,20 @@ export const Aspirations = z
   .openapi('StatsAspirations');
 
 export type ScopeParamsIn = z.infer<typeof ScopeQuery>;
+
+/** The grade scale of a request's `gradeBasis` and `gradeThresholds`. */
+export function gradeScaleOf(q: {
+  gradeBasis?: GradeBasis | undefined;
+  gradeThresholds?: string | undefined;
+}): GradeScale {
+  const [a, b, c] = (q.gradeThresholds ?? '90,75,50').split(',').map(Number) as [number, number, number];
+  return {
+    basis: q.gradeBasis ?? 'completionRate',
+    bands: [
+      { min: a, grade: 'sangat_baik' },
+      { min: b, grade: 'baik' },
+      { min: c, grade: 'sedang' },
+    ],
+    fallback: 'kurang',
+  };
+}
