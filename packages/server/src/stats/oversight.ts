@@ -12,6 +12,7 @@ import { actorsOf, requirePrincipal } from '../institutions/access';
 import { inboxScopeOf } from '../institutions/list-inbox';
 import type { CalendarSource } from '../reference/calendar-source';
 import type { Period } from './scope';
+import { silentRows } from './stats-repo';
 
 export interface OversightParams {
   institutionId?: number | undefined;
@@ -90,14 +91,6 @@ export async function silentInstitutions(
   p: OversightParams,
   period: Period,
 ) {
-  const filter = await callerFilter(db, principal, p, 'd');
-  const res = await db.execute(sql`select d.institution_id as "institutionId", i.name, i.kind,
-      (i.sk_number is not null) as connected, sum(d.received)::int as received,
-      sum(d.not_followed_up)::int as "notFollowedUp"
-    from stats_daily d join institutions i on i.id = d.institution_id
-    where d.day between ${period.from} and ${period.to} and ${filter}
-    group by d.institution_id, i.name, i.kind, i.sk_number
-    having sum(d.received) > 0 and sum(d.follow_up_count) = 0
-    order by sum(d.received) desc, d.institution_id limit 1000`);
-  return { period, items: res.rows as Array<Record<string, unknown>> };
+  const filter = await callerFilter(db, principal, p, 'per');
+  return { period, items: await silentRows(db, period, filter) };
 }

@@ -174,3 +174,28 @@ export async function backlogOf(
     ],
   };
 }
+
+/**
+ * Institutions (nodes) that received reports in the period and published no follow-up on any, most received
+ * first; `filter` narrows on `per.institution_id` (the caller's scope).
+ */
+export async function silentRows(db: Db, period: Period, filter: SQL) {
+  const res = await db.execute(sql`with per as (
+      select key::int as institution_id, sum(received)::int as received,
+        sum(not_followed_up)::int as "notFollowedUp"
+      from (${coveringRows({ kind: 'national' }, period, 'institution')}) x
+      group by key having sum(received) > 0 and sum(follow_up_count) = 0)
+    select per.institution_id as "institutionId", i.name, i.kind, (i.sk_number is not null) as connected,
+      per.received, per."notFollowedUp"
+    from per join institutions i on i.id = per.institution_id
+    where ${filter}
+    order by per.received desc, per.institution_id limit 1000`);
+  return res.rows as Array<{
+    institutionId: number;
+    name: string;
+    kind: string;
+    connected: boolean;
+    received: number;
+    notFollowedUp: number;
+  }>;
+}
