@@ -4,6 +4,7 @@
  * carries a tracking id, a title, a body or a reporter. Aspirations for musrenbang are grouped by topic and province.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toCsv } from '../../src/stats/export-table';
 import { refIds, reportInput } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -114,5 +115,24 @@ describe('public answers are aggregates only', () => {
       '/api/v1/stats/institutions/{id}/evaluation.pdf',
     ])
       expect(doc.paths[p], p).toBeDefined();
+  });
+});
+
+describe('CSV exports', () => {
+  it('neutralise cells that a spreadsheet would run as formulas, and quote separators', () => {
+    const csv = toCsv({
+      name: 'x',
+      columns: [
+        { key: 'name', header: 'name' },
+        { key: 'n', header: 'n' },
+      ],
+      rows: [
+        { name: '=HYPERLINK("http://evil.example","klik")', n: -1 },
+        { name: 'Dinas "PU", Kota', n: 2 },
+      ],
+    });
+    expect(csv).toBe(
+      '\uFEFFname,n\r\n"\'=HYPERLINK(""http://evil.example"",""klik"")",-1\r\n"Dinas ""PU"", Kota",2\r\n',
+    );
   });
 });
