@@ -62,6 +62,7 @@ beforeAll(async () => {
     ['oversight (national)', { role: 'oversight' }],
     ['oversight (Samarinda)', { role: 'oversight', institutionId: ids.samarinda }],
     ['oversight (province)', { role: 'oversight', institutionId: ids.kaltim }],
+    ['oversight (Kemenpu)', { role: 'oversight', institutionId: ids.kemenpu }],
     ['coordinator elsewhere', { role: 'coordinator', institutionId: ids.kemenpu }],
     ['citizen', { role: 'citizen' }],
     ['facilitator', { role: 'facilitator' }],
@@ -207,14 +208,15 @@ describe('an anonymous report', () => {
       ]);
       expect(leaks(text)).toEqual([]);
     }
-    // Oversight granted on an institution sees the reveals of its subtree only (the policy's scope is the tree:
-    // the provincial government is not Samarinda's ancestor).
+    // Oversight granted on an institution sees the reveals of its scope only: Samarinda's own, and the province's
+    // (a provincial grant covers every regency/city government of the province, domain.md §2); never Kemenpu's.
     const reveals = async (label: string) =>
       (await (await t.get('/api/v1/oversight/identity-reveals', staff[label])).json()).items.map(
         (i: { trackingId: string }) => i.trackingId,
       );
     expect(await reveals('oversight (Samarinda)')).toEqual([trackingId]);
-    expect(await reveals('oversight (province)')).toEqual([]);
+    expect(await reveals('oversight (province)')).toEqual([trackingId]);
+    expect(await reveals('oversight (Kemenpu)')).toEqual([]);
     expect((await t.get('/api/v1/oversight/identity-reveals', staff.coordinator)).status).toBe(403);
 
     // The reveal is in the staff timeline, without the identity; the reporter and the public never see it.
