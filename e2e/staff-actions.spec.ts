@@ -2,29 +2,8 @@
  * Staff dialogs beyond the journey: archive as a duplicate with the similar report suggested, hold with a question;
  * notifications; the workspace in English.
  */
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { act, choose, STAFF, staffLogin, staffPage } from './staff-login';
-
-/** Files a guest report over the API (these tests are about staff, not the form). */
-async function file(request: APIRequestContext, title: string): Promise<string> {
-  const cats = await (await request.get('/api/v1/categories')).json();
-  const roads = cats.items
-    .flatMap((c: { children: { id: number; code: string }[] }) => c.children)
-    .find((c: { code: string }) => c.code === 'infrastruktur.jalan-kabupaten');
-  const res = await request.post('/api/v1/reports', {
-    data: {
-      type: 'complaint',
-      title,
-      body: 'Pohon besar tumbang sejak kemarin sore dan menutup separuh jalan; kendaraan harus bergantian lewat.',
-      incidentDate: '2026-11-20',
-      location: { regionCode: '64.72.01' },
-      categoryId: roads.id,
-      isAnonymous: true,
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).trackingId;
-}
+import { expect, test } from '@playwright/test';
+import { act, choose, fileByApi as file, STAFF, staffLogin, staffPage } from './staff-login';
 
 test('the national admin archives a duplicate, picking the original among similar reports, and holds another', async ({
   page,

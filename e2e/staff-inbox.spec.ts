@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { choose, STAFF, staffLogin } from './staff-login';
+import { choose, fileByApi, STAFF, staffLogin } from './staff-login';
 import { screenshotBoth } from './support/screenshots';
 
 async function expectNoSeriousViolations(page: Page) {
@@ -52,22 +52,24 @@ test('the coordinator’s inbox shows queues with counts and late reports in red
 });
 
 test('the national admin verifies two reports at once from the inbox', async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const ids = [
+    await fileByApi(page.request, `Trotoar rusak di depan pasar ${tag}`),
+    await fileByApi(page.request, `Trotoar berlubang dekat pasar ${tag}`),
+  ];
   await staffLogin(page, STAFF.admin);
   await expect(page.getByTestId('queue-to_verify')).toHaveAttribute('aria-selected', 'true');
-  const items = page.getByTestId('inbox-item');
-  await expect(items.first()).toBeVisible();
-  const ids = [
-    await items.nth(0).getAttribute('data-tracking-id'),
-    await items.nth(1).getAttribute('data-tracking-id'),
-  ] as string[];
+  await page.getByLabel('Cari').fill(`Trotoar ${tag}`);
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await expect(page.getByTestId('inbox-item')).toHaveCount(2);
   for (const id of ids) await page.getByLabel(`Pilih laporan ${id}`).check();
   await expect(page.getByText('2 dipilih')).toBeVisible();
   await page.getByTestId('bulk-action').click();
   await choose(page, 'Instansi tujuan', 'Pemerintah Kota Samarinda', 'Kota Samarinda');
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('2 laporan diproses.')).toBeVisible();
+  await expect(page.getByTestId('inbox-item')).toHaveCount(0);
   for (const id of ids) {
-    await expect(page.locator(`[data-tracking-id="${id}"]`)).toHaveCount(0);
     const view = await (await page.request.get(`/api/v1/reports/${id}`)).json();
     expect(view).toMatchObject({
       status: 'dispositioned',
