@@ -137,8 +137,8 @@ export async function listHolidays(
 ) {
   const where = [sql`(h.region_code is null or ${q.regionCode ?? null}::text like h.region_code || '%')`];
   if (q.year) where.push(sql`extract(year from h.date) = ${q.year}`);
-  const res = await db.execute(sql`select h.id::int as id, to_char(h.date, 'YYYY-MM-DD') as date, h.name, h.kind,
-    h.region_code as "regionCode", h.source from holidays h where ${sql.join(where, sql` and `)} order by h.date, h.kind`);
+  const res = await db.execute(sql`select h.id::int as id, to_char(h.date, 'YYYY-MM-DD') as date, h.name,
+    h.kind, h.region_code as "regionCode", h.source from holidays h where ${sql.join(where, sql` and `)} order by h.date, h.kind`);
   return res.rows as {
     id: number;
     date: string;
