@@ -8,6 +8,7 @@ import { saveTransition } from '../db/lifecycle-repo';
 import type { Db } from '../db/open';
 import { insertReport } from '../db/reports-repo';
 import { ProblemError } from '../http/problem';
+import { updateStatsRollup } from '../stats/rollup';
 import { claimAttachments, type ReportContent, reportContent, type WorkflowReport } from './workflow-repo';
 
 /** What an applied action writes. */
@@ -72,6 +73,9 @@ async function insertChild(
   );
   if (!('id' in res)) throw new Error('child report insert failed');
   await tx.execute(sql`update reports set parent_report_id = ${parent.id} where id = ${res.id}`);
+  // The child is dispositioned as it is born: it counts as received by its institution from now (issue 5). No
+  // activity: the verify that split the parent was counted there.
+  await updateStatsRollup(tx, res.id, child);
 }
 
 /** Writes the transition atomically; a concurrent change of the report is a 409 CONFLICT and writes nothing. */
