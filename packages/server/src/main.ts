@@ -18,6 +18,7 @@ import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
 import { loadCalendar } from './reference/calendar-source';
 import { createSealer, loadDataKey } from './security/seal';
+import { rebuildIfMissing } from './stats/rebuild';
 
 async function main() {
   const config = loadConfig();
@@ -63,6 +64,9 @@ async function main() {
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
   };
+  // A database from before the monitoring rollups (issue 5) gets them once; every save keeps them up to date after.
+  const rebuilt = await rebuildIfMissing(db, calendar.get());
+  if (rebuilt) console.log(`Statistik: rekap ${rebuilt} laporan dibangun ulang.`);
   let demoAccounts: { email: string; label: string }[] = [];
   if (!config.PINTU_NO_DEMO) {
     await seedDemoData(deps, progress);

@@ -93,3 +93,17 @@ export async function rebuildRollups(db: Db): Promise<void> {
     select date_trunc('month', disposition_date)::date, category_id, province_code, ${sums}
     from stats_report_facts where bucket is not null group by 1, 2, 3`);
 }
+
+/**
+ * Builds the rollups of a database whose reports predate them (filed before migration 0008): when there are
+ * reports but no facts. Afterwards every save keeps them up to date. Returns the number of reports, or 0.
+ */
+export async function rebuildIfMissing(db: Db, calendar: WorkingDays): Promise<number> {
+  const res = await db.execute(sql`select exists(select 1 from reports) as "hasReports",
+    exists(select 1 from stats_report_facts) as "hasFacts"`);
+  const row = res.rows[0] as { hasReports: boolean; hasFacts: boolean };
+  if (!row.hasReports || row.hasFacts) return 0;
+  const n = await rebuildFacts(db, calendar);
+  await rebuildRollups(db);
+  return n;
+}
