@@ -17,20 +17,26 @@ test('the Samarinda coordinator sees its units and staff and adds a unit', async
   await expect(page.getByText('belum mencatat SK')).toBeVisible();
 });
 
-test('the national admin adds a day off and removes it again', async ({ page }) => {
+test('the national admin adds a regional day off, finds it under its region and removes it again', async ({
+  page,
+}) => {
   await staffLogin(page, STAFF.admin);
   await page.goto('/admin/holidays');
   await page.getByRole('combobox', { name: 'Tahun' }).click();
   await page.getByRole('option', { name: '2026' }).click();
   await expect(page.getByTestId('holidays').getByText('Tahun Baru 2026 Masehi')).toBeVisible();
   await page.getByLabel('Tanggal').fill('2026-12-30');
-  await page.getByRole('textbox', { name: /^Nama/ }).fill('Libur khusus uji e2e');
+  await page.getByRole('textbox', { name: /^Nama/ }).fill('Hari jadi uji Kota Samarinda');
   await page.getByRole('combobox', { name: 'Jenis' }).click();
-  await page.getByRole('option', { name: 'Libur khusus' }).click();
-  await page.getByLabel('Dasar hukum').fill('Keppres uji e2e');
+  await page.getByRole('option', { name: 'Libur daerah' }).click();
+  await page.getByRole('textbox', { name: /^Kode wilayah/ }).fill('64.72');
+  await page.getByLabel('Dasar hukum').fill('Perwali uji e2e');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  const row = page.getByTestId('holidays').getByRole('row', { name: /Libur khusus uji e2e/ });
-  await expect(row).toContainText('Libur khusus');
+  const row = page.getByTestId('holidays').getByRole('row', { name: /Hari jadi uji Kota Samarinda/ });
+  // Regional days off show once their region is chosen.
+  await expect(row).toHaveCount(0);
+  await page.getByLabel('Tampilkan libur daerah untuk').fill('64.72');
+  await expect(row).toContainText('Libur daerah (64.72)');
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button').click();
   await expect(row).toHaveCount(0);

@@ -72,7 +72,8 @@ export const adminApi = {
     form.append('file', file);
     return request<{ id: string }>('/api/v1/attachments', { method: 'POST', body: form });
   },
-  holidays: (year: number) => api.get<{ items: Holiday[] }>('/holidays', { year }),
+  holidays: (year: number, regionCode?: string) =>
+    api.get<{ items: Holiday[] }>('/holidays', { year, regionCode }),
   addHoliday: (body: Omit<Holiday, 'id' | 'regionCode'> & { regionCode?: string }) =>
     api.post<{ affected: unknown[] }>('/holidays', body),
   deleteHoliday: (id: number) => api.del<{ affected: unknown[] }>(`/holidays/${id}`),

@@ -25,9 +25,12 @@ export function HolidaysPage() {
   const { t } = useTranslation('admin');
   const qc = useQueryClient();
   const [year, setYear] = useState(String(new Date().getFullYear()));
+  // Regional days off are listed for a region (with its parents'); national ones always.
+  const [region, setRegion] = useState('');
+  const regionCode = /^\d{2}(\.\d{2})?$/.test(region.trim()) ? region.trim() : undefined;
   const list = useQuery({
-    queryKey: ['admin', 'holidays', year],
-    queryFn: () => adminApi.holidays(Number(year)),
+    queryKey: ['admin', 'holidays', year, regionCode],
+    queryFn: () => adminApi.holidays(Number(year), regionCode),
   });
   const [form, setForm] = useState({
     date: '',
@@ -83,6 +86,14 @@ export function HolidaysPage() {
           onChange={(v) => v && setYear(v)}
           allowDeselect={false}
           w={160}
+        />
+        <TextInput
+          label={t('holidays.regionFilter')}
+          description={t('holidays.regionFilterHelp')}
+          descriptionProps={{ c: 'dark.6' }}
+          value={region}
+          onChange={(e) => setRegion(e.currentTarget.value)}
+          w={260}
         />
         <Paper withBorder p="md">
           <form onSubmit={add}>
