@@ -20,19 +20,22 @@ test('the Samarinda coordinator sees its units and staff and adds a unit', async
 test('the national admin adds a regional day off, finds it under its region and removes it again', async ({
   page,
 }) => {
+  const name = `Hari jadi uji ${Date.now().toString(36)}`;
+  // A day of 1–20 December 2026 (no national day off there); one regional day off per date and region.
+  const date = `2026-12-${String(1 + (Date.now() % 20)).padStart(2, '0')}`;
   await staffLogin(page, STAFF.admin);
   await page.goto('/admin/holidays');
   await page.getByRole('combobox', { name: 'Tahun' }).click();
   await page.getByRole('option', { name: '2026' }).click();
   await expect(page.getByTestId('holidays').getByText('Tahun Baru 2026 Masehi')).toBeVisible();
-  await page.getByLabel('Tanggal').fill('2026-12-30');
-  await page.getByRole('textbox', { name: /^Nama/ }).fill('Hari jadi uji Kota Samarinda');
+  await page.getByLabel('Tanggal').fill(date);
+  await page.getByRole('textbox', { name: /^Nama/ }).fill(name);
   await page.getByRole('combobox', { name: 'Jenis' }).click();
   await page.getByRole('option', { name: 'Libur daerah' }).click();
   await page.getByRole('textbox', { name: /^Kode wilayah/ }).fill('64.72');
   await page.getByLabel('Dasar hukum').fill('Perwali uji e2e');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  const row = page.getByTestId('holidays').getByRole('row', { name: /Hari jadi uji Kota Samarinda/ });
+  const row = page.getByTestId('holidays').getByRole('row', { name: new RegExp(name) });
   // Regional days off show once their region is chosen.
   await expect(row).toHaveCount(0);
   await page.getByLabel('Tampilkan libur daerah untuk').fill('64.72');
