@@ -14,6 +14,9 @@ test('citizen → staff verify, dispose, acknowledge, follow up → citizen acce
   browser,
 }) => {
   test.setTimeout(240_000);
+  // The first test of a run may meet a server still warming up: let the form load once, unhurried.
+  await page.goto('/report');
+  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   const filed = await fileAnonymousReportWithPhoto(page);
   const reportUrl = `/staff/reports/${filed.trackingId}`;
   const status = (p: typeof page) => p.getByTestId('report-status');
