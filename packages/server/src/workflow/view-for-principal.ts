@@ -40,6 +40,8 @@ async function handlingOf(
   return {
     stage: clock?.stage ?? null,
     dueAt: clock?.dueAt.toISOString() ?? null,
+    // Deadlines end at 23:59:59.999 in the holder's zone (domain.md §6): show them there, not in the browser's.
+    timeZone: state.holder.timeZone,
     workingDaysLeft: clock
       ? calendar.workingDaysLeft(env.now, clock.dueAt, state.holder.timeZone, state.holder.regionCode)
       : null,

@@ -38,6 +38,9 @@ describe('oversight of a province', () => {
     const body = await res.json();
     expect(body.view).toBe('staff');
     expect(body.institution).toMatchObject({ id: ids.samarinda });
+    // The deadline is Samarinda's: end of a working day in WITA, and the view says so.
+    expect(body.handling.timeZone).toBe('Asia/Makassar');
+    expect(body.handling.dueAt).toMatch(/T15:59:59\.999Z$/);
   });
 
   it('gets only the public view outside its province', async () => {

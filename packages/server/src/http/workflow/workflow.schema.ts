@@ -119,6 +119,9 @@ export const Handling = z
   .object({
     stage: z.string().nullable(),
     dueAt: z.string().nullable(),
+    timeZone: z
+      .string()
+      .openapi({ description: "The holder's time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)" }),
     workingDaysLeft: z.number().nullable(),
     allowedActions: z.array(z.enum(LIFECYCLE_ACTIONS)),
     complexity: z.enum(COMPLEXITY_CLASSES).nullable(),

@@ -68,6 +68,8 @@ export interface InboxQuery {
 export interface Handling {
   stage: string | null;
   dueAt: string | null;
+  /** The holder's IANA zone: deadlines end at 23:59:59 there. */
+  timeZone?: string;
   workingDaysLeft: number | null;
   allowedActions: string[];
   complexity: string | null;

@@ -289,7 +289,7 @@ export function ReportPage() {
                 <Stack gap={6}>
                   <Fact label={t('report.stage')}>{h.stage ? t(`stage.${h.stage}`) : '—'}</Fact>
                   <Fact label={t('report.due')}>
-                    {h.dueAt ? new Date(h.dueAt).toLocaleString(i18n.language) : '—'}
+                    {h.dueAt ? formatDeadline(h.dueAt, h.timeZone, i18n.language) : '—'}
                   </Fact>
                   {h.complexity && (
                     <Fact label={t('dialog.complexity')}>{t(`complexity.${h.complexity}`)}</Fact>
@@ -342,4 +342,17 @@ export function ReportPage() {
       />
     </Container>
   );
+}
+
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** A deadline in the holder's own zone, named (WIB/WITA/WIT), whatever zone the browser is in. */
+function formatDeadline(iso: string, timeZone: string | undefined, language: string): string {
+  const text = new Date(iso).toLocaleString(language, timeZone ? { timeZone } : {});
+  const zone = timeZone ? ZONE_NAMES[timeZone] : undefined;
+  return zone ? `${text} ${zone}` : text;
 }
