@@ -75,7 +75,9 @@ async function main() {
 
   // Deadlines run themselves and notifications are delivered, on pg-boss (issue 4, jobs/start-jobs.ts): a sweep
   // at start catches up on what fell due while stopped, then one every minute; one delivery job per outbox row.
-  // Started alongside serving, not before it: until it is up, new outbox rows wait for the dispatcher.
+  // On PostgreSQL it starts alongside serving (its own pool; until it is up, new outbox rows wait for the
+  // dispatcher). On PGlite it starts first: the embedded engine runs on this thread, and creating pg-boss's schema
+  // there stalls every request for seconds — better before "Siap" than after it.
   const jobs = startJobs({
     database,
     databaseUrl: config.DATABASE_URL,
@@ -96,6 +98,7 @@ async function main() {
     console.error('[jobs] pg-boss did not start', err);
     process.exit(1);
   });
+  if (database.engine === 'pglite') await jobs;
   const app = createApp(deps);
   serveWeb(app);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

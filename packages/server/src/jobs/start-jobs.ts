@@ -11,6 +11,7 @@
  */
 import { fromPglite, type JobResult, PgBoss } from 'pg-boss';
 import type { Database } from '../db/open';
+import { yieldToRequests } from '../db/yield-to-requests';
 import {
   DELIVER_QUEUE,
   DELIVER_RETRY_LIMIT,
@@ -106,6 +107,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
     await boss.work<{ id: number }, unknown, typeof batch>(DELIVER_QUEUE, batch, async (jobs) => {
       const results: JobResult[] = [];
       for (const job of jobs) {
+        await yieldToRequests();
         const outcome = await delivery.deliverOne(job.data.id, job.retryCount >= DELIVER_RETRY_LIMIT);
         // A failed job hands the retry and its backoff to pg-boss.
         results.push({

@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Db } from '../db/open';
+import { yieldToRequests } from '../db/yield-to-requests';
 import { enqueueReminders } from './reminders';
 
 /** pg-boss's schema (jobs/start-jobs.ts). */
@@ -66,6 +67,7 @@ export async function dispatchDeliveries(db: Db, boss: PgBoss, now: Date, page =
   let after = 0;
   let total = 0;
   for (;;) {
+    await yieldToRequests();
     const res = await db.execute(sql`select o.id::int as id from notification_outbox o
       where o.id > ${after} and ${DUE(now)} order by o.id limit ${page}`);
     const ids = (res.rows as { id: number }[]).map((r) => r.id);

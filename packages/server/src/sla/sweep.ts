@@ -19,6 +19,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { loadReportState, type StoredReport, saveTransition } from '../db/lifecycle-repo';
 import type { Db } from '../db/open';
+import { yieldToRequests } from '../db/yield-to-requests';
 import { type ClockRow, nextStep, type Step } from './schedule';
 import { resolveSplitParent } from './split-parent';
 import { projectStageClocks } from './stage-clocks';
@@ -95,6 +96,7 @@ export async function sweep(
     for (const item of items) {
       // Stopping between items is safe: each item is its own transaction, the rest is found next time.
       if (opts.shouldStop?.()) return total;
+      await yieldToRequests();
       const done = await processItem(deps, item, now, total).catch(async (err) => {
         // One failing item must not block the others every minute: it is looked at again in an hour.
         console.error(`[sla] stage ${item.id} failed`, err);
