@@ -13,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,16 +25,8 @@ import { QueryError } from '../../components/query-error';
 import { StatusBadge } from '../../components/status-badge';
 
 const PAGE_SIZE = 20;
-const STATUSES = [
-  'submitted',
-  'dispositioned',
-  'in_progress',
-  'awaiting_reporter',
-  'resolved',
-  'on_hold',
-  'archived',
-] as const;
-const TYPES = ['complaint', 'aspiration', 'information_request'] as const;
+const STATUSES = REPORT_STATUSES;
+const TYPES = REPORT_TYPES;
 
 export function Component() {
   const { t, i18n } = useTranslation('feed');

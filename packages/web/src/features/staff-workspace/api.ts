@@ -11,16 +11,8 @@ export const QUEUES = [
 ] as const;
 export type Queue = (typeof QUEUES)[number];
 
-export const ARCHIVE_REASONS = [
-  'unclear',
-  'too_general',
-  'not_public_service',
-  'duplicate',
-  'out_of_scope',
-  'abusive',
-  'no_response',
-] as const;
-export const COMPLEXITY_CLASSES = ['simple', 'no_field_exam', 'field_exam'] as const;
+// The vocabulary comes from the core, so the dialogs offer exactly what the server accepts.
+export { ARCHIVE_REASONS, COMPLEXITY_CLASSES } from '@pintu/core';
 
 export interface Named {
   id: number;
