@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { STAFF, staffLogin } from './staff-login';
 
-test('the Samarinda coordinator sees its units and staff and adds a unit', async ({ page }) => {
+test('the Samarinda coordinator sees its units and staff, adds a unit, renames and moves it', async ({
+  page,
+}) => {
   await staffLogin(page, STAFF.samarindaCoordinator);
   await page.goto('/admin');
   await expect(page.getByRole('heading', { name: 'Pemerintah Kota Samarinda' })).toBeVisible();
@@ -11,6 +13,19 @@ test('the Samarinda coordinator sees its units and staff and adds a unit', async
   await page.getByLabel('Nama unit').fill(name);
   await page.getByRole('button', { name: 'Tambah unit' }).click();
   await expect(page.getByRole('cell', { name })).toBeVisible();
+  // Rename it, then move it under the public-works unit: it leaves the list of top-level units.
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+  await row.getByRole('button', { name: 'Ubah' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Nama unit').fill(`${name} Baru`);
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('cell', { name: `${name} Baru` })).toBeVisible();
+  const renamed = page.getByRole('row').filter({ has: page.getByRole('cell', { name: `${name} Baru` }) });
+  await renamed.getByRole('button', { name: 'Ubah' }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Di bawah' }).click();
+  await page.getByRole('option', { name: 'Dinas Pekerjaan Umum dan Penataan Ruang' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('cell', { name: `${name} Baru` })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Petugas' }).click();
   await expect(page.getByRole('cell', { name: STAFF.samarindaLiaison })).toBeVisible();
   await page.getByRole('tab', { name: 'SK' }).click();

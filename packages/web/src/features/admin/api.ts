@@ -56,7 +56,7 @@ export const adminApi = {
     api.get<{ items: { id: number; name: string }[] }>('/institutions', { q, all: true, pageSize: 10 }),
   units: (id: number) => api.get<{ items: Unit[] }>(`/institutions/${id}/units`, { inactive: true }),
   addUnit: (id: number, name: string) => api.post<InstitutionAdmin>(`/institutions/${id}/units`, { name }),
-  patch: (id: number, body: { name?: string; active?: boolean }) =>
+  patch: (id: number, body: { name?: string; parentId?: number; active?: boolean }) =>
     api.patch<InstitutionAdmin>(`/institutions/${id}`, body),
   staff: (id: number) => api.get<{ items: StaffMember[] }>('/staff', { institutionId: id, pageSize: 100 }),
   addStaff: (body: { name: string; email: string; role: string; institutionId: number }) =>

@@ -19,6 +19,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { adminApi, type InstitutionAdmin } from './api';
+import { UnitEditButton } from './unit-edit';
 
 function useSaver() {
   const { t } = useTranslation('admin');
@@ -98,13 +99,16 @@ export function UnitsTab({ inst }: { inst: InstitutionAdmin }) {
                 <Table.Td>{u.openReports}</Table.Td>
                 <Table.Td>{u.active ? t('active') : t('inactive')}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => void s.run(() => adminApi.patch(u.id, { active: !u.active }))}
-                  >
-                    {u.active ? t('units.deactivate') : t('units.reactivate')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    {u.active && <UnitEditButton inst={inst} unit={u} siblings={units.data?.items ?? []} />}
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => void s.run(() => adminApi.patch(u.id, { active: !u.active }))}
+                    >
+                      {u.active ? t('units.deactivate') : t('units.reactivate')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
