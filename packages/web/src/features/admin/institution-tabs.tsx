@@ -13,36 +13,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { adminApi, type InstitutionAdmin } from './api';
 import { UnitEditButton } from './unit-edit';
-
-function useSaver() {
-  const { t } = useTranslation('admin');
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = async (fn: () => Promise<unknown>, after?: () => void) => {
-    setBusy(true);
-    setErrors({});
-    try {
-      await fn();
-      notifications.show({ color: 'green', message: t('saved') });
-      await qc.invalidateQueries({ queryKey: ['admin'] });
-      after?.();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors({ ...e.fieldErrors, _: e.message });
-      else setErrors({ _: t('failed') });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, errors, run };
-}
+import { useSaver } from './use-saver';
 
 function Problem({ text }: { text?: string | undefined }) {
   return text ? (

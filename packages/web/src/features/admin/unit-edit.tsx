@@ -1,11 +1,9 @@
 /** Renaming a unit, or moving it (with everything below it) under a sibling unit. */
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { adminApi, type InstitutionAdmin, type Unit } from './api';
+import { useSaver } from './use-saver';
 
 export function UnitEditButton({
   inst,
@@ -17,36 +15,25 @@ export function UnitEditButton({
   siblings: Unit[];
 }) {
   const { t } = useTranslation('admin');
-  const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState(unit.name);
   const [parent, setParent] = useState(String(inst.id));
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useSaver();
   const parents = [
     { value: String(inst.id), label: inst.name },
     ...siblings
       .filter((s) => s.id !== unit.id && s.active)
       .map((s) => ({ value: String(s.id), label: s.name })),
   ];
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const body: { name?: string; parentId?: number } = {};
-      if (name.trim() !== unit.name) body.name = name.trim();
-      if (parent !== String(inst.id)) body.parentId = Number(parent);
-      if (Object.keys(body).length) await adminApi.patch(unit.id, body);
-      notifications.show({ color: 'green', message: t('saved') });
-      await qc.invalidateQueries({ queryKey: ['admin'] });
-      setOpened(false);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors({ ...err.fieldErrors, _: err.message });
-      else setErrors({ _: t('failed') });
-    } finally {
-      setBusy(false);
-    }
+    const body: { name?: string; parentId?: number } = {};
+    if (name.trim() !== unit.name) body.name = name.trim();
+    if (parent !== String(inst.id)) body.parentId = Number(parent);
+    void run(
+      () => (Object.keys(body).length ? adminApi.patch(unit.id, body) : Promise.resolve()),
+      () => setOpened(false),
+    );
   };
   return (
     <>
