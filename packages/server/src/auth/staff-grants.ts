@@ -9,6 +9,7 @@ import { institutions } from '../db/schema';
 import type { Deps } from '../http/context';
 import { fieldError, ProblemError } from '../http/problem';
 import type { Principal } from './principal';
+import { institutionNode } from './staff';
 import { type InstitutionNode, institutionRule, mayManageGrant, type StaffRole } from './staff-scope';
 
 type GrantDeps = Pick<Deps, 'db'>;
@@ -65,10 +66,7 @@ export async function addStaffGrant(
     throw fieldError('institutionId', 'not_allowed', 'Peran nasional tidak terikat pada instansi.');
   let target: InstitutionNode | null = null;
   if (institutionId !== null) {
-    const [inst] = await db
-      .select({ id: institutions.id, path: institutions.path, active: institutions.active })
-      .from(institutions)
-      .where(eq(institutions.id, institutionId));
+    const inst = await institutionNode(db, institutionId);
     if (!inst?.active)
       throw fieldError('institutionId', 'not_found', 'Instansi tidak ditemukan atau tidak aktif.');
     target = inst;

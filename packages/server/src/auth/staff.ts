@@ -53,7 +53,8 @@ type StaffDeps = Pick<Deps, 'db' | 'auth' | 'mailer'> & { now: Date };
 const NOT_ALLOWED = () =>
   new ProblemError('NOT_ALLOWED', 'Anda tidak berwenang mengelola akun petugas pada lingkup ini.');
 
-async function institutionNode(db: Deps['db'], id: number) {
+/** An institution as staff administration checks it: tree path, name, active. */
+export async function institutionNode(db: Deps['db'], id: number) {
   const rows = await db
     .select({
       id: institutions.id,
