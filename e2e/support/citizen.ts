@@ -37,9 +37,14 @@ export async function pick(page: Page, label: string | RegExp, option: string | 
   const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[/()]/g, '\\$&')}`) : label;
   const input = page.getByRole('textbox', { name }).or(page.getByRole('combobox', { name })).first();
   await expect(input).toBeEnabled();
-  await input.click();
-  if (search) await input.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
+  const choice = page.getByRole('option', { name: option }).first();
+  // The options may arrive after the input is enabled (their query is still loading): type again until they show.
+  await expect(async () => {
+    await input.click();
+    if (search) await input.fill(search);
+    await expect(choice).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await choice.click();
 }
 
 export interface FileOptions {
