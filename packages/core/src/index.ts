@@ -1,7 +1,9 @@
 /** @pintu/core — the domain, pure: no I/O, no clock, no environment. Time always comes in as an argument. */
+export * from './calendar/fixed-holidays';
 export * from './calendar/holiday-file';
 export * from './calendar/local-date';
 export * from './calendar/national-holidays';
+export * from './calendar/provisional';
 export * from './calendar/region-time-zones';
 export * from './calendar/time-zones';
 export * from './calendar/types';

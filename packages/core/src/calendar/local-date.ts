@@ -22,8 +22,8 @@ export function dayNumberFromCivil(year: number, month: number, day: number): nu
   return era * 146_097 + dayOfEra - EPOCH_SHIFT;
 }
 
-/** The local date of a day number (days since 1970-01-01), as `YYYY-MM-DD`. */
-export function localDateOfDayNumber(dayNumber: number): LocalDate {
+/** The year, month (1–12) and day of a day number, in the proleptic Gregorian calendar. */
+export function civilOfDayNumber(dayNumber: number): { year: number; month: number; day: number } {
   const z = dayNumber + EPOCH_SHIFT;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -38,8 +38,18 @@ export function localDateOfDayNumber(dayNumber: number): LocalDate {
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** The local date of a day number (days since 1970-01-01), as `YYYY-MM-DD`. */
+export function localDateOfDayNumber(dayNumber: number): LocalDate {
+  const { year, month, day } = civilOfDayNumber(dayNumber);
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** The year of a day number (days since 1970-01-01). */
+export function yearOfDayNumber(dayNumber: number): number {
+  return civilOfDayNumber(dayNumber).year;
 }
 
 /** Whether a string is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is not). */

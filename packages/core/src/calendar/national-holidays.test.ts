@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHolidayFile } from './holiday-file';
+import { checkHolidayFile, parseHolidayFile } from './holiday-file';
 import { dayOfWeek, isLocalDate } from './local-date';
 import {
   defaultCalendar,
@@ -181,7 +181,7 @@ describe('shipped holiday data', () => {
 describe('parseHolidayFile', () => {
   const valid = {
     year: 2030,
-    sources: [{ ref: 'X', title: 'T', date: '2029-09-01', note: 'N' }],
+    sources: [{ ref: 'X', kind: 'annual', title: 'T', date: '2029-09-01', note: 'N' }],
     holidays: [],
   };
   it.each([
@@ -191,8 +191,28 @@ describe('parseHolidayFile', () => {
     [{ ...valid, holidays: [{ date: '2030-02-30', name: 'n', kind: 'national', source: 'X' }] }],
     [{ ...valid, holidays: [{ date: '2030-01-01', name: 'n', kind: 'libur', source: 'X' }] }],
     [{ ...valid, holidays: [{ date: '2030-01-01', name: '', kind: 'national', source: 'X' }] }],
+    [{ ...valid, holidays: [{ date: '2031-01-01', name: 'n', kind: 'national', source: 'X' }] }],
+    [{ ...valid, holidays: [{ date: '2030-01-01', name: 'n', kind: 'national', source: 'Y' }] }],
+    [{ ...valid, sources: [{ ...valid.sources[0], kind: 'keppres' }] }],
+    [{ ...valid, sources: [] }],
   ])('rejects %j', (data) => {
     expect(() => parseHolidayFile(data)).toThrow(RangeError);
+  });
+
+  it('names every problem with its path', () => {
+    const checked = checkHolidayFile({
+      year: 2030,
+      sources: [{ ref: 'X', kind: 'annual', title: 'T', date: '2029-02-30' }],
+      holidays: [
+        { date: '2030-03-01', name: 'n', kind: 'national', source: 'Z' },
+        { date: '2030-03-02', name: 'n', kind: 'regional', source: 'X' },
+      ],
+    });
+    expect(checked.ok ? [] : checked.problems.map((p) => p.path)).toEqual([
+      'sources[0].date',
+      'holidays[0].source',
+      'holidays[1].regionCode',
+    ]);
   });
 
   it('keeps a regional holiday’s region code', () => {

@@ -248,10 +248,12 @@ describe('createCalendar checks its data', () => {
     expect(() => createCalendar([holiday as Holiday])).toThrow(RangeError);
   });
 
-  it('without holidays only weekends are off', () => {
+  it('without decreed holidays only weekends and the fixed-date national holidays are off', () => {
     const calendar = createCalendar([]);
     expect(calendar.isWorkingDay('2024-04-10')).toBe(true);
     expect(calendar.isWorkingDay('2024-04-13')).toBe(false);
-    expect(calendar.workingDaysBetween('2024-01-01', '2024-12-31')).toBe(261);
+    // 262 weekdays after 1 January; 1 May and 25 December fall on weekdays (1 June, 17 August on Saturdays).
+    expect(calendar.workingDaysBetween('2024-01-01', '2024-12-31')).toBe(259);
+    expect(calendar.holidaysOn('2024-05-01').map((h) => h.source)).toEqual(['Keppres 8/2024']);
   });
 });

@@ -3,10 +3,14 @@
  * off apply everywhere; regional holidays apply inside their province or regency. Deadlines are counted in
  * working days on local dates and end at 23:59:59.999 local time of the holding institution.
  *
+ * The fixed-date national holidays (1 January, 1 May, 1 June, 17 August, 25 December: fixed-holidays.ts) are off in
+ * every year whether or not `holidays` lists them; the movable ones exist only as `holidays` gives them.
+ *
  * Built once from holiday data, then every query is allocation-free apart from the returned Date: weeks are
  * counted in closed form and holidays with binary searches over sorted integer arrays, so a deadline or an
  * elapsed count costs O(log holidays) whatever the span (SLA sweeps run over millions of rows).
  */
+import { fixedHolidayOnDayNumber, fixedWeekdayHolidaysBetween } from './fixed-holidays';
 import { dayNumberOf, isWeekendDayNumber } from './local-date';
 import { isRegionWithin } from './region-time-zones';
 import { endOfDayNumber, instantMs, localDayNumber } from './time-zones';
@@ -37,7 +41,10 @@ export interface WorkingDayCalendar {
   workingDaysLeft(now: Date, due: Date, tz: TimeZone, regionCode?: string | null): number;
   /** The working days after local date `from` up to and including local date `to`; 0 when `to` ≤ `from`. */
   workingDaysBetween(from: LocalDate, to: LocalDate, regionCode?: string | null): number;
-  /** The holidays on `date` that apply to the region (all non-regional ones when no region is given). */
+  /**
+   * The holidays on `date` that apply to the region (all non-regional ones when no region is given), including a
+   * fixed-date national holiday of a year whose decree is not entered.
+   */
   holidaysOn(date: LocalDate, regionCode?: string | null): readonly Holiday[];
 }
 
@@ -62,7 +69,9 @@ export function createCalendar(holidays: readonly Holiday[]): WorkingDayCalendar
   // Only holidays on weekdays change a count: weekends are already off.
   const everywhereWeekdays = Int32Array.from([...everywhere].filter((d) => !isWeekendDayNumber(d))).sort();
   const regional = regionalEntries
-    .filter((e) => !isWeekendDayNumber(e.day) && !everywhere.has(e.day))
+    .filter(
+      (e) => !isWeekendDayNumber(e.day) && !everywhere.has(e.day) && fixedHolidayOnDayNumber(e.day) === null,
+    )
     .sort((x, y) => x.day - y.day);
   const regionalDays = Int32Array.from(regional.map((e) => e.day));
   const regionalCodes = regional.map((e) => e.regionCode);
@@ -81,8 +90,11 @@ export function createCalendar(holidays: readonly Holiday[]): WorkingDayCalendar
     return false;
   }
 
+  const isListed = (day: number) => everywhere.has(day);
+
   function isWorkingDayNumber(day: number, region: string | null | undefined): boolean {
-    return !isWeekendDayNumber(day) && !everywhere.has(day) && !isRegionalHoliday(day, region);
+    if (isWeekendDayNumber(day) || everywhere.has(day) || isRegionalHoliday(day, region)) return false;
+    return fixedHolidayOnDayNumber(day) === null;
   }
 
   // Distinct regional holiday days of the region in (a, b]; the window is found by binary search.
@@ -103,7 +115,11 @@ export function createCalendar(holidays: readonly Holiday[]): WorkingDayCalendar
   // Working days in the day-number interval (a, b].
   function between(a: number, b: number, region: string | null | undefined): number {
     if (b <= a) return 0;
-    const holidaysOnWeekdays = countAtMost(everywhereWeekdays, b) - countAtMost(everywhereWeekdays, a);
+    const holidaysOnWeekdays =
+      countAtMost(everywhereWeekdays, b) -
+      countAtMost(everywhereWeekdays, a) +
+      fixedWeekdayHolidaysBetween(a, b, isListed);
+    // Regional days exclude every national day off (listed or fixed), so nothing is subtracted twice.
     return weekdaysBetween(a, b) - holidaysOnWeekdays - regionalDaysBetween(a, b, region);
   }
 
@@ -147,9 +163,11 @@ export function createCalendar(holidays: readonly Holiday[]): WorkingDayCalendar
 
     holidaysOn(date, regionCode) {
       const region = checkedRegion(regionCode);
-      const found = byDay.get(dayNumberOf(date));
-      if (found === undefined) return NO_HOLIDAYS;
-      return found.filter(
+      const day = dayNumberOf(date);
+      const found = byDay.get(day);
+      const fixed = everywhere.has(day) ? null : fixedHolidayOnDayNumber(day);
+      if (found === undefined) return fixed ? [fixed] : NO_HOLIDAYS;
+      return [...(fixed ? [fixed] : []), ...found].filter(
         (h) => h.kind !== 'regional' || (region !== null && isRegionWithin(region, h.regionCode as string)),
       );
     },

@@ -1,0 +1,44 @@
+/**
+ * A year whose SKB 3 Menteri has not been entered is *provisional*: its fixed-date holidays hold (fixed-holidays.ts)
+ * but its movable ones are unknown, so a deadline counted through it may still move when the decree is entered.
+ * The calendar says so rather than go silent: from 1 October of the year before, and on every deadline whose
+ * count runs through such a year.
+ */
+
+import { civilOfDayNumber, dayNumberOf } from './local-date';
+import { localDayNumber } from './time-zones';
+import type { LocalDate, TimeZone } from './types';
+
+/** The month (October) from which next year's calendar is announced as provisional until its decree is entered. */
+export const PROVISIONAL_NOTICE_MONTH = 10;
+
+/** The years to warn about on `today`: this year, and from 1 October next year, when not decreed. */
+export function provisionalYears(decreedYears: ReadonlySet<number>, today: LocalDate): number[] {
+  const { year, month } = civilOfDayNumber(dayNumberOf(today));
+  const watched = month >= PROVISIONAL_NOTICE_MONTH ? [year, year + 1] : [year];
+  return watched.filter((y) => !decreedYears.has(y));
+}
+
+/**
+ * The first year without a decree that a deadline counts through, from the local day its stage started (or now)
+ * to its due day; null when every such year is decreed.
+ */
+export function provisionalYearOf(
+  from: Date,
+  due: Date,
+  tz: TimeZone,
+  decreedYears: ReadonlySet<number>,
+): number | null {
+  const first = civilOfDayNumber(localDayNumber(from, tz)).year;
+  const last = civilOfDayNumber(localDayNumber(due, tz)).year;
+  for (let y = first; y <= last; y++) if (!decreedYears.has(y)) return y;
+  return null;
+}
+
+/** What staff and operators are told, in Indonesian and English. */
+export function provisionalNotice(year: number): { id: string; en: string } {
+  return {
+    id: `Kalender ${year} belum ditetapkan — tenggat bersifat sementara`,
+    en: `The ${year} calendar has not been decreed — deadlines are provisional`,
+  };
+}
