@@ -16,7 +16,7 @@ import { startJobs } from './jobs/start-jobs';
 import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
-import { loadCalendar } from './reference/calendar-source';
+import { calendarStatus, loadCalendar } from './reference/calendar-source';
 import { createSealer, loadDataKey } from './security/seal';
 import { rebuildIfMissing } from './stats/rebuild';
 
@@ -42,6 +42,8 @@ async function main() {
   const dataKey = loadDataKey(config.PINTU_DATA_KEY, dataDir);
   const sealer = createSealer(dataKey);
   const calendar = await loadCalendar(db);
+  // A year without its decree must never be silent (issue 10): its deadlines skip only the fixed-date holidays.
+  for (const notice of calendarStatus(calendar, new Date()).notices) console.log(`${notice.id}.`);
   const publicUrl = publicUrlOf(config);
   if (!config.SMTP_URL) console.log('SMTP_URL belum diatur: e-mail ditampilkan di konsol, tidak dikirim.');
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });

@@ -118,6 +118,28 @@ export const holidays = pgTable(
   ],
 );
 
+/**
+ * The decrees the holidays come from (holiday files' `sources`): a year with an `annual` one (its SKB 3 Menteri) is
+ * decreed; any other year is provisional (core provisional.ts). Seeded from the shipped files, entered by the
+ * national admin with a year's decree.
+ */
+export const holidayDecrees = pgTable(
+  'holiday_decrees',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    year: integer('year').notNull(),
+    ref: text('ref').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('holiday_decrees_year_ref_uq').on(t.year, t.ref),
+    check('holiday_decrees_kind_check', sql`${t.kind} in ('annual', 'revision', 'special')`),
+  ],
+);
+
 /** Reports: the row is a projection of the report's events; `lifecycle` holds the core's stage-clock state. */
 export const reports = pgTable(
   'reports',

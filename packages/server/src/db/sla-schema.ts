@@ -106,13 +106,16 @@ export const slaNotices = pgTable(
   ],
 );
 
-/** Every holiday added, moved or removed by the national admin, with the open deadlines it recomputed. */
+/**
+ * Every holiday added, moved or removed by the national admin, and every year's decree entered (`decree`: no single
+ * holiday; `after` holds the decree and the days it added, renamed and removed), with the deadlines it recomputed.
+ */
 export const holidayChanges = pgTable(
   'holiday_changes',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     change: text('change').notNull(),
-    holidayId: integer('holiday_id').notNull(),
+    holidayId: integer('holiday_id'),
     before: jsonb('before'),
     after: jsonb('after'),
     actorId: text('actor_id').notNull(),
@@ -122,6 +125,6 @@ export const holidayChanges = pgTable(
   },
   (t) => [
     index('holiday_changes_at_idx').on(t.at),
-    check('holiday_changes_change_check', sql`${t.change} in ('add', 'move', 'delete')`),
+    check('holiday_changes_change_check', sql`${t.change} in ('add', 'move', 'delete', 'decree')`),
   ],
 );

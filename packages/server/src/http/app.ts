@@ -7,6 +7,7 @@ import { authRoutes } from '../auth/handler';
 import { passwordChangeGate } from '../auth/password-gate';
 import { sessionMiddleware } from '../auth/session';
 import { isTransientConflict } from '../db/retry';
+import { calendarStatus } from '../reference/calendar-source';
 import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
@@ -48,7 +49,8 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  // The calendar says when a year's decree is missing, so operators and monitors see it (issue 10).
+  app.get('/api/health', (c) => c.json({ ok: true, calendar: calendarStatus(c.var.calendar, c.var.now) }));
   authRoutes(app);
   accountRoutes(app);
   citizenRoutes(app);

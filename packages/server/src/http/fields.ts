@@ -22,3 +22,13 @@ export const paging = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
+
+/** On a deadline shown to staff: set when it is provisional (it counts through a year without its holiday decree). */
+export const DueNotice = z
+  .object({ year: z.number(), id: z.string(), en: z.string() })
+  .nullable()
+  .openapi({
+    description:
+      'Non-null when the deadline counts through a year whose SKB 3 Menteri is not entered: only weekends and the ' +
+      'fixed-date holidays are known, so it may move when the decree is entered. `id`/`en`: the sentence to show.',
+  });

@@ -46,7 +46,9 @@ export async function listInbox(
   return {
     queue: query.queue,
     counts,
-    items: rows.map((row) => presentInboxItem(row, { actors, calendar, now: deps.now })),
+    items: rows.map((row) =>
+      presentInboxItem(row, { actors, calendar, decreedYears: deps.calendar.decreedYears(), now: deps.now }),
+    ),
     page: query.page,
     pageSize: query.pageSize,
     total: counts[query.queue],

@@ -30,7 +30,7 @@ export interface HolidayRow {
 const SELECT = sql`select id, to_char(date, 'YYYY-MM-DD') as date, name, kind, region_code as "regionCode",
   source from holidays`;
 
-function requireHolidayAdmin(principal: Principal | null): string {
+export function requireHolidayAdmin(principal: Principal | null): string {
   if (!principal)
     throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
   // The calendar is national data: the subject is the national scope itself.
@@ -66,7 +66,7 @@ function conflictOrThrow(err: unknown): never {
  * (through saveTransition) and the audit row commit together or not at all. The deadlines are computed with a
  * calendar read inside the transaction; the shared calendar is reloaded after the commit.
  */
-async function inOneTransaction<T>(env: Env, change: (tx: Db) => Promise<T>): Promise<T> {
+export async function inOneTransaction<T>(env: Env, change: (tx: Db) => Promise<T>): Promise<T> {
   const out = await env.db.transaction((trx) => change(trx as unknown as Db));
   await env.calendar.reload();
   return out;

@@ -13,6 +13,7 @@ import {
 import type { Deps } from '../http/context';
 import { domainProblem, ProblemError } from '../http/problem';
 import type { ActionInput, ActionResult } from '../http/workflow/workflow.schema';
+import { dueNoticeOf } from '../reference/calendar-source';
 import { newTrackingId } from '../security/ids';
 import { resolveSplitParent } from '../sla/split-parent';
 import { allowedForActors, callerActors, chooseActor, guardContext } from './action-context';
@@ -102,6 +103,7 @@ async function present(
           .get()
           .workingDaysLeft(env.now, clock.dueAt, state.holder.timeZone, state.holder.regionCode)
       : null,
+    dueNotice: clock ? dueNoticeOf(env.calendar, clock.startedAt, clock.dueAt, state.holder.timeZone) : null,
     allowedActions: allowedForActors(state, actors, after),
     warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, similarity: w.similarity })),
     children: result.created.map((c) => ({

@@ -13,6 +13,7 @@ import {
 } from '../http/reports/reports.presenter';
 import type { ReportView } from '../http/reports/reports.schema';
 import type { Handling } from '../http/workflow/workflow.schema';
+import { dueNoticeOf } from '../reference/calendar-source';
 import { allowedForActors, guardContext } from './action-context';
 import { audienceOf } from './callers';
 import { childrenOf, institutionNames, loadWorkflowReport, trackingIdOf } from './workflow-repo';
@@ -45,6 +46,7 @@ async function handlingOf(
     workingDaysLeft: clock
       ? calendar.workingDaysLeft(env.now, clock.dueAt, state.holder.timeZone, state.holder.regionCode)
       : null,
+    dueNotice: clock ? dueNoticeOf(env.calendar, clock.startedAt, clock.dueAt, state.holder.timeZone) : null,
     allowedActions: allowed,
     complexity: state.complexity,
     hops: state.hops,

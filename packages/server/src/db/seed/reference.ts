@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Progress } from '../../cli/progress';
 import type { Db } from '../open';
 import { seedCategories } from './categories';
-import { seedHolidays } from './holidays';
+import { seedHolidayDecrees, seedHolidays } from './holidays';
 import { seedInstitutions } from './institutions';
 import { loadRegionSource, seedRegions } from './regions';
 
@@ -35,6 +35,10 @@ export async function seedReferenceData(db: Db, progress: Progress): Promise<{ s
   if (await isEmpty(db, 'holidays')) {
     await db.transaction((tx) => seedHolidays(tx as unknown as Db, progress));
     seeded.push('holidays');
+  }
+  if (await isEmpty(db, 'holiday_decrees')) {
+    await db.transaction((tx) => seedHolidayDecrees(tx as unknown as Db, progress));
+    seeded.push('holiday_decrees');
   }
   if (seeded.length) await db.execute(sql`analyze`);
   return { seeded };

@@ -3,9 +3,18 @@
  * deadlines it affects and is recorded in `holiday_changes`; the response lists the deadlines it moved.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { enterDecree } from '../../sla/enter-decree';
 import { addHoliday, deleteHoliday, moveHoliday } from '../../sla/manage-holidays';
+import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
-import { HolidayChangeResult, HolidayIdParam, HolidayInput, HolidayPatch } from './holidays.schema';
+import {
+  DecreeFile,
+  DecreeResult,
+  HolidayChangeResult,
+  HolidayIdParam,
+  HolidayInput,
+  HolidayPatch,
+} from './holidays.schema';
 
 const problemResponse = (description: string) => ({
   content: {
@@ -53,8 +62,34 @@ const deleteRoute = createRoute({
   responses: { 200: { content: json, description: 'Removed' }, ...errors },
 });
 
+const decreeRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/holidays/decrees',
+  tags,
+  summary: "Enter a year's decree (holiday file): its days become the file's, open deadlines are recomputed",
+  request: {
+    query: z.object({
+      dryRun: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: 'true: check and compute what would change, store nothing' }),
+    }),
+    body: { content: { 'application/json': { schema: DecreeFile } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: DecreeResult } }, description: 'Entered' },
+    ...errors,
+  },
+});
+
 /** Registers the holiday administration routes. */
 export function holidayAdminRoutes(app: OpenAPIHono<AppEnv>): void {
+  // A year's file is about 10 KB; regional days of every regency would still fit.
+  app.on('POST', '/api/v1/holidays/decrees', jsonBodyLimit(512 * 1024));
+  app.openapi(decreeRoute, async (c) => {
+    const dryRun = c.req.valid('query').dryRun === 'true';
+    return c.json(await enterDecree(c.var, c.var.principal, c.req.valid('json'), dryRun), 200);
+  });
   app.openapi(addRoute, async (c) => {
     const out = await addHoliday(c.var, c.var.principal, c.req.valid('json'));
     return c.json(out, 201, { location: `/api/v1/holidays/${out.holiday.id}` });

@@ -73,3 +73,47 @@ export const HolidayChangeResult = z
       .openapi({ description: 'Open deadlines the change moved' }),
   })
   .openapi('HolidayChangeResult');
+
+/** A year's holiday file (packages/core/reference/holidays/<year>.json): checked field by field by the core. */
+export const DecreeFile = z
+  .object({})
+  .passthrough()
+  .openapi('HolidayDecreeFile', {
+    description:
+      "The project's holiday format: `year`; `sources` (ref, kind annual | revision | special, title, date, note); " +
+      '`holidays` (date, name, kind, regionCode for a regional day, source = one of the refs). The days of the ' +
+      'decrees listed become exactly these.',
+    example: {
+      year: 2027,
+      sources: [
+        {
+          ref: 'SKB …/2026',
+          kind: 'annual',
+          title: 'SKB … tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027',
+          date: '2026-09-…',
+          note: '',
+        },
+      ],
+      holidays: [
+        { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'national', source: 'SKB …/2026' },
+      ],
+    },
+  });
+
+const HolidayDay = Holiday.omit({ id: true }).extend({ regionCode: z.string().nullable().optional() });
+
+export const DecreeResult = z
+  .object({
+    year: z.number(),
+    dryRun: z.boolean(),
+    decreed: z
+      .boolean()
+      .openapi({ description: 'Whether the year now has its annual decree (not provisional)' }),
+    added: z.array(HolidayDay),
+    renamed: z.array(HolidayDay),
+    removed: z.array(HolidayDay),
+    affected: z
+      .array(z.object({ trackingId: z.string(), stage: z.string(), from: z.string(), to: z.string() }))
+      .openapi({ description: 'Open deadlines the decree moved (or would move, on a dry run)' }),
+  })
+  .openapi('HolidayDecreeResult');

@@ -5,6 +5,7 @@
 import {
   type Actor,
   can,
+  deadlineNotice,
   NATIONAL_QUEUE,
   type ReportStatus,
   type ReportType,
@@ -21,7 +22,12 @@ export const DUE_SOON_WORKING_DAYS = 1;
 /** One inbox item: content for staff in scope (confidential included), deadline maths in the holder's zone. */
 export function presentInboxItem(
   r: InboxRow,
-  ctx: { actors: readonly Actor[]; calendar: WorkingDayCalendar; now: Date },
+  ctx: {
+    actors: readonly Actor[];
+    calendar: WorkingDayCalendar;
+    decreedYears: ReadonlySet<number>;
+    now: Date;
+  },
 ): InboxItem {
   const tz = (r.holderTimeZone ?? NATIONAL_QUEUE.timeZone) as TimeZone;
   const due = r.dueAt ? new Date(r.dueAt) : null;
@@ -53,6 +59,10 @@ export function presentInboxItem(
     dueAt: due?.toISOString() ?? null,
     workingDaysLeft: left,
     dueState,
+    // The inbox row has no stage start: from now to the deadline (for an overdue one, its own day).
+    dueNotice: due
+      ? deadlineNotice(ctx.now.getTime() < due.getTime() ? ctx.now : due, due, tz, ctx.decreedYears)
+      : null,
     // On hold and awaiting the reporter, the running clock is the reporter's (auto-archive / auto-resolve).
     waitingOn: (STAFF_CLOCK_STATUSES as readonly string[]).includes(r.status) ? 'institution' : 'reporter',
     isAnonymous: r.isAnonymous,

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
 import { INBOX_QUEUES } from '../../db/inbox-repo';
-import { paging, regionCode } from '../fields';
+import { DueNotice, paging, regionCode } from '../fields';
 
 export const InboxQuery = z.object({
   queue: z.enum(INBOX_QUEUES).default('to_verify'),
@@ -36,6 +36,7 @@ export const InboxItem = z
         'Working days to the deadline in the holder’s time zone; 0 = due today, negative = overdue',
     }),
     dueState: z.enum(['overdue', 'due_soon', 'ok']).nullable(),
+    dueNotice: DueNotice,
     waitingOn: z.enum(['institution', 'reporter']),
     isAnonymous: z.boolean(),
     isConfidential: z.boolean(),

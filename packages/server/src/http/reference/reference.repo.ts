@@ -1,4 +1,5 @@
 /** Queries behind the reference routes. */
+import { fixedHolidaysOf } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { regionalGovernmentCode } from '../../db/seed/institutions';
@@ -139,14 +140,40 @@ export async function listHolidays(
   if (q.year) where.push(sql`extract(year from h.date) = ${q.year}`);
   const res = await db.execute(sql`select h.id::int as id, to_char(h.date, 'YYYY-MM-DD') as date, h.name,
     h.kind, h.region_code as "regionCode", h.source from holidays h where ${sql.join(where, sql` and `)} order by h.date, h.kind`);
-  return res.rows as {
-    id: number;
-    date: string;
-    name: string;
-    kind: string;
-    regionCode: string | null;
-    source: string;
-  }[];
+  const rows = res.rows as unknown as HolidayListItem[];
+  if (!q.year) return rows;
+  // A year's fixed-date holidays are off whether or not a row lists them (core fixed-holidays.ts): show them too.
+  const listed = new Set(rows.filter((h) => h.kind !== 'regional').map((h) => h.date));
+  const fixed = fixedHolidaysOf(q.year)
+    .filter((h) => !listed.has(h.date))
+    .map(
+      (h): HolidayListItem => ({
+        id: null,
+        date: h.date,
+        name: h.name,
+        kind: h.kind,
+        regionCode: null,
+        source: h.source,
+      }),
+    );
+  return [...rows, ...fixed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+interface HolidayListItem {
+  /** Null for a fixed-date holiday no row lists: it cannot be edited, only listed by a decree. */
+  id: number | null;
+  date: string;
+  name: string;
+  kind: string;
+  regionCode: string | null;
+  source: string;
+}
+
+/** The decrees of a year, oldest first. */
+export async function listDecrees(db: Db, year: number) {
+  const res = await db.execute(sql`select ref, kind, title, to_char(signed_on, 'YYYY-MM-DD') as date, note
+    from holiday_decrees where year = ${year} order by signed_on, ref`);
+  return res.rows as { ref: string; kind: string; title: string; date: string; note: string }[];
 }
 
 /**

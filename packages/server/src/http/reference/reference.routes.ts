@@ -1,5 +1,6 @@
 /** Reference data: regions, institutions, categories, holidays, and the routing suggestion. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { provisionalNotice } from '@pintu/core';
 import type { AppEnv } from '../context';
 import { paging, regionCode } from '../fields';
 import { ProblemError } from '../problem';
@@ -112,7 +113,14 @@ const holidaysRoute = createRoute({
     z.object({
       items: z.array(
         z.object({
-          id: z.number().openapi({ description: 'For PATCH/DELETE /api/v1/holidays/{id} (national admin)' }),
+          id: z
+            .number()
+            .nullable()
+            .openapi({
+              description:
+                'For PATCH/DELETE /api/v1/holidays/{id} (national admin); null for a fixed-date holiday that no ' +
+                'decree entered lists (1 Jan, 1 May, 1 Jun, 17 Aug, 25 Dec are off in every year regardless)',
+            }),
           date: z.string(),
           name: z.string(),
           kind: z.string(),
@@ -120,6 +128,27 @@ const holidaysRoute = createRoute({
           source: z.string(),
         }),
       ),
+      calendar: z
+        .object({
+          year: z.number(),
+          decreed: z.boolean(),
+          notice: z.object({ id: z.string(), en: z.string() }).nullable(),
+          decrees: z.array(
+            z.object({
+              ref: z.string(),
+              kind: z.string(),
+              title: z.string(),
+              date: z.string(),
+              note: z.string(),
+            }),
+          ),
+        })
+        .optional()
+        .openapi({
+          description:
+            'With `year`: its decrees, and whether it is decreed. A year without its annual SKB is provisional: ' +
+            'only weekends and the fixed-date holidays (1 Jan, 1 May, 1 Jun, 17 Aug, 25 Dec) are known to be off.',
+        }),
     }),
     'Holidays',
   ),
@@ -157,9 +186,19 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(categoriesRoute, async (c) =>
     c.json({ items: (await repo.categoryTree(c.var.db)) as Record<string, unknown>[] }, 200),
   );
-  app.openapi(holidaysRoute, async (c) =>
-    c.json({ items: await repo.listHolidays(c.var.db, c.req.valid('query')) }, 200),
-  );
+  app.openapi(holidaysRoute, async (c) => {
+    const query = c.req.valid('query');
+    const items = await repo.listHolidays(c.var.db, query);
+    if (!query.year) return c.json({ items }, 200);
+    const decreed = c.var.calendar.decreedYears().has(query.year);
+    const calendar = {
+      year: query.year,
+      decreed,
+      notice: decreed ? null : provisionalNotice(query.year),
+      decrees: await repo.listDecrees(c.var.db, query.year),
+    };
+    return c.json({ items, calendar }, 200);
+  });
   app.openapi(suggestRoute, async (c) => {
     const { regionCode: code, categoryId } = c.req.valid('query');
     return c.json({ items: await repo.suggestInstitutions(c.var.db, code, categoryId) }, 200);

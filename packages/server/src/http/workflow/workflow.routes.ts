@@ -1,11 +1,10 @@
 /** Workflow routes: lifecycle actions, the timeline per audience, identity reveal and its log. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { actOnReport } from '../../workflow/act-on-report';
 import { readTimeline } from '../../workflow/read-timeline';
 import { listIdentityReveals, revealIdentity } from '../../workflow/reveal-identity';
+import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
-import { ProblemError } from '../problem';
 import { AccessCodeHeader, TrackingParam } from '../reports/reports.schema';
 import {
   ActionInput,
@@ -98,18 +97,7 @@ const revealLogRoute = createRoute({
 
 /** Registers the workflow routes. */
 export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.on(
-    'POST',
-    '/api/v1/reports/:trackingId/actions',
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw new ProblemError('TOO_LARGE', `Isi permintaan melebihi ${MAX_JSON_BYTES / 1024} KB.`, [
-          { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_JSON_BYTES / 1024} KB.` },
-        ]);
-      },
-    }),
-  );
+  app.on('POST', '/api/v1/reports/:trackingId/actions', jsonBodyLimit(MAX_JSON_BYTES));
   app.openapi(actionRoute, async (c) => {
     const result = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
       principal: c.var.principal,

@@ -8,7 +8,7 @@ import {
   REPORT_STATUSES,
   ROLES,
 } from '@pintu/core';
-import { paging, text } from '../fields';
+import { DueNotice, paging, text } from '../fields';
 
 /** Longest reason, note, question or comment (the core's limit for short texts). */
 export const NOTE_MAX = 2000;
@@ -72,6 +72,7 @@ export const ActionResult = z
       .number()
       .nullable()
       .openapi({ description: 'Working days to the deadline; negative when overdue' }),
+    dueNotice: DueNotice,
     allowedActions: z
       .array(z.enum(LIFECYCLE_ACTIONS))
       .openapi({ description: 'What this caller may do next' }),
@@ -123,6 +124,7 @@ export const Handling = z
       .string()
       .openapi({ description: "The holder's time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)" }),
     workingDaysLeft: z.number().nullable(),
+    dueNotice: DueNotice,
     allowedActions: z.array(z.enum(LIFECYCLE_ACTIONS)),
     complexity: z.enum(COMPLEXITY_CLASSES).nullable(),
     hops: z.number(),
