@@ -1,6 +1,7 @@
 /** Institution administration by its coordinator, and the holiday calendar of the national admin. */
 import { expect, test } from '@playwright/test';
 import { STAFF, staffLogin } from './staff-login';
+import { screenshotBoth } from './support/screenshots';
 
 test('the Samarinda coordinator sees its units and staff, adds a unit, renames and moves it', async ({
   page,
@@ -58,4 +59,41 @@ test('the national admin adds a regional day off, finds it under its region and 
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button').click();
   await expect(row).toHaveCount(0);
+});
+
+test('next year without its decree is provisional; the national admin checks a decree before entering it', async ({
+  page,
+}) => {
+  const year = new Date().getFullYear() + 1;
+  const status = await (await page.request.get(`/api/v1/holidays?year=${year}`)).json();
+  test.skip(status.calendar.decreed, `${year} is already decreed in this data`);
+  await staffLogin(page, STAFF.admin);
+  await page.goto('/admin/holidays');
+  await page.getByRole('combobox', { name: 'Tahun' }).click();
+  await page.getByRole('option', { name: String(year) }).click();
+  await expect(page.getByTestId('calendar-provisional')).toContainText(
+    `Kalender ${year} belum ditetapkan — tenggat bersifat sementara`,
+  );
+  // The fixed-date days are listed (and kept) without any decree.
+  const newYear = page
+    .getByTestId('holidays')
+    .getByRole('row', { name: new RegExp(`Tahun Baru ${year} Masehi`) });
+  await expect(newYear).toContainText('tanggal tetap');
+  await expect(newYear.getByRole('button')).toHaveCount(0);
+  const form = page.getByTestId('decree-form');
+  await expect(form.getByTestId('decree-days').getByRole('row')).toHaveCount(5);
+  await form.getByLabel('Nomor keputusan').fill(`SKB UJI-E2E/${year - 1}`);
+  await form.getByLabel('Tanggal ditetapkan').fill(`${year - 1}-11-30`);
+  await form.getByLabel('Judul keputusan').fill('Keputusan uji e2e (bukan data nyata)');
+  await expect(form.getByRole('button', { name: 'Simpan keputusan' })).toBeDisabled();
+  await form.getByRole('button', { name: 'Periksa' }).click();
+  await expect(form.getByTestId('decree-preview')).toContainText('Jika disimpan:');
+  await expect(form.getByTestId('decree-preview')).toContainText('5 hari ditambah');
+  await expect(form.getByRole('button', { name: 'Simpan keputusan' })).toBeEnabled();
+  await screenshotBoth(page, 'holidays-provisional');
+  // A dry run stored nothing: the year is still provisional.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Tahun' }).click();
+  await page.getByRole('option', { name: String(year) }).click();
+  await expect(page.getByTestId('calendar-provisional')).toBeVisible();
 });

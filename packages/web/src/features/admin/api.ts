@@ -42,12 +42,38 @@ export interface AuditEntry {
 }
 
 export interface Holiday {
-  id: number;
+  /** Null for a fixed-date holiday that no entered decree lists: it is off all the same. */
+  id: number | null;
   date: string;
   name: string;
   kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
   regionCode: string | null;
   source: string;
+}
+
+/** A year's decree status on the holiday list. */
+export interface HolidayCalendar {
+  year: number;
+  decreed: boolean;
+  notice: { id: string; en: string } | null;
+  decrees: { ref: string; kind: string; title: string; date: string; note: string }[];
+}
+
+/** The project's holiday format (packages/core/reference/holidays/<year>.json). */
+export interface DecreeFile {
+  year: number;
+  sources: { ref: string; kind: string; title: string; date: string; note?: string }[];
+  holidays: { date: string; name: string; kind: Holiday['kind']; regionCode?: string; source: string }[];
+}
+
+export interface DecreeResult {
+  year: number;
+  dryRun: boolean;
+  decreed: boolean;
+  added: Omit<Holiday, 'id'>[];
+  renamed: Omit<Holiday, 'id'>[];
+  removed: Omit<Holiday, 'id'>[];
+  affected: { trackingId: string; stage: string; from: string; to: string }[];
 }
 
 export const adminApi = {
@@ -73,7 +99,9 @@ export const adminApi = {
     return request<{ id: string }>('/api/v1/attachments', { method: 'POST', body: form });
   },
   holidays: (year: number, regionCode?: string) =>
-    api.get<{ items: Holiday[] }>('/holidays', { year, regionCode }),
+    api.get<{ items: Holiday[]; calendar: HolidayCalendar }>('/holidays', { year, regionCode }),
+  enterDecree: (file: DecreeFile, dryRun: boolean) =>
+    request<DecreeResult>('/api/v1/holidays/decrees', { method: 'POST', body: file, query: { dryRun } }),
   addHoliday: (body: Omit<Holiday, 'id' | 'regionCode'> & { regionCode?: string }) =>
     api.post<{ affected: unknown[] }>('/holidays', body),
   deleteHoliday: (id: number) => api.del<{ affected: unknown[] }>(`/holidays/${id}`),

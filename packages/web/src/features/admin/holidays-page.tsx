@@ -8,6 +8,7 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -18,11 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { QueryError } from '../../components/query-error';
 import { adminApi, type Holiday } from './api';
+import { DecreeForm } from './decree-form';
 
 const KINDS = ['national', 'cuti_bersama', 'special', 'regional'] as const;
 
 export function HolidaysPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const notice = (n: { id: string; en: string }) => (i18n.language.startsWith('en') ? n.en : n.id);
   const qc = useQueryClient();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   // Regional days off are listed for a region (with its parents'); national ones always.
@@ -66,6 +69,7 @@ export function HolidaysPage() {
     }
   };
   const remove = async (h: Holiday) => {
+    if (h.id === null) return;
     if (!window.confirm(t('holidays.confirmDelete', { name: h.name, date: h.date }))) return;
     try {
       const res = await adminApi.deleteHoliday(h.id);
@@ -75,10 +79,27 @@ export function HolidaysPage() {
     }
   };
   const now = new Date().getFullYear();
+  const calendar = list.data?.calendar;
+  const fixedDays = (list.data?.items ?? []).filter((h) => h.id === null);
   return (
     <Container size="lg" py="md">
       <Stack>
         <Title order={1}>{t('holidays.title')}</Title>
+        {calendar && !calendar.decreed && calendar.notice && (
+          <Alert
+            color="orange"
+            variant="light"
+            data-testid="calendar-provisional"
+            title={notice(calendar.notice)}
+          >
+            {t('decree.provisionalHelp')}
+          </Alert>
+        )}
+        {calendar && calendar.decrees.length > 0 && (
+          <Text size="sm" data-testid="calendar-decrees">
+            {t('decree.basis')} {calendar.decrees.map((d) => `${d.ref} (${d.date})`).join('; ')}
+          </Text>
+        )}
         <Select
           label={t('holidays.year')}
           data={[now - 1, now, now + 1].map(String)}
@@ -161,6 +182,9 @@ export function HolidaysPage() {
             </Stack>
           </form>
         </Paper>
+        {calendar && !calendar.decreed && (
+          <DecreeForm key={calendar.year} year={calendar.year} fixedDays={fixedDays} />
+        )}
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -177,23 +201,28 @@ export function HolidaysPage() {
               </Table.Thead>
               <Table.Tbody>
                 {(list.data?.items ?? []).map((h) => (
-                  <Table.Tr key={h.id}>
+                  <Table.Tr key={h.id ?? `fixed-${h.date}`}>
                     <Table.Td>{h.date}</Table.Td>
                     <Table.Td>{h.name}</Table.Td>
                     <Table.Td>
                       {t(`kind.${h.kind}`)}
                       {h.regionCode ? ` (${h.regionCode})` : ''}
                     </Table.Td>
-                    <Table.Td>{h.source}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => void remove(h)}
-                        aria-label={t('holidays.delete', { name: h.name })}
-                      >
-                        {t('holidays.deleteShort')}
-                      </Button>
+                      {h.source}
+                      {h.id === null && ` · ${t('holidays.fixed')}`}
+                    </Table.Td>
+                    <Table.Td>
+                      {h.id !== null && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => void remove(h)}
+                          aria-label={t('holidays.delete', { name: h.name })}
+                        >
+                          {t('holidays.deleteShort')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -14,6 +14,13 @@ export type Queue = (typeof QUEUES)[number];
 // The vocabulary comes from the core, so the dialogs offer exactly what the server accepts.
 export { ARCHIVE_REASONS, COMPLEXITY_CLASSES } from '@pintu/core';
 
+/** Set on a deadline counted through a year whose holiday decree is not entered: it is provisional. */
+export interface DueNotice {
+  year: number;
+  id: string;
+  en: string;
+}
+
 export interface Named {
   id: number;
   name: string;
@@ -31,6 +38,7 @@ export interface InboxItem {
   dueAt: string | null;
   workingDaysLeft: number | null;
   dueState: 'overdue' | 'due_soon' | 'ok' | null;
+  dueNotice: DueNotice | null;
   waitingOn: 'institution' | 'reporter';
   isAnonymous: boolean;
   isConfidential: boolean;
@@ -63,6 +71,7 @@ export interface Handling {
   /** The holder's IANA zone: deadlines end at 23:59:59 there. */
   timeZone?: string;
   workingDaysLeft: number | null;
+  dueNotice: DueNotice | null;
   allowedActions: string[];
   complexity: string | null;
   hops: number;

@@ -3,6 +3,7 @@
  * coloured, and bulk verify (to verify) and dispose down (to acknowledge) over the checked reports.
  */
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -26,7 +27,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { type InboxItem, QUEUES, type Queue, staffApi } from './api';
 import { BulkBar } from './bulk-bar';
-import { DueBadge } from './due-badge';
+import { DueBadge, noticeText, ProvisionalBadge } from './due-badge';
 import { StaffNav } from './staff-nav';
 
 function ItemCard({
@@ -59,6 +60,7 @@ function ItemCard({
               state={item.dueState}
               reporterClock={item.waitingOn === 'reporter'}
             />
+            <ProvisionalBadge notice={item.dueNotice} />
             <Badge variant="outline" color="dark">
               {t(`status.${item.status}`)}
             </Badge>
@@ -261,6 +263,15 @@ export function InboxPage() {
           <Text mt="lg">{t('inbox.empty')}</Text>
         ) : (
           <Stack mt="md" gap="sm">
+            {[
+              ...new Map(
+                items.flatMap((i) => (i.dueNotice ? [[i.dueNotice.year, i.dueNotice]] : [])),
+              ).values(),
+            ].map((n) => (
+              <Alert key={n.year} color="orange" variant="light" data-testid="calendar-provisional">
+                {noticeText(n, i18n.language)}
+              </Alert>
+            ))}
             <Text size="sm">
               {t('inbox.total', { count: inbox.data.total, formatted: fmt(inbox.data.total) })}
             </Text>

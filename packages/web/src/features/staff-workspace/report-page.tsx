@@ -28,7 +28,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { ActionDialog, DIALOG_ACTIONS, type DialogAction } from './action-dialog';
 import { type StaffReport, staffApi } from './api';
-import { DueBadge, dueStateOf } from './due-badge';
+import { DueBadge, dueStateOf, ProvisionalNote } from './due-badge';
 import { StaffNav } from './staff-nav';
 import { StaffTimeline } from './timeline';
 
@@ -291,6 +291,7 @@ export function ReportPage() {
                   <Fact label={t('report.due')}>
                     {h.dueAt ? formatDeadline(h.dueAt, h.timeZone, i18n.language) : '—'}
                   </Fact>
+                  <ProvisionalNote notice={h.dueNotice} />
                   {h.complexity && (
                     <Fact label={t('dialog.complexity')}>{t(`complexity.${h.complexity}`)}</Fact>
                   )}
