@@ -143,6 +143,9 @@ export interface ReportRow {
   incidentDate: string;
   regionCode: string;
   regionName: string | null;
+  /** What the public sees of the place: the regency/city (or the province) containing it, code and name. */
+  publicRegionCode: string;
+  publicRegionName: string | null;
   address: string | null;
   lat: number | null;
   lng: number | null;
@@ -164,7 +167,7 @@ export interface ReportRow {
 const SELECT_REPORT = sql`
   select r.id::int as id, r.tracking_id as "trackingId", r.type, r.title, r.body,
     to_char(r.incident_date, 'YYYY-MM-DD') as "incidentDate", r.region_code as "regionCode", g.name as "regionName",
-    r.address, r.lat, r.lng, r.category_id as "categoryId", c.name as "categoryName", c.code as "categoryCode",
+    pg.code as "publicRegionCode", pg.name as "publicRegionName", r.address, r.lat, r.lng, r.category_id as "categoryId", c.name as "categoryName", c.code as "categoryCode",
     r.institution_id as "institutionId", i.name as "institutionName", r.status,
     to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous", r.is_confidential as "isConfidential",
     r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
@@ -173,6 +176,8 @@ const SELECT_REPORT = sql`
       order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
   from reports r
   left join regions g on g.code = r.region_code
+  -- The public sees only the regency of a place (a village and a date can identify a reporter): its code and name.
+  left join regions pg on pg.code = left(r.region_code, 5)
   left join categories c on c.id = r.category_id
   left join institutions i on i.id = r.institution_id`;
 

@@ -51,16 +51,23 @@ describe('POST /api/v1/reports', () => {
     });
     expect(pubBody.statusLabel).toBe('Belum Terverifikasi');
     const text = JSON.stringify(pubBody);
+    const names = await t.deps.db.execute(
+      sql`select code, name from regions where code in ('64.72', '64.72.01') order by code`,
+    );
+    const [regency, district] = names.rows as { code: string; name: string }[];
+    // The regency's code with the regency's name: the district's name would reveal what the code hides.
+    expect(pubBody.region).toEqual({ code: '64.72', name: regency!.name });
     for (const secret of ['Siti', 'siti.rahmawati@example.id', '081234567890', '64.72.01', 'Juanda, depan']) {
       expect(text).not.toContain(secret);
     }
+    expect(text).not.toContain(district!.name);
     const full = await (
       await t.get(`/api/v1/reports/${created.trackingId}`, { 'x-access-code': created.accessCode })
     ).json();
     expect(full).toMatchObject({
       view: 'reporter',
       reporter: { name: 'Siti Rahmawati', email: 'siti.rahmawati@example.id', phone: '081234567890' },
-      region: { code: '64.72.01' },
+      region: { code: '64.72.01', name: district!.name },
       location: { lat: -0.4948, lng: 117.1436 },
     });
     // Typed loosely on a phone: lower case, no dashes.

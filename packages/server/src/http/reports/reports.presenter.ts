@@ -55,8 +55,9 @@ export function presentPublic(r: ReportRow): ReportView {
       hidden || !r.categoryName
         ? null
         : { id: r.categoryId, name: r.categoryName, code: r.categoryCode ?? '' },
-    // Only the regency of a public report: a village plus a date can be enough to identify a reporter.
-    region: hidden ? null : { code: r.regionCode.slice(0, 5), name: r.regionName ?? '' },
+    // Only the regency of a public report, its name with its code: a village or district name plus a date can be
+    // enough to identify a reporter (the repository coarsens both).
+    region: hidden ? null : { code: r.publicRegionCode, name: r.publicRegionName ?? '' },
     reporter: { display: r.isAnonymous ? ANONYMOUS : 'Pelapor' },
     attachments: hidden ? [] : attachmentsOf(r),
     view: 'public',
