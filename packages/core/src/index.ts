@@ -9,6 +9,7 @@ export * from './calendar/time-zones';
 export * from './calendar/types';
 export * from './calendar/working-day-calendar';
 export * from './errors';
+export * from './indicators/custody-stages';
 export * from './indicators/grade';
 export * from './indicators/indicators';
 export * from './indicators/report-fact';

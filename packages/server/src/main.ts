@@ -66,7 +66,8 @@ async function main() {
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
   };
-  // A database from before the monitoring rollups (issue 5) gets them once; every save keeps them up to date after.
+  // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
+  // once; every save keeps them up to date after.
   const rebuilt = await rebuildIfMissing(db, calendar.get());
   if (rebuilt) console.log(`Statistik: rekap ${rebuilt} laporan dibangun ulang.`);
   let demoAccounts: { email: string; label: string }[] = [];

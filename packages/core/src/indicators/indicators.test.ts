@@ -6,6 +6,7 @@ import {
   averageFollowUpSpeed,
   computeIndicators,
   countStatuses,
+  followUpWorkingDays,
   type IndicatorRow,
   percentage,
   selectRows,
@@ -141,6 +142,12 @@ describe('average follow-up speed', () => {
       row(wib('2024-06-19T10:00'), null), // no follow-up yet: not counted
     ];
     expect(averageFollowUpSpeed(data, calendar)).toBe(1.3);
+  });
+
+  it('refuses a follow-up dated before the disposition: it belongs to an earlier holder, not 0 days', () => {
+    const early = row(wib('2024-06-05T10:00'), wib('2024-06-04T10:00'));
+    expect(() => followUpWorkingDays(early, calendar)).toThrow(/precedes the disposition/);
+    expect(() => averageFollowUpSpeed([early], calendar)).toThrow();
   });
 
   it('counts in the holder’s time zone', () => {

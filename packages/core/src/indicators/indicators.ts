@@ -123,20 +123,22 @@ export function followUpRate(counts: StatusCounts): number | null {
   return percentage(counts.resolved + counts.inProcess, counts.received);
 }
 
-/** Working days from disposition to the first published follow-up in the holder's zone; null without one. */
+/**
+ * Working days from disposition to the first published follow-up in the holder's zone; null without one. A
+ * follow-up before the disposition cannot happen (a forward clears the previous holder's): it throws rather than
+ * count someone else's follow-up as 0 days.
+ */
 export function followUpWorkingDays(
   row: Pick<IndicatorRow, 'dispositionedAt' | 'firstFollowUpAt' | 'timeZone' | 'regionCode'>,
   calendar: WorkingDays,
 ): number | null {
   if (row.dispositionedAt === null || row.firstFollowUpAt === null) return null;
+  if (row.firstFollowUpAt.getTime() < row.dispositionedAt.getTime())
+    throw new Error(
+      `First follow-up ${row.firstFollowUpAt.toISOString()} precedes the disposition ${row.dispositionedAt.toISOString()}`,
+    );
   const tz = row.timeZone ?? 'Asia/Jakarta';
-  const days = calendar.elapsedWorkingDays(
-    row.dispositionedAt,
-    row.firstFollowUpAt,
-    tz,
-    row.regionCode ?? null,
-  );
-  return Math.max(0, days);
+  return calendar.elapsedWorkingDays(row.dispositionedAt, row.firstFollowUpAt, tz, row.regionCode ?? null);
 }
 
 /** A mean rounded half up to one decimal from its sum and count (rollups keep both); null when count is 0. */

@@ -16,6 +16,10 @@ function childReport(parent: ReportState, target: Holder, id: string, env: Effec
     parentId: parent.id,
     childIds: [],
     dispositionedAt: env.now,
+    // A split happens before anyone handled the report; the child starts its holder's custody with nothing done.
+    acknowledgedAt: null,
+    firstFollowUpAt: null,
+    reopenCount: 0,
     clock,
     pausedClock: null,
     previousStatus: null,
@@ -77,8 +81,12 @@ export const ROUTING_HANDLERS: Handlers<
     moveHolder(next, target ?? NATIONAL_QUEUE, env.now, env.ctx.calendar);
     const spell = next.custody.at(-2);
     next.hops += 1;
+    // A new custody: the next holder's facts are its own. What the returning holder did (acknowledged, followed up,
+    // was reopened on) stays in its events and its staff activity, never in the new holder's figures (ADR 0009).
     next.dispositionedAt = target ? env.now : null;
     next.acknowledgedAt = null;
+    next.firstFollowUpAt = null;
+    next.reopenCount = 0;
     next.complexity = null;
     next.draft = null;
     return {

@@ -1,13 +1,14 @@
 /** Random walks through the lifecycle by random actors at random times: invariants that hold after every step. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indicatorRowOf } from '../indicators/report-fact';
 import { ROLES } from '../policy/roles';
 import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionName } from './actions';
 import { applyAction } from './apply-action';
 import { fakeWorkingDays } from './fake-working-days';
 import { allowedActions } from './guards';
 import { STAGE_STATUS } from './sla';
-import type { ReportState } from './state';
+import type { LifecycleEvent, ReportState } from './state';
 import { LIFECYCLE } from './table';
 import { actorOf, INST_A, INST_C, REPORTER_ID, submitted, UNIT_A1, UNIT_A2, wib } from './test-reports';
 
@@ -75,6 +76,7 @@ describe('random walks through the lifecycle', () => {
       fc.property(fc.boolean(), fc.array(step, { minLength: 20, maxLength: 60 }), (national, steps) => {
         let now = wib('2024-06-03T09:00');
         let report = submitted(now, national ? null : INST_A);
+        const events: LifecycleEvent[] = [];
         let ids = 0;
         for (const s of steps) {
           now = new Date(now.getTime() + s.hours * 3_600_000);
@@ -121,7 +123,9 @@ describe('random walks through the lifecycle', () => {
           for (const child of result.created)
             expect(child).toMatchObject({ parentId: report.id, reporterId: REPORTER_ID });
           report = next;
+          events.push(...result.events.filter((e) => e.reportId === report.id));
           assertConsistent(report);
+          assertOwnCustody(report, events);
         }
       }),
       // A fixed seed keeps the coverage check below deterministic.
@@ -150,4 +154,34 @@ function assertConsistent(r: ReportState): void {
   expect(r.custody.at(-1)?.institutionId).toBe(r.holder.institutionId);
   expect(r.custody.at(-1)?.to === null).toBe(r.childIds.length === 0);
   expect(r.hops).toBeGreaterThanOrEqual(0);
+  // The holder's facts are its own (ADR 0009): nothing before its disposition, nothing without one.
+  const since = r.dispositionedAt?.getTime();
+  for (const at of [r.acknowledgedAt, r.firstFollowUpAt])
+    if (at !== null) expect(since !== undefined && at.getTime() >= since).toBe(true);
+  if (since === undefined) expect(r.reopenCount).toBe(0);
+}
+
+/** The figures of the current holder equal those recomputed from the events of its own custody. */
+function assertOwnCustody(r: ReportState, events: readonly LifecycleEvent[]): void {
+  // The custody began with the last disposition: a verify to one institution or a forward to a named one.
+  let start = -1;
+  events.forEach((e, i) => {
+    const p = e.payload as { targetIds?: string[]; targetId?: string | null };
+    if (e.type === 'verify') start = p.targetIds?.length === 1 ? i : -1;
+    if (e.type === 'not_our_authority') start = p.targetId ? i : -1;
+  });
+  const own = start < 0 ? [] : events.slice(start);
+  const first = (...types: string[]) => own.find((e) => types.includes(e.type))?.at ?? null;
+  const row = indicatorRowOf(r);
+  expect({
+    dispositionedAt: row.dispositionedAt,
+    acknowledgedAt: row.acknowledgedAt,
+    firstFollowUpAt: row.firstFollowUpAt,
+    reopened: row.dispositionedAt !== null && r.reopenCount > 0,
+  }).toEqual({
+    dispositionedAt: own[0]?.at ?? null,
+    acknowledgedAt: first('acknowledge'),
+    firstFollowUpAt: first('post_follow_up', 'approve_follow_up'),
+    reopened: own.some((e) => e.type === 'reopen'),
+  });
 }

@@ -61,10 +61,14 @@ export interface ReportState {
   submittedAt: Date;
   /** When the current holder received it by disposition (cleared when it returns to the national queue). */
   dispositionedAt: Date | null;
+  /** The current holder's acknowledgement; a forward clears it (never before `dispositionedAt`). */
   acknowledgedAt: Date | null;
   complexity: ComplexityClass | null;
+  /** The current holder's first published follow-up; a forward clears it (never before `dispositionedAt`). */
   firstFollowUpAt: Date | null;
+  /** The last follow-up the reporter received, from any holder. */
   lastFollowUpAt: Date | null;
+  /** Follow-ups the reporter received, from any holder. */
   followUpCount: number;
   resolvedAt: Date | null;
   archivedAt: Date | null;
@@ -86,6 +90,7 @@ export interface ReportState {
   /** End of the rating window while resolved. */
   ratingUntil: Date | null;
   rating: number | null;
+  /** Reopens during the current holder's custody; a forward clears it. */
   reopenCount: number;
 }
 

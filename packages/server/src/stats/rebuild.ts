@@ -4,18 +4,25 @@
  * reports before the rollups existed, a repair, and the benchmark. The incremental path (`rollup.ts`) gives the
  * same rows; test/db/stats-rollup.test.ts checks both against figures recomputed from the event log.
  */
-import { type ReportFact, reportFactOf, type WorkingDays } from '@pintu/core';
+import {
+  custodyStages,
+  type ReportFact,
+  reportFactOf,
+  type StageCompliance,
+  type WorkingDays,
+} from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { reviveState } from '../db/lifecycle-codec';
 import type { Db } from '../db/open';
 import { COUNTER_COLUMNS } from './counters';
+import { reviveStage, type StoredStage } from './rollup';
 
 interface SourceRow {
   id: number;
   lifecycle: unknown;
   categoryId: number;
   provinceCode: string;
-  sla: Record<string, number> | null;
+  clocks: StoredStage[];
 }
 
 /** Recomputes every fact in batches of `batch` reports; returns the number of reports. */
@@ -26,25 +33,26 @@ export async function rebuildFacts(db: Db, calendar: WorkingDays, batch = 20_000
   for (;;) {
     const res = await db.execute(sql`select r.id::float8 as id, r.lifecycle, r.category_id as "categoryId",
         g.province_code as "provinceCode",
-        (select json_object_agg(k, n) from (select case c.stage when 'verify' then 'verify'
-            when 'acknowledge' then 'acknowledge' else 'followUp' end
-            || case when c.breached_at is null then 'Met' else 'Breached' end as k, count(*)::int as n
+        (select coalesce(json_agg(json_build_object('stage', c.stage, 'holderId', c.holder_institution_id::text,
+            'startedAt', c.started_at, 'completedAt', c.completed_at, 'breached', c.breached_at is not null)), '[]')
           from sla_stage_clocks c where c.report_id = r.id and c.completed_at is not null
-            and c.stage in ('verify', 'acknowledge', 'follow_up') group by 1) s) as sla
+            and c.stage in ('verify', 'acknowledge', 'follow_up')) as clocks
       from reports r join regions g on g.code = r.region_code
       where r.id > ${last} order by r.id limit ${batch}`);
     const rows = res.rows as unknown as SourceRow[];
     if (rows.length === 0) return total;
-    const facts = rows.map((r) => ({ r, f: reportFactOf(reviveState(r.lifecycle), calendar) }));
+    const facts = rows.map((r) => {
+      const state = reviveState(r.lifecycle);
+      return { r, f: reportFactOf(state, calendar), sla: custodyStages(state, r.clocks.map(reviveStage)) };
+    });
     await insertFacts(db, facts);
     last = rows.at(-1)!.id;
     total += rows.length;
   }
 }
 
-async function insertFacts(db: Db, facts: Array<{ r: SourceRow; f: ReportFact }>) {
-  const rows = facts.map(({ r, f }) => {
-    const stage = (k: string) => (f.bucket === null ? 0 : (r.sla?.[k] ?? 0));
+async function insertFacts(db: Db, facts: Array<{ r: SourceRow; f: ReportFact; sla: StageCompliance }>) {
+  const rows = facts.map(({ r, f, sla }) => {
     return {
       report_id: r.id,
       institution_id: f.institutionId === null ? null : Number(f.institutionId),
@@ -55,12 +63,12 @@ async function insertFacts(db: Db, facts: Array<{ r: SourceRow; f: ReportFact }>
       follow_up_days: f.followUpDays,
       rating: f.rating,
       reopened: f.reopened ? 1 : 0,
-      verify_met: stage('verifyMet'),
-      verify_breached: stage('verifyBreached'),
-      acknowledge_met: stage('acknowledgeMet'),
-      acknowledge_breached: stage('acknowledgeBreached'),
-      follow_up_met: stage('followUpMet'),
-      follow_up_breached: stage('followUpBreached'),
+      verify_met: sla.verifyMet,
+      verify_breached: sla.verifyBreached,
+      acknowledge_met: sla.acknowledgeMet,
+      acknowledge_breached: sla.acknowledgeBreached,
+      follow_up_met: sla.followUpMet,
+      follow_up_breached: sla.followUpBreached,
       due_at: f.dueAt?.toISOString() ?? null,
     };
   });
@@ -95,8 +103,9 @@ export async function rebuildRollups(db: Db): Promise<void> {
 }
 
 /**
- * Builds the rollups of a database whose reports predate them (filed before migration 0008): when there are
- * reports but no facts. Afterwards every save keeps them up to date. Returns the number of reports, or 0.
+ * Builds the rollups of a database whose reports predate them (filed before migration 0008), or whose rollups
+ * migration 0015 emptied to count each holder's own custody (ADR 0009): when there are reports but no facts.
+ * Afterwards every save keeps them up to date. Returns the number of reports, or 0.
  */
 export async function rebuildIfMissing(db: Db, calendar: WorkingDays): Promise<number> {
   const res = await db.execute(sql`select exists(select 1 from reports) as "hasReports",

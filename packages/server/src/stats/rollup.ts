@@ -4,6 +4,8 @@
  * its state and the rollups change by (new fact − stored fact), so they never drift whatever the transition.
  */
 import {
+  type CompletedStage,
+  custodyStages,
   factNeedsCalendar,
   type LifecycleEvent,
   type ReportFact,
@@ -28,18 +30,15 @@ interface StoredFact {
   reopened: number | null;
   dueAt: string | null;
   stages: Record<string, number> | null;
-  /** The report's completed institution stages now, from the stage clocks. */
-  sla: Record<string, number>;
+  /** The report's completed stage clocks (the core keeps those of the holder's custody). */
+  clocks: StoredStage[];
 }
 
-const STAGE_KEYS = [
-  'verifyMet',
-  'verifyBreached',
-  'acknowledgeMet',
-  'acknowledgeBreached',
-  'followUpMet',
-  'followUpBreached',
-] as const;
+/** A completed stage clock row as JSON. */
+export type StoredStage = Omit<CompletedStage, 'startedAt' | 'completedAt'> & {
+  startedAt: string;
+  completedAt: string;
+};
 
 /** Re-derives the report's fact and applies the difference to the daily and monthly rollups; counts the events. */
 export async function updateStatsRollup(
@@ -56,21 +55,17 @@ export async function updateStatsRollup(
         'verifyBreached', f.verify_breached, 'acknowledgeMet', f.acknowledge_met,
         'acknowledgeBreached', f.acknowledge_breached, 'followUpMet', f.follow_up_met,
         'followUpBreached', f.follow_up_breached) end as stages,
-      (select json_build_object(
-        'verifyMet', count(*) filter (where c.stage = 'verify' and c.breached_at is null),
-        'verifyBreached', count(*) filter (where c.stage = 'verify' and c.breached_at is not null),
-        'acknowledgeMet', count(*) filter (where c.stage = 'acknowledge' and c.breached_at is null),
-        'acknowledgeBreached', count(*) filter (where c.stage = 'acknowledge' and c.breached_at is not null),
-        'followUpMet', count(*) filter (where c.stage = 'follow_up' and c.breached_at is null),
-        'followUpBreached', count(*) filter (where c.stage = 'follow_up' and c.breached_at is not null))
-       from sla_stage_clocks c where c.report_id = r.id and c.completed_at is not null) as sla
+      (select coalesce(json_agg(json_build_object('stage', c.stage, 'holderId', c.holder_institution_id::text,
+          'startedAt', c.started_at, 'completedAt', c.completed_at, 'breached', c.breached_at is not null)), '[]')
+       from sla_stage_clocks c where c.report_id = r.id and c.completed_at is not null
+         and c.stage in ('verify', 'acknowledge', 'follow_up')) as clocks
     from reports r join regions g on g.code = r.region_code
       left join stats_report_facts f on f.report_id = r.id
     where r.id = ${reportId}`);
   const stored = res.rows[0] as unknown as StoredFact | undefined;
   if (!stored) return;
   const fact = reportFactOf(state, await calendarFor(db, state, stored));
-  const sla = fact.bucket === null ? zeroStages() : stored.sla;
+  const sla = custodyStages(state, stored.clocks.map(reviveStage));
   const before: CounterVector | null =
     stored.stages === null ? null : counterVector(storedAsFact(stored), stored.stages);
   const after = counterVector(fact, sla);
@@ -93,7 +88,13 @@ const keyOf = (institutionId: number | null, day: string | null) =>
   institutionId === null || day === null ? null : `${institutionId}|${day}`;
 
 const zeroVector = (): CounterVector => COUNTER_COLUMNS.map(() => 0);
-const zeroStages = () => Object.fromEntries(STAGE_KEYS.map((k) => [k, 0]));
+
+/** A stage clock row as the core reads it. */
+export const reviveStage = (c: StoredStage): CompletedStage => ({
+  ...c,
+  startedAt: new Date(c.startedAt),
+  completedAt: new Date(c.completedAt),
+});
 
 function storedAsFact(s: StoredFact): ReportFact {
   return {

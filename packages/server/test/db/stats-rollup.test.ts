@@ -10,10 +10,10 @@ import {
   allowedActions,
   applyAction,
   computeIndicators,
-  type IndicatorRow,
   type LifecycleAction,
   type LifecycleActionName,
   localDate,
+  percentage,
   type TimeZone,
   type WorkingDayCalendar,
 } from '@pintu/core';
@@ -27,6 +27,7 @@ import { rebuildFacts, rebuildRollups } from '../../src/stats/rebuild';
 import type { StatsScope } from '../../src/stats/scope';
 import { sumRollups, sumTotals, totalsByNode, totalsOf } from '../../src/stats/stats-repo';
 import { indicatorsOf } from '../../src/stats/summary';
+import { rowFromEvents } from '../support/custody-from-events';
 import { refIds } from '../support/fixtures';
 import { fileInto, holderById } from '../support/sla-fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
@@ -34,48 +35,6 @@ import { createUnit } from '../support/workflow-fixtures';
 
 const REPORTER: Actor = { id: 'guest:pending', role: 'guest', institutionId: null };
 const HOUR = 3_600_000;
-
-/** The indicator row of a report from its events alone (not from the projected row). */
-function rowFromEvents(
-  events: Awaited<ReturnType<typeof readEvents>>,
-  holder: { id: number | null; path: number[]; timeZone: TimeZone; regionCode: string | null },
-): IndicatorRow & { rating: number | null; reopened: boolean } {
-  let status = 'submitted';
-  let dispositionedAt: Date | null = null;
-  let acknowledgedAt: Date | null = null;
-  let firstFollowUpAt: Date | null = null;
-  let rating: number | null = null;
-  let reopened = false;
-  for (const e of events) {
-    status = e.toStatus ?? status;
-    const p = e.payload as { targetIds?: string[]; targetId?: string | null; rating?: number };
-    if (e.action === 'verify' && p.targetIds?.length === 1) dispositionedAt = e.at;
-    if (e.action === 'not_our_authority') {
-      dispositionedAt = p.targetId ? e.at : null;
-      acknowledgedAt = null;
-    }
-    if (e.action === 'acknowledge') acknowledgedAt = e.at;
-    if (e.action === 'post_follow_up' || e.action === 'approve_follow_up') firstFollowUpAt ??= e.at;
-    if ((e.action === 'accept' || e.action === 'rate') && p.rating !== undefined) rating = p.rating;
-    if (e.action === 'reopen') {
-      rating = null;
-      reopened = true;
-    }
-  }
-  return {
-    status: status as IndicatorRow['status'],
-    dispositionedAt,
-    acknowledgedAt,
-    firstFollowUpAt,
-    resolvedAt: null,
-    holderId: holder.id === null ? null : String(holder.id),
-    holderAncestorIds: holder.path.slice(0, -1).map(String),
-    timeZone: holder.timeZone,
-    regionCode: holder.regionCode,
-    rating,
-    reopened,
-  };
-}
 
 describe.each(ENGINES)('stats rollups on %s', (engine) => {
   let d: Database;
@@ -154,6 +113,8 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
     'acknowledge',
     'post_follow_up',
     'approve_follow_up',
+    // A reply returns the report to its holder, who may then forward it: a follow-up that must stay the holder's.
+    'reporter_reply',
     'accept',
     'reopen',
     'rate',
@@ -251,7 +212,8 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
     ];
     for (const [scope, selection] of scopes) {
       // The summary's path (per node, then added up) and the plain sum must agree.
-      const totals = sumTotals(await totalsByNode(db, scope, period));
+      const nodes = await totalsByNode(db, scope, period);
+      const totals = sumTotals(nodes);
       expect(totals).toEqual(await totalsOf(db, scope, period));
       const fromRollups = indicatorsOf(totals);
       // Grouped by category, province or month (national monthly table + days), the parts add up to the whole.
@@ -269,10 +231,25 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
       );
       const rated = selected.filter((r) => r.rating !== null);
       const label = `${JSON.stringify(scope)} ${period.from}..${period.to}`;
+      // Each holder's SLA stages are those of its own custody, recomputed from the events (ADR 0009).
+      const stage = (name: string, key: 'verify' | 'acknowledge' | 'followUp') => {
+        const met = selected.reduce((n, r) => n + r.sla[`${key}Met`], 0);
+        const breached = selected.reduce((n, r) => n + r.sla[`${key}Breached`], 0);
+        return { stage: name, met, breached, rate: percentage(met, met + breached) };
+      };
+      // Active: the nodes (top-level institutions for the nation, the holders within an institution) with a
+      // first follow-up of their own.
+      const nodeOf = (r: (typeof rows)[number]) =>
+        scope.kind === 'institution' ? r.holderId : (r.holderAncestorIds?.[0] ?? r.holderId);
+      const active = new Set(selected.filter((r) => r.firstFollowUpAt !== null).map(nodeOf));
       expect(
-        { ...fromRollups, slaCompliance: undefined, grade: fromRollups.grade?.code ?? null },
+        nodes
+          .filter((n) => n.followUpCount > 0)
+          .map((n) => String(n.nodeId))
+          .sort(),
         label,
-      ).toMatchObject({
+      ).toEqual([...active].sort());
+      expect({ ...fromRollups, grade: fromRollups.grade?.code ?? null }, label).toMatchObject({
         received: expected.received,
         resolved: expected.resolved,
         inProcess: expected.inProcess,
@@ -292,6 +269,11 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
           selected.length === 0
             ? null
             : Math.round((selected.filter((r) => r.reopened).length * 10_000) / selected.length) / 100,
+        slaCompliance: [
+          stage('verify', 'verify'),
+          stage('acknowledge', 'acknowledge'),
+          stage('follow_up', 'followUp'),
+        ],
       });
     }
   }
@@ -342,6 +324,18 @@ describe.each(ENGINES)('stats rollups on %s', (engine) => {
     ])
       expect(seen[a] ?? 0, a).toBeGreaterThan(0);
     expect((seen.post_follow_up ?? 0) + (seen.approve_follow_up ?? 0)).toBeGreaterThan(0);
+    // Reports forwarded after their holder had followed them up, and after they were reopened (issue 10).
+    const forwardedAfter = async (actions: string[]) => {
+      const res = await db.execute(sql`select count(distinct f.report_id)::int as n from events f
+        join events e on e.report_id = f.report_id and e.seq < f.seq
+        where f.action = 'not_our_authority' and e.action in ${sql`(${sql.join(
+          actions.map((a) => sql`${a}`),
+          sql`, `,
+        )})`}`);
+      return (res.rows[0] as { n: number }).n;
+    };
+    expect(await forwardedAfter(['post_follow_up', 'approve_follow_up'])).toBeGreaterThan(0);
+    expect(await forwardedAfter(['reopen'])).toBeGreaterThan(0);
     const incremental = await snapshot();
     expect(incremental.daily.length).toBeGreaterThan(0);
     await rebuildFacts(db, calendar, 7);

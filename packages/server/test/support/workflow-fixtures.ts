@@ -85,7 +85,11 @@ export async function storeReportState(
       at: s.submittedAt,
       fromStatus: null,
       toStatus: 'submitted',
-      payload: {},
+      // As intake writes it (the core's `submitted` payload), so the events alone tell the first queue and deadline.
+      payload: {
+        requestedInstitutionId: s.holder.institutionId,
+        ...(s.clock ? { dueAt: s.clock.dueAt.toISOString() } : {}),
+      },
     },
     [],
   );
