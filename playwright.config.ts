@@ -1,10 +1,16 @@
 /**
  * Playwright journeys in Debian's Chromium against the real server: the web app is built, the server starts on a
  * free port with a fresh temporary DATA_DIR (PGlite, demo data on). Set PINTU_E2E_URL to run against a server you
- * already started instead.
+ * already started instead. The browser comes from e2e/support/chromium.ts (`npm run test:e2e` installs it first
+ * when the machine has none).
  */
 import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './e2e/support/chromium';
+
+const browser = findChromium();
+if (!browser)
+  throw new Error('No Chromium for the e2e suite: run `npm run test:e2e`, which installs one or says how.');
 
 // Workers re-read this file; the main process picks the port once and they inherit it through the environment.
 if (!process.env.PINTU_E2E_URL && !process.env.PINTU_E2E_PORT) {
@@ -40,7 +46,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: process.env.PINTU_CHROMIUM ?? '/usr/bin/chromium' },
+        launchOptions: { executablePath: browser.path },
       },
     },
   ],

@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { enginesLine, findTestPostgres } from './packages/server/test/support/find-postgres.ts';
+
+// The db and api tiers run on PGlite, and on PostgreSQL too when one is found (find-postgres.ts): decided here,
+// once per run, and handed to the test workers through the environment they inherit.
+const postgres = await findTestPostgres();
+if (postgres.url) process.env.TEST_DATABASE_URL = postgres.url;
+else process.env.PINTU_TEST_PG_MISSING = postgres.why;
+console.log(enginesLine(postgres));
 
 // Test tiers of ARCHITECTURE.md. Every tier is deterministic: TZ=UTC, fixed clocks.
 export default defineConfig({

@@ -1,6 +1,6 @@
 /**
- * The background work on pg-boss (issue 4), on PGlite (pg-boss's own PGlite adapter, same instance) and on
- * PostgreSQL (its own small pool):
+ * The background work on pg-boss 10 (issue 4; ADR 0008), on PGlite (the app's own instance, jobs/boss-db.ts) and
+ * on PostgreSQL (its own small pool):
  * - `sla-sweep`: a schedule every minute plus one run at start (the catch-up after downtime); the queue's
  *   `stately` policy lets one sweep run at a time across every process, with at most one more waiting;
  * - `notification-dispatch`: every minute, at start and after a sweep that recorded reminders — gives every due
@@ -9,7 +9,8 @@
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
  */
-import { fromPglite, type JobResult, PgBoss } from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
 import type { Database } from '../db/open';
 import { yieldToRequests } from '../db/yield-to-requests';
 import {
@@ -23,6 +24,7 @@ import {
 import type { DeliveryWorker } from '../notifications/worker';
 import { backfillStageClocks } from '../sla/stage-clocks';
 import { type SweepDeps, sweep } from '../sla/sweep';
+import { pgliteBossDb } from './boss-db';
 
 export const SWEEP_QUEUE = 'sla-sweep';
 
@@ -52,23 +54,52 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** The pg-boss schema version this pg-boss creates (its version.json). */
+const BOSS_SCHEMA_VERSION = 24;
+
+/** How long one sweep job runs before it hands the rest to a new job (see the sweep queue below). */
+const SWEEP_BUDGET_MS = 2 * 60_000;
+
 function createBoss(o: JobsOptions): PgBoss {
   const common = {
     schema: JOBS_SCHEMA,
     application_name: 'pintu-jobs',
-    monitorVacuum: false,
-    superviseIntervalSeconds: o.superviseIntervalSeconds ?? 60,
+    // pg-boss 10's maintenance: expiring jobs whose worker died, archiving, deleting.
+    maintenanceIntervalSeconds: o.superviseIntervalSeconds ?? 60,
   };
-  if (o.database.engine === 'pglite')
-    return new PgBoss({ ...common, db: fromPglite(o.database.pglite!), backend: 'pglite' });
+  if (o.database.engine === 'pglite') return new PgBoss({ ...common, db: pgliteBossDb(o.database.pglite!) });
   if (!o.databaseUrl) throw new Error('pg-boss on PostgreSQL needs the database URL');
   return new PgBoss({ ...common, connectionString: o.databaseUrl, max: 3 });
+}
+
+/**
+ * A database that ran pg-boss 12 (before ADR 0008's downgrade) has a newer pg-boss schema than pg-boss 10 knows,
+ * and pg-boss 10 would use it as it is. It holds only jobs derived from the outbox and the stage clocks, which the
+ * dispatcher and the start-up sweep recreate, so it is dropped and created anew.
+ */
+async function dropNewerBossSchema(o: JobsOptions, log: (line: string) => void) {
+  const db = o.database.db;
+  const found = await db.execute(sql`select 1 from pg_tables
+    where schemaname = ${JOBS_SCHEMA} and tablename = 'version'`);
+  if (!found.rows.length) return;
+  const res = await db.execute(sql`select version from ${sql.identifier(JOBS_SCHEMA)}.version`);
+  const version = Number((res.rows[0] as { version?: number } | undefined)?.version ?? 0);
+  if (version <= BOSS_SCHEMA_VERSION) return;
+  log(`[jobs] skema pg-boss ${version} lebih baru dari ${BOSS_SCHEMA_VERSION}: dibuat ulang`);
+  await db.execute(sql`drop schema ${sql.identifier(JOBS_SCHEMA)} cascade`);
+}
+
+/** Creates a queue, or brings an existing one's retry and expiry settings up to date (not its policy). */
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>) {
+  await boss.createQueue(name, { name, ...options });
+  await boss.updateQueue(name, { name, ...options });
 }
 
 /** Starts pg-boss, its queues, schedules and workers, and queues the catch-up sweep. */
 export async function startJobs(o: JobsOptions): Promise<Jobs> {
   const log = o.log ?? ((line: string) => console.log(line));
   const db = o.database.db;
+  await dropNewerBossSchema(o, log);
   const boss = createBoss(o);
   boss.on('error', (err) => log(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
   await boss.start();
@@ -76,17 +107,18 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   const poll = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 };
 
   // `stately`: one running at a time across processes, and one more waiting — a request made while one runs (the
-  // dispatch after a sweep's reminders, another process's start-up sweep) is kept, not dropped. A long catch-up
-  // sweep may run for many minutes, but a process that dies mid-sweep must not hold the queue that long: its job
-  // stops beating and pg-boss fails it.
-  const single = { policy: 'stately', retryLimit: 0, heartbeatSeconds: 30 } as const;
-  await boss.createQueue(SWEEP_QUEUE, { ...single, expireInSeconds: 6 * 3_600 });
-  await boss.createQueue(DISPATCH_QUEUE, { ...single, expireInSeconds: 3_600 });
-  await boss.createQueue(DELIVER_QUEUE, {
+  // dispatch after a sweep's reminders, another process's start-up sweep) is kept, not dropped. A process that
+  // dies mid-job holds the queue until the job expires (pg-boss 10 has no heartbeat), so jobs stay short: a sweep
+  // stops after SWEEP_BUDGET_MS and queues its own continuation, and expires 3 minutes after that budget.
+  const single = { policy: 'stately', retryLimit: 0 } as const;
+  await ensureQueue(boss, SWEEP_QUEUE, { ...single, expireInSeconds: SWEEP_BUDGET_MS / 1000 + 180 });
+  // A dispatch that outlives its expiry is only repeated by the next one: re-sending a job id is a no-op.
+  await ensureQueue(boss, DISPATCH_QUEUE, { ...single, expireInSeconds: 600 });
+  await ensureQueue(boss, DELIVER_QUEUE, {
     retryLimit: DELIVER_RETRY_LIMIT,
     retryDelay: o.retryDelaySeconds ?? 60,
+    // Doubling with jitter: 1–2, 2–4, 4–8 and 8–16 times the delay for the 4 retries.
     retryBackoff: true,
-    retryDelayMax: 2 * 3_600,
     // Longer than the outbox lease (120 s): a job whose worker died is retried once its row can be reclaimed.
     expireInSeconds: o.deliverExpireInSeconds ?? 300,
   });
@@ -94,29 +126,33 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   const sweepDeps = o.sweep;
   if (sweepDeps)
     await boss.work(SWEEP_QUEUE, poll, async () => {
-      const result = await sweep(sweepDeps, o.clock(), { shouldStop: () => stopping });
+      const until = Date.now() + SWEEP_BUDGET_MS;
+      let cut = false;
+      const shouldStop = () => {
+        if (Date.now() > until) cut = true;
+        return stopping || cut;
+      };
+      const result = await sweep(sweepDeps, o.clock(), { shouldStop });
       if (result.processed) log(`[sla] ${result.processed} tahap diproses (${JSON.stringify(result)})`);
       if (result.reminders) await boss.send(DISPATCH_QUEUE, {});
+      if (cut && !stopping) await boss.send(SWEEP_QUEUE, { reason: 'continue' });
     });
   await boss.work(DISPATCH_QUEUE, poll, async () => {
     await dispatchDeliveries(db, boss, o.clock());
   });
   const delivery = o.delivery;
   if (delivery) {
-    const batch = { ...poll, batchSize: 10, burstWhenBatchFull: true, perJobResults: true } as const;
-    await boss.work<{ id: number }, unknown, typeof batch>(DELIVER_QUEUE, batch, async (jobs) => {
-      const results: JobResult[] = [];
+    const batch = { ...poll, batchSize: 10, includeMetadata: true } as const;
+    const worker: string = await boss.work<{ id: number }>(DELIVER_QUEUE, batch, async (jobs) => {
       for (const job of jobs) {
         await yieldToRequests();
         const outcome = await delivery.deliverOne(job.data.id, job.retryCount >= DELIVER_RETRY_LIMIT);
-        // A failed job hands the retry and its backoff to pg-boss.
-        results.push({
-          id: job.id,
-          status: outcome === 'done' ? 'completed' : 'failed',
-          output: { outcome },
-        });
+        // A failed job hands the retry and its backoff to pg-boss; pg-boss completes the rest of the batch
+        // (only jobs still active) when this handler returns.
+        if (outcome !== 'done') await boss.fail(DELIVER_QUEUE, job.id, { outcome });
       }
-      return results;
+      // A full batch: more may be waiting, so fetch again now rather than after the polling interval.
+      if (jobs.length === batch.batchSize) boss.notifyWorker(worker);
     });
   }
   await boss.schedule(SWEEP_QUEUE, '* * * * *');

@@ -7,9 +7,10 @@
  * only says "try this row now": the row's claim, lease and gate still decide whether anything is sent.
  */
 import { sql } from 'drizzle-orm';
-import { fromDrizzle, type PgBoss } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Db } from '../db/open';
 import { yieldToRequests } from '../db/yield-to-requests';
+import { drizzleBossDb } from '../jobs/boss-db';
 import { enqueueReminders } from './reminders';
 
 /** pg-boss's schema (jobs/start-jobs.ts). */
@@ -31,7 +32,8 @@ export function useDeliveryJobs(boss: PgBoss | null) {
 export const deliveryJobId = (outboxId: number) =>
   `0b0c0000-0000-4000-8000-${outboxId.toString(16).padStart(12, '0')}`;
 
-const jobsOf = (ids: number[]) => ids.map((id) => ({ id: deliveryJobId(id), data: { id } }));
+const jobsOf = (ids: number[]) =>
+  ids.map((id) => ({ id: deliveryJobId(id), name: DELIVER_QUEUE, data: { id } }));
 
 /**
  * Sends the jobs of new outbox rows through the caller's transaction, inside a savepoint: a database without the
@@ -42,7 +44,7 @@ export async function sendDeliveryJobs(tx: Db, ids: number[]) {
   if (!boss || ids.length === 0) return;
   await tx
     .transaction(async (sp) => {
-      await boss.insert(DELIVER_QUEUE, jobsOf(ids), { db: fromDrizzle(sp, sql) });
+      await boss.insert(jobsOf(ids), { db: drizzleBossDb(sp) });
     })
     .catch(() => {});
 }
@@ -71,7 +73,7 @@ export async function dispatchDeliveries(db: Db, boss: PgBoss, now: Date, page =
     const res = await db.execute(sql`select o.id::int as id from notification_outbox o
       where o.id > ${after} and ${DUE(now)} order by o.id limit ${page}`);
     const ids = (res.rows as { id: number }[]).map((r) => r.id);
-    if (ids.length) await boss.insert(DELIVER_QUEUE, jobsOf(ids));
+    if (ids.length) await boss.insert(jobsOf(ids));
     total += ids.length;
     if (ids.length < page) return total;
     after = ids.at(-1)!;

@@ -1,13 +1,14 @@
 /**
- * The account flows on real PostgreSQL (when TEST_DATABASE_URL is set): better-auth runs its writes in
+ * The account flows on real PostgreSQL (when the run has one, support/test-db.ts): better-auth runs its writes in
  * transactions on a connection pool there, which PGlite's single connection does not show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, signInWithPassword } from '../support/sessions';
 import { firstLink } from '../support/smtp';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { NO_POSTGRES, postgresOnly } from '../support/test-db';
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('accounts on PostgreSQL', () => {
+describe.skipIf(NO_POSTGRES)(postgresOnly('accounts on PostgreSQL'), () => {
   let t: TestApp;
   let origin: string;
   beforeAll(async () => {

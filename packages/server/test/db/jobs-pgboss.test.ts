@@ -159,8 +159,8 @@ describe.each(ENGINES)('pg-boss jobs on %s', (engine) => {
         where r.tracking_id = ${filed} and o.channel = 'email'`)
     ).rows as { id: number }[];
     expect(rows).toHaveLength(1);
-    const job = await jobs.boss.findJobs('notification-deliver', { id: deliveryJobId(rows[0]!.id) });
-    expect(job).toHaveLength(1);
+    const job = await jobs.boss.getJobById('notification-deliver', deliveryJobId(rows[0]!.id));
+    expect(job).not.toBeNull();
     const mail = await sink.waitFor((m) => m.to.includes(EMAIL) && m.raw.includes(filed), 30_000);
     expect(mail.headers['message-id']).toMatch(/^<n\.\d+\.\d+\.u-koord-smd\.email@pintu>$/);
     await until(
@@ -353,7 +353,7 @@ describe('pg-boss retries a refused e-mail with backoff (pglite)', () => {
       expect(smtp.state.accepted[0]).toMatch(/^n\.\d+\.\d+\.u-koord-smd\.email@pintu$/);
       const attempts = await d.db.execute(sql`select attempts from notification_outbox where id = ${row.id}`);
       expect(attempts.rows[0]).toEqual({ attempts: 3 });
-      const [job] = await jobs.boss.findJobs('notification-deliver', { id: deliveryJobId(row.id) });
+      const job = await jobs.boss.getJobById('notification-deliver', deliveryJobId(row.id));
       expect(job).toMatchObject({ state: 'completed', retryCount: 2 });
     } finally {
       await jobs.stop();
@@ -400,7 +400,7 @@ describe('the dispatcher and a stranded row (pglite)', () => {
       await d.db.execute(sql`update notification_outbox set status = 'sent' where id = ${inApp.id}`);
       await dispatchDeliveries(d.db, jobs.boss, now);
       const stateOf = async (id: number) =>
-        (await jobs.boss.findJobs('notification-deliver', { id: deliveryJobId(id) }))[0]?.state;
+        (await jobs.boss.getJobById('notification-deliver', deliveryJobId(id)))?.state;
       expect(await stateOf(email.id)).toBe('retry');
       expect(await stateOf(inApp.id)).toBe('failed');
     } finally {

@@ -23,16 +23,18 @@ import { notificationOutbox } from '../../src/db/notifications-schema';
 import { type Database, openDatabase } from '../../src/db/open';
 import { createSealer } from '../../src/security/seal';
 import { insertTestReport } from '../support/db-fixtures';
+import { NO_POSTGRES, postgresOnly } from '../support/test-db';
 
 const url = process.env.TEST_DATABASE_URL;
 const ROWS = 30;
 const runWorker = join(import.meta.dirname, '../../src/notifications/run-worker.ts');
 
 // The worker as deployed (pg-boss delivery jobs) and as the polling loop: the outbox's guarantees hold under both.
-const MODES = url ? (['pgboss', 'poll'] as const) : [];
+// Both are always declared, so that without PostgreSQL they show as skipped instead of leaving an empty file.
+const MODES = ['pgboss', 'poll'] as const;
 
-describe.skipIf(!url).each(MODES)(
-  'a delivery worker killed in the middle of sending (%s, PostgreSQL)',
+describe.skipIf(NO_POSTGRES).each(MODES)(
+  postgresOnly('a delivery worker killed in the middle of sending (%s, PostgreSQL)'),
   (mode) => {
     const name = `pintu_test_kill_${randomBytes(4).toString('hex')}`;
     const dataKey = randomBytes(32);

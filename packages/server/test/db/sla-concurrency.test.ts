@@ -13,7 +13,7 @@ import { loadCalendar } from '../../src/reference/calendar-source';
 import { type SweepResult, sweep } from '../../src/sla/sweep';
 import { refIds } from '../support/fixtures';
 import { fileInto } from '../support/sla-fixtures';
-import { ENGINES, openTestDatabase } from '../support/test-db';
+import { ENGINES, NO_POSTGRES, openTestDatabase, postgresOnly } from '../support/test-db';
 
 /** Files one report into Samarinda on Friday 5 April 2024 and clones it `n - 1` times, stage row included. */
 async function dueItems(db: Db, calendar: WorkingDayCalendar, n: number, prefix: string) {
@@ -78,7 +78,7 @@ describe.each(ENGINES)('SLA sweep on %s', (engine) => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('two processes on one PostgreSQL', () => {
+describe.skipIf(NO_POSTGRES)(postgresOnly('two processes on one PostgreSQL'), () => {
   const url = process.env.TEST_DATABASE_URL!;
   const name = `pintu_test_sla_${randomBytes(4).toString('hex')}`;
   let a: Database;

@@ -12,11 +12,11 @@ import { loadCalendar } from '../../src/reference/calendar-source';
 import { rebuildFacts, rebuildRollups } from '../../src/stats/rebuild';
 import { refIds } from '../support/fixtures';
 import { act, fileInto, holderById, staffOf } from '../support/sla-fixtures';
-import { ENGINES, openTestDatabase } from '../support/test-db';
+import { NO_POSTGRES, openTestDatabase, postgresOnly } from '../support/test-db';
 
 const N = 12;
 
-describe.skipIf(!ENGINES.includes('postgres'))('stats rollups under concurrent saves (PostgreSQL)', () => {
+describe.skipIf(NO_POSTGRES)(postgresOnly('stats rollups under concurrent saves (PostgreSQL)'), () => {
   let d: Database;
 
   beforeAll(async () => {

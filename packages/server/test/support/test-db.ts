@@ -1,4 +1,7 @@
-/** Fresh, seeded databases for tests: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * Fresh, seeded databases for tests: PGlite always, PostgreSQL when the run found one (vitest.config.ts and
+ * find-postgres.ts set TEST_DATABASE_URL, or it was given).
+ */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -6,8 +9,18 @@ import { type Database, openDatabase } from '../../src/db/open';
 
 export type Engine = 'pglite' | 'postgres';
 
-/** The engines this run can test: PGlite, and PostgreSQL when CI gives a URL. */
+/** The engines this run can test: PGlite, and PostgreSQL when the run has a URL. */
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** True when this run has no PostgreSQL: the PostgreSQL-only suites are skipped. */
+export const NO_POSTGRES = !process.env.TEST_DATABASE_URL;
+
+/**
+ * A PostgreSQL-only suite's title: when it is skipped, the report says why (rather than the suite vanishing or
+ * failing with no test in it).
+ */
+export const postgresOnly = (title: string) =>
+  NO_POSTGRES ? `${title} — skipped: ${process.env.PINTU_TEST_PG_MISSING ?? 'no TEST_DATABASE_URL'}` : title;
 
 /** A new database holding all reference data; `close()` drops it. */
 export async function openTestDatabase(engine: Engine = 'pglite'): Promise<Database> {
