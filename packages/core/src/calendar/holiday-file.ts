@@ -34,7 +34,7 @@ export interface HolidayFile {
   holidays: Holiday[];
 }
 
-/** One problem of a holiday file: where (`sources[0].date`, `holidays[3].source`) and what. */
+/** One problem of a holiday file: where (`sources.0.date`, `holidays.3.source`) and what. */
 export interface HolidayFileProblem {
   path: string;
   message: string;
@@ -55,30 +55,30 @@ export function checkHolidayFile(data: unknown): HolidayFileCheck {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1953 || year > 9999)
     at('year', 'must be a whole year from 1953');
   const sources = list(data.sources, 'sources', at).map((raw, i): HolidaySource => {
-    const s = record(raw, `sources[${i}]`, at);
-    const kind = str(s.kind, `sources[${i}].kind`, at);
+    const s = record(raw, `sources.${i}`, at);
+    const kind = str(s.kind, `sources.${i}.kind`, at);
     if (kind && !(DECREE_KINDS as readonly string[]).includes(kind))
-      at(`sources[${i}].kind`, `must be one of ${DECREE_KINDS.join(', ')}`);
-    const date = str(s.date, `sources[${i}].date`, at);
-    if (date && !isLocalDate(date)) at(`sources[${i}].date`, 'is not a date (YYYY-MM-DD)');
+      at(`sources.${i}.kind`, `must be one of ${DECREE_KINDS.join(', ')}`);
+    const date = str(s.date, `sources.${i}.date`, at);
+    if (date && !isLocalDate(date)) at(`sources.${i}.date`, 'is not a date (YYYY-MM-DD)');
     return {
-      ref: str(s.ref, `sources[${i}].ref`, at),
+      ref: str(s.ref, `sources.${i}.ref`, at),
       kind: kind as DecreeKind,
-      title: str(s.title, `sources[${i}].title`, at),
+      title: str(s.title, `sources.${i}.title`, at),
       date,
-      note: optionalText(s.note, `sources[${i}].note`, at),
+      note: optionalText(s.note, `sources.${i}.note`, at),
     };
   });
   if (Array.isArray(data.sources) && sources.length === 0) at('sources', 'needs at least one decree');
   const refs = new Set<string>();
   sources.forEach((s, i) => {
-    if (refs.has(s.ref)) at(`sources[${i}].ref`, `repeats ${s.ref}`);
+    if (refs.has(s.ref)) at(`sources.${i}.ref`, `repeats ${s.ref}`);
     refs.add(s.ref);
   });
   const seen = new Set<string>();
   const holidays = list(data.holidays, 'holidays', at).map((raw, i): Holiday => {
-    const h = record(raw, `holidays[${i}]`, at);
-    const where = `holidays[${i}]`;
+    const h = record(raw, `holidays.${i}`, at);
+    const where = `holidays.${i}`;
     const date = str(h.date, `${where}.date`, at);
     if (date && !isLocalDate(date)) at(`${where}.date`, 'is not a date (YYYY-MM-DD)');
     else if (date && typeof year === 'number' && !date.startsWith(`${year}-`))

@@ -209,9 +209,9 @@ describe('parseHolidayFile', () => {
       ],
     });
     expect(checked.ok ? [] : checked.problems.map((p) => p.path)).toEqual([
-      'sources[0].date',
-      'holidays[0].source',
-      'holidays[1].regionCode',
+      'sources.0.date',
+      'holidays.0.source',
+      'holidays.1.regionCode',
     ]);
   });
 

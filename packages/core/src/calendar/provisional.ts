@@ -20,19 +20,33 @@ export function provisionalYears(decreedYears: ReadonlySet<number>, today: Local
 }
 
 /**
- * The first year without a decree that a deadline counts through, from the local day its stage started (or now)
- * to its due day; null when every such year is decreed.
+ * The first year without a decree between two instants' local days (a stage's start, or now, and its due day, in
+ * either order); null when every such year is decreed.
  */
 export function provisionalYearOf(
+  a: Date,
+  b: Date,
+  tz: TimeZone,
+  decreedYears: ReadonlySet<number>,
+): number | null {
+  const ya = civilOfDayNumber(localDayNumber(a, tz)).year;
+  const yb = civilOfDayNumber(localDayNumber(b, tz)).year;
+  for (let y = Math.min(ya, yb); y <= Math.max(ya, yb); y++) if (!decreedYears.has(y)) return y;
+  return null;
+}
+
+/**
+ * What a deadline shown to staff must say when it is provisional: counted from `now` (or the stage's start) to
+ * `due` through a year without its decree. Null when it is firm.
+ */
+export function deadlineNotice(
   from: Date,
   due: Date,
   tz: TimeZone,
   decreedYears: ReadonlySet<number>,
-): number | null {
-  const first = civilOfDayNumber(localDayNumber(from, tz)).year;
-  const last = civilOfDayNumber(localDayNumber(due, tz)).year;
-  for (let y = first; y <= last; y++) if (!decreedYears.has(y)) return y;
-  return null;
+): { year: number; id: string; en: string } | null {
+  const year = provisionalYearOf(from, due, tz, decreedYears);
+  return year === null ? null : { year, ...provisionalNotice(year) };
 }
 
 /** What staff and operators are told, in Indonesian and English. */
