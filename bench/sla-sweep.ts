@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { dueItemsQuery } from '../packages/server/src/app/sla/sweep';
 import { openDatabase } from '../packages/server/src/db/open';
-import { dueItemsQuery } from '../packages/server/src/sla/sweep';
 
 const BUDGET_MS = 50;
 const { values: args } = parseArgs({

@@ -16,19 +16,19 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { silentProgress } from '../packages/server/src/cli/progress';
-import { openDatabase } from '../packages/server/src/db/open';
-import { seedReferenceData } from '../packages/server/src/db/seed/reference';
-import { loadCalendar } from '../packages/server/src/reference/calendar-source';
+import { loadCalendar } from '../packages/server/src/app/reference/calendar-source';
 import {
   statsByCategory,
   statsByRegion,
   statsRankings,
   statsTrends,
-} from '../packages/server/src/stats/breakdowns';
-import { rebuildFacts, rebuildRollups } from '../packages/server/src/stats/rebuild';
-import { resolveScope } from '../packages/server/src/stats/resolve';
-import { statsSummary } from '../packages/server/src/stats/summary';
+} from '../packages/server/src/app/stats/breakdowns';
+import { rebuildFacts, rebuildRollups } from '../packages/server/src/app/stats/rebuild';
+import { resolveScope } from '../packages/server/src/app/stats/resolve';
+import { statsSummary } from '../packages/server/src/app/stats/summary';
+import { silentProgress } from '../packages/server/src/cli/progress';
+import { openDatabase } from '../packages/server/src/db/open';
+import { seedReferenceData } from '../packages/server/src/db/seed/reference';
 import { generateReports, plainGroupBy } from './lib/stats-data';
 
 const BUDGET_MS = 200;

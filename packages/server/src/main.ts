@@ -1,6 +1,8 @@
 /** Starts Pintu: configuration, database (migrate + seed), wiring by hand, and the HTTP server. */
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { calendarStatus, loadCalendar } from './app/reference/calendar-source';
+import { rebuildIfMissing } from './app/stats/rebuild';
 import { fsBlobs } from './attachments/blobs';
 import { createAuth, deriveAuthSecret } from './auth/auth';
 import { streamProgress } from './cli/progress';
@@ -16,9 +18,7 @@ import { startJobs } from './jobs/start-jobs';
 import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
-import { calendarStatus, loadCalendar } from './reference/calendar-source';
 import { createSealer, loadDataKey } from './security/seal';
-import { rebuildIfMissing } from './stats/rebuild';
 
 async function main() {
   const config = loadConfig();

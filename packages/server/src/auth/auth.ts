@@ -13,11 +13,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, roleGrants, sessions, twoFactors, users, verifications } from '../db/auth-schema';
 import type { Db } from '../db/open';
+import { databaseRateLimitStorage } from '../db/postgres-rate-limit';
+import { claimTotpCode, totpAccountOf } from '../db/postgres-totp-replay';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMail, verificationMail } from '../mail/templates';
 import { argon2id } from './password';
-import { databaseRateLimitStorage } from './rate-limit';
-import { claimTotpCode, totpAccountOf } from './totp-replay';
 
 /** Minimum password length for every account (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 10;

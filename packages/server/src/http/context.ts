@@ -1,10 +1,11 @@
 /** What every request handler can reach: the wiring made once in main.ts, and the request's clock reading. */
+
+import type { Principal } from '../app/accounts/principal';
+import type { CalendarSource } from '../app/reference/calendar-source';
 import type { Blobs } from '../attachments/blobs';
 import type { AuthService } from '../auth/auth';
-import type { Principal } from '../auth/principal';
 import type { Db } from '../db/open';
 import type { Mailer } from '../mail/mailer';
-import type { CalendarSource } from '../reference/calendar-source';
 import type { Sealer } from '../security/seal';
 
 export interface Deps {

@@ -11,6 +11,9 @@
  */
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
+import { backfillStageClocks } from '../app/sla/stage-clocks';
+import { type SweepDeps, sweep } from '../app/sla/sweep';
+import { pgliteBossDb } from '../db/boss-db';
 import type { Database } from '../db/open';
 import { yieldToRequests } from '../db/yield-to-requests';
 import {
@@ -22,9 +25,6 @@ import {
   useDeliveryJobs,
 } from '../notifications/delivery-jobs';
 import type { DeliveryWorker } from '../notifications/worker';
-import { backfillStageClocks } from '../sla/stage-clocks';
-import { type SweepDeps, sweep } from '../sla/sweep';
-import { pgliteBossDb } from './boss-db';
 
 export const SWEEP_QUEUE = 'sla-sweep';
 

@@ -8,10 +8,10 @@
  */
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
+import { enqueueReminders } from '../app/notifications/reminders';
+import { drizzleBossDb } from '../db/boss-db';
 import type { Db } from '../db/open';
 import { yieldToRequests } from '../db/yield-to-requests';
-import { drizzleBossDb } from '../jobs/boss-db';
-import { enqueueReminders } from './reminders';
 
 /** pg-boss's schema (jobs/start-jobs.ts). */
 export const JOBS_SCHEMA = 'pgboss';

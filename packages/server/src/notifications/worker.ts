@@ -13,11 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { enqueueReminders } from '../app/notifications/reminders';
 import type { Db } from '../db/open';
 import { createMailer } from '../mail/mailer';
 import type { Language } from '../mail/templates';
 import type { Sealer } from '../security/seal';
-import { enqueueReminders } from './reminders';
 import type { SmsGateway } from './sms-gateway';
 import { sendGated } from './smtp-gated';
 import { notificationMail, notificationSms, renderNotification } from './templates';

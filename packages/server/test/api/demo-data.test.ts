@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentProgress } from '../../src/cli/progress';
 import { verifyChain } from '../../src/db/event-chain';
-import { readEvents } from '../../src/db/lifecycle-repo';
+import { readEvents } from '../../src/db/postgres-lifecycle';
 import { DEMO_ACCESS_CODE, seedDemoData } from '../../src/db/seed/demo';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportState } from '../../src/db/lifecycle-repo';
-import { sweep } from '../../src/sla/sweep';
+import { sweep } from '../../src/app/sla/sweep';
+import { loadReportState } from '../../src/db/postgres-lifecycle';
 import { refIds } from '../support/fixtures';
 import { type SignedIn, signInAs } from '../support/sessions';
 import { fileInto, noticesOf, stagesOf } from '../support/sla-fixtures';

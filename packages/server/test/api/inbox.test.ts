@@ -4,11 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/auth/principal';
-import { INBOX_QUEUES, type InboxQuery } from '../../src/db/inbox-repo';
+import type { Principal } from '../../src/app/accounts/principal';
+import { listInbox } from '../../src/app/institutions/list-inbox';
+import { type CalendarSource, loadCalendar } from '../../src/app/reference/calendar-source';
 import type { Database } from '../../src/db/open';
-import { listInbox } from '../../src/institutions/list-inbox';
-import { type CalendarSource, loadCalendar } from '../../src/reference/calendar-source';
+import { INBOX_QUEUES, type InboxQuery } from '../../src/db/postgres-inbox';
 import { refIds } from '../support/fixtures';
 import {
   endOfDayWita,

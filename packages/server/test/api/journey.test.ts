@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/event-chain';
-import { loadReportState, readEvents } from '../../src/db/lifecycle-repo';
+import { loadReportState, readEvents } from '../../src/db/postgres-lifecycle';
 import { refIds, reportInput } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';

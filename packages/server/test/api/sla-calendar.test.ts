@@ -5,10 +5,10 @@
  */
 import { type Actor, applyAction, type WorkingDayCalendar } from '@pintu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportState } from '../../src/db/lifecycle-repo';
+import { loadCalendar } from '../../src/app/reference/calendar-source';
+import { type SweepDeps, sweep } from '../../src/app/sla/sweep';
 import type { Database } from '../../src/db/open';
-import { loadCalendar } from '../../src/reference/calendar-source';
-import { type SweepDeps, sweep } from '../../src/sla/sweep';
+import { loadReportState } from '../../src/db/postgres-lifecycle';
 import { refIds } from '../support/fixtures';
 import { act, actionsOf, fileInto, holderById, noticesOf, staffOf, stagesOf } from '../support/sla-fixtures';
 import { openTestDatabase } from '../support/test-db';

@@ -7,8 +7,8 @@
 import type { Actor } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportState } from '../../src/db/lifecycle-repo';
-import { addHoliday } from '../../src/sla/manage-holidays';
+import { addHoliday } from '../../src/app/sla/manage-holidays';
+import { loadReportState } from '../../src/db/postgres-lifecycle';
 import { refIds } from '../support/fixtures';
 import { type SignedIn, signInAs } from '../support/sessions';
 import { act, fileInto, holderById, staffOf, stagesOf } from '../support/sla-fixtures';

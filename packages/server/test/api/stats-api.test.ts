@@ -7,7 +7,7 @@ import type { Actor, LifecycleAction, WorkingDayCalendar } from '@pintu/core';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { overdueReports, silentInstitutions } from '../../src/stats/oversight';
+import { overdueReports, silentInstitutions } from '../../src/app/stats/oversight';
 import { refIds } from '../support/fixtures';
 import { act, fileInto, holderById, staffOf } from '../support/sla-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -4,7 +4,7 @@
  * carries a tracking id, a title, a body or a reporter. Aspirations for musrenbang are grouped by topic and province.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/stats/export-table';
+import { toCsv } from '../../src/http/stats/export-table';
 import { refIds, reportInput } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEvents } from '../../src/db/lifecycle-repo';
+import { readEvents } from '../../src/db/postgres-lifecycle';
 import { jpegWithGps, refIds, reportInput, uploadForm } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';

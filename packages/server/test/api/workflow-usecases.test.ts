@@ -6,20 +6,20 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/auth/principal';
-import { readEvents } from '../../src/db/lifecycle-repo';
+import type { Principal } from '../../src/app/accounts/principal';
+import { loadCalendar } from '../../src/app/reference/calendar-source';
+import { fileReport } from '../../src/app/reports/file-report';
+import { viewReport } from '../../src/app/reports/view-report';
+import { actOnReport } from '../../src/app/workflow/act-on-report';
+import type { Caller } from '../../src/app/workflow/callers';
+import { readTimeline } from '../../src/app/workflow/read-timeline';
+import { listIdentityReveals, revealIdentity } from '../../src/app/workflow/reveal-identity';
 import type { Database } from '../../src/db/open';
+import { readEvents } from '../../src/db/postgres-lifecycle';
 import { ProblemError } from '../../src/http/problem';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import type { ActionInput } from '../../src/http/workflow/workflow.schema';
-import { loadCalendar } from '../../src/reference/calendar-source';
-import { fileReport } from '../../src/reports/file-report';
-import { viewReport } from '../../src/reports/view-report';
 import { createSealer } from '../../src/security/seal';
-import { actOnReport } from '../../src/workflow/act-on-report';
-import type { Caller } from '../../src/workflow/callers';
-import { readTimeline } from '../../src/workflow/read-timeline';
-import { listIdentityReveals, revealIdentity } from '../../src/workflow/reveal-identity';
 import { refIds, reportInput } from '../support/fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 import { createUnit, principalOf } from '../support/workflow-fixtures';
@@ -231,8 +231,8 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
 
     it('refuses a stale write with 409 CONFLICT', async () => {
       const r = await file();
-      const { loadWorkflowReport } = await import('../../src/workflow/workflow-repo');
-      const { persistTransition } = await import('../../src/workflow/persist-action');
+      const { loadWorkflowReport } = await import('../../src/db/postgres-workflow');
+      const { persistTransition } = await import('../../src/app/workflow/persist-action');
       const stale = (await loadWorkflowReport(d.db, r.trackingId))!;
       // The version is the row's updated_at: the competing write happens a second later.
       env.now = new Date(env.now.getTime() + 1000);

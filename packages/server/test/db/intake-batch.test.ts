@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/event-chain';
 import { createBatcher } from '../../src/db/intake-batch';
-import { readEvents } from '../../src/db/lifecycle-repo';
+import { readEvents } from '../../src/db/postgres-lifecycle';
 import { refIds, reportInput } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ENGINES } from '../support/test-db';

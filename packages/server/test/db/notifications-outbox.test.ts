@@ -6,8 +6,8 @@
 import { applyAction, createCalendar, NATIONAL_HOLIDAYS, SYSTEM_ACTOR } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportState, saveTransition } from '../../src/db/lifecycle-repo';
 import type { Database, Db } from '../../src/db/open';
+import { loadReportState, saveTransition } from '../../src/db/postgres-lifecycle';
 import { createDeliveryWorker } from '../../src/notifications/worker';
 import { createSealer } from '../../src/security/seal';
 import { insertTestReport } from '../support/db-fixtures';

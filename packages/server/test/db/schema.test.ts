@@ -10,9 +10,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/event-chain';
-import { loadReportState, readEvents, saveTransition } from '../../src/db/lifecycle-repo';
 import type { Database } from '../../src/db/open';
-import { findReport, searchPublicReports } from '../../src/db/reports-repo';
+import { loadReportState, readEvents, saveTransition } from '../../src/db/postgres-lifecycle';
+import { findReport, searchPublicReports } from '../../src/db/postgres-reports';
 import { insertTestReport } from '../support/db-fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 

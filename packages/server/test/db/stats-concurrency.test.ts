@@ -6,10 +6,10 @@
 import { applyAction } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportState, saveTransition } from '../../src/db/lifecycle-repo';
+import { loadCalendar } from '../../src/app/reference/calendar-source';
+import { rebuildFacts, rebuildRollups } from '../../src/app/stats/rebuild';
 import type { Database } from '../../src/db/open';
-import { loadCalendar } from '../../src/reference/calendar-source';
-import { rebuildFacts, rebuildRollups } from '../../src/stats/rebuild';
+import { loadReportState, saveTransition } from '../../src/db/postgres-lifecycle';
 import { refIds } from '../support/fixtures';
 import { act, fileInto, holderById, staffOf } from '../support/sla-fixtures';
 import { NO_POSTGRES, openTestDatabase, postgresOnly } from '../support/test-db';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Actor } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildFacts, rebuildIfMissing } from '../../src/stats/rebuild';
+import { rebuildFacts, rebuildIfMissing } from '../../src/app/stats/rebuild';
 import { refIds, reportInput } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
 import { act, fileInto, holderById, staffOf } from '../support/sla-fixtures';

@@ -20,7 +20,7 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { institutionsById } from '../../src/workflow/workflow-repo';
+import { institutionsById } from '../../src/db/postgres-workflow';
 import { refIds } from './fixtures';
 import { signInAs } from './sessions';
 import { startTestApp, type TestApp } from './test-app';

@@ -4,7 +4,7 @@
  * disposition on — decide the bucket, the first follow-up, the reopen and the SLA stages (ADR 0009).
  */
 import { type IndicatorRow, LIFECYCLE, type StageCompliance, type TimeZone } from '@pintu/core';
-import type { readEvents } from '../../src/db/lifecycle-repo';
+import type { readEvents } from '../../src/db/postgres-lifecycle';
 
 type StoredEvent = Awaited<ReturnType<typeof readEvents>>[number];
 type Payload = {

@@ -2,7 +2,7 @@
 import { createCalendar, NATIONAL_HOLIDAYS, openReport } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/open';
-import { insertReport } from '../../src/db/reports-repo';
+import { insertReport } from '../../src/db/postgres-reports';
 
 let n = 0;
 const calendar = createCalendar(NATIONAL_HOLIDAYS);

@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { createCalendar, NATIONAL_HOLIDAYS, openReport, type Role } from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import type { Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/app/accounts/principal';
 import type { Db } from '../../src/db/open';
-import { insertReport } from '../../src/db/reports-repo';
+import { insertReport } from '../../src/db/postgres-reports';
 import { createSealer } from '../../src/security/seal';
 
 const calendar = createCalendar(NATIONAL_HOLIDAYS);

@@ -8,8 +8,8 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { holderOf } from '../../src/db/holders';
-import { loadReportState, saveTransition } from '../../src/db/lifecycle-repo';
 import type { Db } from '../../src/db/open';
+import { loadReportState, saveTransition } from '../../src/db/postgres-lifecycle';
 import { storeReportState } from './workflow-fixtures';
 
 /** The core holder of an institution row. */

@@ -1,10 +1,10 @@
 /** Builders for workflow tests: units under an institution, principals, and reports in any state straight in the DB. */
 import type { ReportState, Role } from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import type { Principal } from '../../src/auth/principal';
-import { saveTransition } from '../../src/db/lifecycle-repo';
+import type { Principal } from '../../src/app/accounts/principal';
 import type { Db } from '../../src/db/open';
-import { insertReport } from '../../src/db/reports-repo';
+import { saveTransition } from '../../src/db/postgres-lifecycle';
+import { insertReport } from '../../src/db/postgres-reports';
 import { hashAccessCode, newTrackingId } from '../../src/security/ids';
 
 /** Creates an active unit under `parentId` (same time zone and region) and returns its id. */

@@ -16,8 +16,8 @@ import type { Progress } from '../../cli/progress';
 import type { Deps } from '../../http/context';
 import { hashAccessCode } from '../../security/ids';
 import { holderOf, type InstitutionForHolder } from '../holders';
-import { saveTransition } from '../lifecycle-repo';
-import { insertReport } from '../reports-repo';
+import { saveTransition } from '../postgres-lifecycle';
+import { insertReport } from '../postgres-reports';
 import { DEMO_FOLLOW_UPS, DEMO_NAMES, DEMO_REPORTS } from './demo-texts';
 
 const PER_STATUS = 50;

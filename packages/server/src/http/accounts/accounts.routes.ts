@@ -1,9 +1,9 @@
 /** Account routes: `/api/v1/me`, and staff accounts (`/api/v1/staff`) for the national admin and coordinators. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { loadMe } from '../../auth/me';
-import { requirePrincipal } from '../../auth/require';
-import { createStaff, deactivateStaff, listStaff } from '../../auth/staff';
-import { addStaffGrant, removeStaffGrant } from '../../auth/staff-grants';
+import { loadMe } from '../../app/accounts/me';
+import { createStaff, deactivateStaff, listStaff } from '../../app/accounts/staff';
+import { addStaffGrant, removeStaffGrant } from '../../app/accounts/staff-grants';
+import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
 import {
   GrantInput,

@@ -1,9 +1,9 @@
 /** A citizen's own data: `/api/v1/me/reports`, `/api/v1/me/data` (download) and `/api/v1/me/erase` (UU PDP). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { requirePrincipal } from '../../auth/require';
-import { eraseIdentity } from '../../citizen/erase-identity';
-import { exportMyData } from '../../citizen/export-my-data';
-import { listMyReports } from '../../citizen/my-reports';
+import { eraseIdentity } from '../../app/citizen/erase-identity';
+import { exportMyData } from '../../app/citizen/export-my-data';
+import { listMyReports } from '../../app/citizen/my-reports';
+import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
 
 const problem = (description: string) => ({

@@ -1,6 +1,6 @@
 /** Who files a report from the web: a facilitator account files for a villager, a citizen account for itself. */
-import type { Principal } from '../../auth/principal';
-import type { Filer } from '../../reports/file-report';
+import type { Principal } from '../../app/accounts/principal';
+import type { Filer } from '../../app/reports/file-report';
 
 export function filerOf(principal: Principal | null): Filer {
   const roles = new Set(principal?.grants.map((g) => g.role) ?? []);

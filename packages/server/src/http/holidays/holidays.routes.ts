@@ -3,8 +3,8 @@
  * deadlines it affects and is recorded in `holiday_changes`; the response lists the deadlines it moved.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { enterDecree } from '../../sla/enter-decree';
-import { addHoliday, deleteHoliday, moveHoliday } from '../../sla/manage-holidays';
+import { enterDecree } from '../../app/sla/enter-decree';
+import { addHoliday, deleteHoliday, moveHoliday } from '../../app/sla/manage-holidays';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
 import {

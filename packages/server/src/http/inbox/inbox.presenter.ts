@@ -13,7 +13,7 @@ import {
   type TimeZone,
   type WorkingDayCalendar,
 } from '@pintu/core';
-import { type InboxRow, STAFF_CLOCK_STATUSES } from '../../db/inbox-repo';
+import { type InboxRow, STAFF_CLOCK_STATUSES } from '../../db/postgres-inbox';
 import type { InboxItem } from './inbox.schema';
 
 /** Due soon: at most this many working days left (0 = due today, 1 = due tomorrow). */

@@ -1,6 +1,6 @@
 /** The staff inbox route. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listInbox } from '../../institutions/list-inbox';
+import { listInbox } from '../../app/institutions/list-inbox';
 import type { AppEnv } from '../context';
 import { InboxPage, InboxQuery } from './inbox.schema';
 

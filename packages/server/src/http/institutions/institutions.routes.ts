@@ -3,11 +3,11 @@
  * A coordinator manages its subtree; the national admin manages everything; everyone else gets 403.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createUnit } from '../../institutions/create-unit';
-import { recordInstitutionSk } from '../../institutions/record-sk';
-import { updateInstitution } from '../../institutions/update-institution';
-import { updateInstitutionSettings } from '../../institutions/update-settings';
-import { listInstitutionAudit, listUnits, viewInstitution } from '../../institutions/view-institution';
+import { createUnit } from '../../app/institutions/create-unit';
+import { recordInstitutionSk } from '../../app/institutions/record-sk';
+import { updateInstitution } from '../../app/institutions/update-institution';
+import { updateInstitutionSettings } from '../../app/institutions/update-settings';
+import { listInstitutionAudit, listUnits, viewInstitution } from '../../app/institutions/view-institution';
 import type { AppEnv } from '../context';
 import {
   AuditPage,

@@ -1,7 +1,7 @@
 /** In-app notifications of the signed-in account: `GET /api/v1/notifications`, mark one or all read. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { requirePrincipal } from '../../auth/require';
-import { listNotifications, markAllRead, markRead } from '../../notifications/in-app';
+import { listNotifications, markAllRead, markRead } from '../../app/notifications/in-app';
+import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
 import { ProblemError } from '../problem';
 

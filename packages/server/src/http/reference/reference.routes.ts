@@ -1,10 +1,10 @@
 /** Reference data: regions, institutions, categories, holidays, and the routing suggestion. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { provisionalNotice } from '@pintu/core';
+import * as repo from '../../db/postgres-reference';
 import type { AppEnv } from '../context';
 import { paging, regionCode } from '../fields';
 import { ProblemError } from '../problem';
-import * as repo from './reference.repo';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { content: { 'application/json': { schema } }, description },

@@ -3,7 +3,7 @@
  * the public never sees identity or contact; a confidential report shows the public its status only.
  */
 import { type ReportStatus, type ReportType, STATUS_LABELS_ID } from '@pintu/core';
-import type { ReportRow } from '../../db/reports-repo';
+import type { ReportRow } from '../../db/postgres-reports';
 import type { Handling } from '../workflow/workflow.schema';
 import type { ReportView } from './reports.schema';
 

@@ -1,8 +1,8 @@
 /** Report routes: file a report, read it (public or with the access code), list and search, fetch attachments. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { searchPublicReports } from '../../db/reports-repo';
-import { fileReport } from '../../reports/file-report';
-import { readAttachment, viewReport } from '../../reports/view-report';
+import { fileReport } from '../../app/reports/file-report';
+import { readAttachment, viewReport } from '../../app/reports/view-report';
+import { searchPublicReports } from '../../db/postgres-reports';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';

@@ -1,8 +1,8 @@
 /** The similar-reports route: duplicate candidates for a report, for staff who handle it. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { findSimilar } from '../../app/reports/find-similar';
 import type { AppEnv } from '../context';
 import { TrackingParam } from '../reports/reports.schema';
-import { findSimilar } from './find-similar';
 import { SimilarPage, SimilarQuery } from './similar.schema';
 
 const problemResponse = (description: string) => ({

@@ -1,9 +1,9 @@
 /** The statistics answers as export tables (CSV/XLSX): the same rows and numbers as the JSON. */
-import type { statsAspirations } from '../../stats/aspirations';
-import type { statsByCategory, statsByRegion, statsRankings, statsTrends } from '../../stats/breakdowns';
-import type { ExportTable } from '../../stats/export-table';
-import type { overdueReports, silentInstitutions } from '../../stats/oversight';
-import type { statsSummary } from '../../stats/summary';
+import type { statsAspirations } from '../../app/stats/aspirations';
+import type { statsByCategory, statsByRegion, statsRankings, statsTrends } from '../../app/stats/breakdowns';
+import type { overdueReports, silentInstitutions } from '../../app/stats/oversight';
+import type { statsSummary } from '../../app/stats/summary';
+import type { ExportTable } from './export-table';
 
 type R<F extends (...a: never[]) => unknown> = Awaited<ReturnType<F>>;
 const cols = (...pairs: Array<[string, string]>) => pairs.map(([key, header]) => ({ key, header }));

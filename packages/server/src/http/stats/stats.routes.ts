@@ -5,14 +5,14 @@
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { statsAspirations } from '../../stats/aspirations';
-import { statsByCategory, statsByRegion, statsRankings, statsTrends } from '../../stats/breakdowns';
-import { evaluationPdf } from '../../stats/evaluation-pdf';
-import { type ExportTable, exportResponse } from '../../stats/export-table';
-import { overdueReports, silentInstitutions } from '../../stats/oversight';
-import { resolvePeriod, resolveScope } from '../../stats/resolve';
-import { statsSummary } from '../../stats/summary';
+import { statsAspirations } from '../../app/stats/aspirations';
+import { statsByCategory, statsByRegion, statsRankings, statsTrends } from '../../app/stats/breakdowns';
+import { overdueReports, silentInstitutions } from '../../app/stats/oversight';
+import { resolvePeriod, resolveScope } from '../../app/stats/resolve';
+import { statsSummary } from '../../app/stats/summary';
 import type { AppEnv } from '../context';
+import { evaluationPdf } from './evaluation-pdf';
+import { type ExportTable, exportResponse } from './export-table';
 import * as present from './stats.presenter';
 import * as S from './stats.schema';
 

@@ -5,7 +5,7 @@
  * is — reporter-side events carry no actor id, and payloads are kept to the keys listed here.
  */
 import { type ReportStatus, type Role, STATUS_LABELS_ID } from '@pintu/core';
-import type { Audience } from '../../workflow/callers';
+import type { Audience } from '../../app/workflow/callers';
 import type { TimelineEvent } from './workflow.schema';
 
 /** An event as read from the log. */

@@ -1,8 +1,8 @@
 /** Workflow routes: lifecycle actions, the timeline per audience, identity reveal and its log. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { actOnReport } from '../../workflow/act-on-report';
-import { readTimeline } from '../../workflow/read-timeline';
-import { listIdentityReveals, revealIdentity } from '../../workflow/reveal-identity';
+import { actOnReport } from '../../app/workflow/act-on-report';
+import { readTimeline } from '../../app/workflow/read-timeline';
+import { listIdentityReveals, revealIdentity } from '../../app/workflow/reveal-identity';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
 import { AccessCodeHeader, TrackingParam } from '../reports/reports.schema';

@@ -1,0 +1,124 @@
+/** Rankings, monthly trends and the breakdowns by category and by province, all from the rollups. */
+import { DEFAULT_GRADE_SCALE, GRADE_LABELS_ID, type GradeScale, indicatorsFromTotals } from '@pintu/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { sumRollups, totalsByNode } from '../../db/postgres-stats';
+import { type Period, type StatsScope, scopeFilter } from './scope';
+
+export const RANKING_KINDS = {
+  regional_government: ['provincial_government', 'regency_government'],
+  ministry: ['ministry'],
+} as const;
+export type RankingKind = keyof typeof RANKING_KINDS;
+
+/** Top-level institutions of a kind that received reports, best first: completion, then follow-up rate, then volume. */
+export async function statsRankings(
+  db: Db,
+  kind: RankingKind,
+  period: Period,
+  limit: number,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
+) {
+  const kinds: readonly string[] = RANKING_KINDS[kind];
+  const rows = (await totalsByNode(db, { kind: 'national' }, period)).map((r) => ({
+    ...r,
+    institutionId: r.nodeId,
+  }));
+  const ranked = rows
+    .filter((r) => r.received > 0 && kinds.includes(r.kind))
+    .map((r) => ({ r, ind: indicatorsFromTotals(r, scale) }))
+    .sort(
+      (a, b) =>
+        (b.ind.completionRate ?? -1) - (a.ind.completionRate ?? -1) ||
+        (b.ind.followUpRate ?? -1) - (a.ind.followUpRate ?? -1) ||
+        b.r.received - a.r.received ||
+        a.r.institutionId - b.r.institutionId,
+    )
+    .slice(0, limit);
+  return {
+    kind,
+    period,
+    items: ranked.map(({ r, ind }, i) => ({
+      rank: i + 1,
+      institutionId: r.institutionId,
+      name: r.name,
+      received: ind.received,
+      resolved: ind.resolved,
+      completionRate: ind.completionRate,
+      followUpRate: ind.followUpRate,
+      averageFollowUpSpeed: ind.averageFollowUpSpeed,
+      grade: ind.grade === null ? null : { code: ind.grade, label: GRADE_LABELS_ID[ind.grade] },
+    })),
+  };
+}
+
+/** One row per month of the period that has received reports. */
+export async function statsTrends(db: Db, scope: StatsScope, period: Period) {
+  const rows = await sumRollups(db, scope, period, 'month');
+  return {
+    period,
+    items: rows.map((r) => {
+      const ind = indicatorsFromTotals(r);
+      return {
+        month: r.key as string,
+        received: ind.received,
+        resolved: ind.resolved,
+        completionRate: ind.completionRate,
+        followUpRate: ind.followUpRate,
+        averageFollowUpSpeed: ind.averageFollowUpSpeed,
+      };
+    }),
+  };
+}
+
+/** Received and resolved per category. */
+export async function statsByCategory(db: Db, scope: StatsScope, period: Period) {
+  const rows = await sumRollups(db, scope, period, 'category');
+  const names = await db.execute(sql`select id::text as id, name from categories`);
+  const nameOf = new Map((names.rows as Array<{ id: string; name: string }>).map((n) => [n.id, n.name]));
+  return {
+    period,
+    items: rows
+      .map((r) => {
+        const ind = indicatorsFromTotals(r);
+        return {
+          categoryId: Number(r.key),
+          name: nameOf.get(r.key as string) ?? '',
+          received: ind.received,
+          resolved: ind.resolved,
+          completionRate: ind.completionRate,
+        };
+      })
+      .sort((a, b) => b.received - a.received || a.categoryId - b.categoryId),
+  };
+}
+
+/** Received, resolved and overdue-now per province of the reports' location. */
+export async function statsByRegion(db: Db, scope: StatsScope, period: Period, now: Date) {
+  const rows = await sumRollups(db, scope, period, 'province');
+  const names = await db.execute(sql`select code, name from regions where level = 1 order by code`);
+  const overdue = await db.execute(sql`select f.province_code as code, count(*)::int as n
+    from stats_report_facts f where f.due_at < ${now.toISOString()}::timestamptz
+      and f.bucket in ('in_process', 'not_followed_up', 'on_hold')
+      and f.disposition_date between ${period.from} and ${period.to}
+      and ${scopeFilter(scope, 'f')}
+    group by 1`);
+  const overdueOf = new Map((overdue.rows as Array<{ code: string; n: number }>).map((o) => [o.code, o.n]));
+  const byCode = new Map(rows.map((r) => [r.key, r]));
+  return {
+    period,
+    items: (names.rows as Array<{ code: string; name: string }>)
+      .filter((p) => byCode.has(p.code))
+      .map((p) => {
+        const ind = indicatorsFromTotals(byCode.get(p.code)!);
+        return {
+          regionCode: p.code,
+          name: p.name,
+          received: ind.received,
+          resolved: ind.resolved,
+          completionRate: ind.completionRate,
+          overdueNow: overdueOf.get(p.code) ?? 0,
+        };
+      }),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * `POST /reports/{trackingId}/actions`: one lifecycle action of domain.md §5 by a signed-in principal or a guest
+ * with the access code. The core decides (table, policy, guards, payload); a refusal writes nothing.
+ */
+import {
+  type Actor,
+  applyAction,
+  type LifecycleAction,
+  type LifecycleContext,
+  type ReportState,
+  STATUS_LABELS_ID,
+} from '@pintu/core';
+import { earlierFollowUps, institutionNames, loadWorkflowReport } from '../../db/postgres-workflow';
+import type { Deps } from '../../http/context';
+import { domainProblem, ProblemError } from '../../http/problem';
+import type { ActionInput, ActionResult } from '../../http/workflow/workflow.schema';
+import { newTrackingId } from '../../security/ids';
+import { dueNoticeOf } from '../reference/calendar-source';
+import { resolveSplitParent } from '../sla/split-parent';
+import { allowedForActors, callerActors, chooseActor, guardContext } from './action-context';
+import type { Caller } from './callers';
+import { persistTransition } from './persist-action';
+import { resolveAction } from './resolve-action';
+
+type Env = Pick<Deps, 'db' | 'calendar'> & { now: Date };
+
+const notFound = () => new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+
+/** Core payload field names that the API names differently. */
+const API_FIELDS = { duplicateOfId: 'duplicateOf' };
+
+/** The attachments an action makes part of the report: a published follow-up's. */
+function claimed(action: LifecycleAction, before: ReportState): string[] {
+  if (action.type === 'post_follow_up') return action.attachmentIds ?? [];
+  if (action.type === 'approve_follow_up') return before.draft?.attachmentIds ?? [];
+  return [];
+}
+
+/** Applies one action for the caller and persists it; returns what the caller needs next. */
+export async function actOnReport(
+  env: Env,
+  trackingId: string,
+  input: ActionInput,
+  caller: Caller,
+): Promise<ActionResult> {
+  const report = await loadWorkflowReport(env.db, trackingId);
+  if (!report) throw notFound();
+  const actors = callerActors(report, caller);
+  const guard = await guardContext(env, report.state);
+  const actor = chooseActor(report.state, input.action, actors, guard);
+  const action = await resolveAction(env.db, report, input);
+  const ctx: LifecycleContext = {
+    calendar: guard.calendar!,
+    ...(guard.settings ? { settings: guard.settings } : {}),
+    ...(guard.childStatuses ? { childStatuses: guard.childStatuses } : {}),
+    newReportId: newTrackingId,
+    ...(action.type === 'post_follow_up' || action.type === 'approve_follow_up'
+      ? { earlierFollowUps: await earlierFollowUps(env.db, report.state.holder.institutionId) }
+      : {}),
+  };
+  const result = applyAction(report.state, action, actor, env.now, ctx);
+  if (!result.ok) throw domainProblem(result.error, API_FIELDS);
+  await persistTransition(
+    env.db,
+    report,
+    {
+      state: result.report,
+      events: result.events,
+      created: result.created,
+      claim: claimed(action, report.state),
+    },
+    env.now,
+  );
+  if (result.report.parentId && ['resolved', 'archived'].includes(result.report.status))
+    await resolveParentWhenDone(env, result.report.parentId).catch((err) => {
+      // The child's action is done and saved; the parent is resolved again when another child closes.
+      console.error(`[resolve_parent ${result.report.parentId}]`, err);
+    });
+  return present(env, result.report, action.type, actors, result);
+}
+
+async function present(
+  env: Env,
+  state: ReportState,
+  action: LifecycleAction['type'],
+  actors: readonly Actor[],
+  result: Extract<ReturnType<typeof applyAction>, { ok: true }>,
+): Promise<ActionResult> {
+  const after = await guardContext(env, state);
+  const clock = state.clock;
+  const holderId = state.holder.institutionId;
+  const names = holderId ? await institutionNames(env.db, [holderId]) : {};
+  return {
+    trackingId: state.id,
+    action,
+    status: state.status,
+    statusLabel: STATUS_LABELS_ID[state.status],
+    institution: holderId ? { id: Number(holderId), name: names[holderId] ?? '' } : null,
+    stage: clock?.stage ?? null,
+    dueAt: clock?.dueAt.toISOString() ?? null,
+    workingDaysLeft: clock
+      ? env.calendar
+          .get()
+          .workingDaysLeft(env.now, clock.dueAt, state.holder.timeZone, state.holder.regionCode)
+      : null,
+    dueNotice: clock ? dueNoticeOf(env.calendar, clock.startedAt, clock.dueAt, state.holder.timeZone) : null,
+    allowedActions: allowedForActors(state, actors, after),
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, similarity: w.similarity })),
+    children: result.created.map((c) => ({
+      trackingId: c.id,
+      institutionId: Number(c.holder.institutionId),
+    })),
+  };
+}
+
+/**
+ * A split parent is resolved by the system once every child is resolved or archived (domain.md §5). Through the
+ * sweep's own path (sla/split-parent.ts): the parent's row is locked before the children are read, so a child closed
+ * here and another auto-resolved by the sweep at the same moment cannot each see the other still open.
+ */
+async function resolveParentWhenDone(env: Env, parentTrackingId: string): Promise<void> {
+  await env.db.transaction((tx) =>
+    resolveSplitParent(tx as unknown as Env['db'], env.calendar.get(), parentTrackingId, env.now, env.now),
+  );
+}

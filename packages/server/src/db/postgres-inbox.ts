@@ -1,0 +1,197 @@
+/**
+ * The staff inbox: open reports in the caller's scope by queue, with the count of every queue in one query. The
+ * reporter's identity is never selected here (no reporter column is read), so no inbox response can carry it.
+ *
+ * Scope is the union of the grant institutions' subtrees (`path && array[...]` on the GIN path index), resolved
+ * to holder ids first so reports are reached through `reports_institution_status_idx (institution_id, status,
+ * due_at)`; national roles see everything, through `reports_status_due_idx (status, due_at)`.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { connectedSql, OPEN_STATUSES, type Q } from './postgres-institution-admin';
+
+/** The queues of the inbox, in display order. */
+export const INBOX_QUEUES = [
+  'to_verify',
+  'to_acknowledge',
+  'in_progress',
+  'awaiting_reporter',
+  'on_hold',
+  'overdue',
+] as const;
+export type InboxQueue = (typeof INBOX_QUEUES)[number];
+
+/** Statuses whose deadline is the holder's (verify, acknowledge, follow up); the others time the reporter. */
+export const STAFF_CLOCK_STATUSES = ['submitted', 'dispositioned', 'in_progress'] as const;
+
+/** Whose reports the caller sees. */
+export interface InboxScope {
+  /** National roles: every report, the national queue, and unattended reports as theirs to verify. */
+  national: boolean;
+  /** Grant institutions; their subtrees are in scope. */
+  roots: number[];
+}
+
+export interface InboxFilter {
+  categoryId?: number | undefined;
+  regionCode?: string | undefined;
+  type?: string | undefined;
+  /** A unit (or institution) whose subtree the result is narrowed to. */
+  unitId?: number | undefined;
+  q?: string | undefined;
+}
+
+export interface InboxQuery extends InboxFilter {
+  queue: InboxQueue;
+  sort: 'deadline' | 'newest';
+  page: number;
+  pageSize: number;
+}
+
+export interface InboxRow {
+  trackingId: string;
+  type: string;
+  title: string;
+  status: string;
+  holderId: number | null;
+  holderName: string | null;
+  holderPath: number[] | null;
+  holderTimeZone: string | null;
+  holderRegionCode: string | null;
+  categoryId: number;
+  categoryName: string | null;
+  regionCode: string;
+  regionName: string | null;
+  dueAt: string | null;
+  isAnonymous: boolean;
+  isConfidential: boolean;
+  unattended: boolean;
+  createdAt: string;
+}
+
+const ints = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
+const texts = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
+
+/** The holders in the grant subtrees, as an array computed once per query (an InitPlan), so the reports are
+ * reached through their institution index rather than by scanning every open report. */
+function subtreeIds(roots: readonly number[]): SQL {
+  return sql`array(select id from institutions where path && ${ints(roots)})`;
+}
+
+/** The scope as one top-level condition: nothing for national roles, the grant subtrees otherwise. */
+function scopePredicate(scope: InboxScope): SQL {
+  return scope.national ? sql`true` : sql`r.institution_id = any(${subtreeIds(scope.roots)})`;
+}
+
+/**
+ * Whether the holder `i` is unattended (its institution has no SK). A non-unit holder is its own institution, so
+ * the subquery up its path only runs for units — reports are mostly held by institutions while unverified.
+ */
+const unattendedSql = sql`(i.kind <> 'unit' and i.sk_number is null or i.kind = 'unit' and not ${connectedSql('i')})`;
+
+/**
+ * The predicate of each queue over rows `r` (with the holder joined as `i`); `late` says whether the deadline has
+ * passed, so the same predicates serve the page (per report) and the counts (per holder, status and lateness).
+ */
+function queuePredicates(scope: InboxScope, late: SQL): Record<InboxQueue, SQL> {
+  // The national admin verifies the national queue and, for want of anyone else, reports held by institutions
+  // that are not connected yet (domain.md §2), plus whatever its own grants cover; everyone else verifies what is
+  // held in their subtrees.
+  const ownSubtrees =
+    scope.roots.length > 0 ? sql`r.institution_id = any(${subtreeIds(scope.roots)})` : sql`false`;
+  const verifyScope = scope.national
+    ? sql`(r.institution_id is null or ${unattendedSql} or ${ownSubtrees})`
+    : sql`true`;
+  const status = (s: string) => sql`r.status = ${s}`;
+  return {
+    to_verify: sql`(r.status = 'submitted' and ${verifyScope})`,
+    to_acknowledge: status('dispositioned'),
+    in_progress: status('in_progress'),
+    awaiting_reporter: status('awaiting_reporter'),
+    on_hold: status('on_hold'),
+    overdue: sql`(r.status = any(${texts(STAFF_CLOCK_STATUSES)}) and ${late})`,
+  };
+}
+
+function filterPredicates(f: InboxFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.categoryId)
+    where.push(
+      sql`r.category_id in (select id from categories where id = ${f.categoryId} or parent_id = ${f.categoryId})`,
+    );
+  if (f.regionCode)
+    where.push(sql`(r.region_code = ${f.regionCode} or r.region_code like ${`${f.regionCode}.%`})`);
+  if (f.type) where.push(sql`r.type = ${f.type}`);
+  if (f.unitId)
+    where.push(sql`r.institution_id in (select id from institutions where path @> array[${f.unitId}::int])`);
+  if (f.q) {
+    const q = f.q.trim();
+    where.push(
+      sql`(r.tsv @@ websearch_to_tsquery('indonesian', ${q}) or r.tracking_id = ${q.toUpperCase()})`,
+    );
+  }
+  return where;
+}
+
+/**
+ * Counts of every queue (one query) and one page of the chosen queue, both under the same filters. The counts
+ * group the matching reports by holder, status and lateness first, so per-holder facts (connected or not) are
+ * worked out once per holder rather than once per report.
+ */
+export async function queryInbox(
+  db: Q,
+  scope: InboxScope,
+  query: InboxQuery,
+  now: Date,
+): Promise<{ counts: Record<InboxQueue, number>; rows: InboxRow[] }> {
+  const overdueSql = sql`r.due_at < ${now.toISOString()}`;
+  const where = sql.join(
+    [sql`r.status = any(${texts(OPEN_STATUSES)})`, scopePredicate(scope), ...filterPredicates(query)],
+    sql` and `,
+  );
+  const grouped = queuePredicates(scope, sql`r.late`);
+  const counts = sql.join(
+    INBOX_QUEUES.map(
+      (q) => sql`coalesce(sum(r.n) filter (where ${grouped[q]}), 0)::int as ${sql.identifier(q)}`,
+    ),
+    sql`, `,
+  );
+  const order =
+    query.sort === 'newest'
+      ? sql`r.created_at desc, r.id desc`
+      : sql`r.due_at asc nulls last, r.created_at asc, r.id asc`;
+  const [countRes, rowRes] = await Promise.all([
+    db.execute(sql`
+      with r as (
+        select r.institution_id, r.status, coalesce(${overdueSql}, false) as late, count(*) as n
+        from reports r where ${where} group by 1, 2, 3
+      )
+      select ${counts} from r left join institutions i on i.id = r.institution_id`),
+    db.execute(sql`select r.tracking_id as "trackingId", r.type, r.title, r.status,
+        r.institution_id as "holderId", i.name as "holderName", i.path as "holderPath",
+        i.time_zone as "holderTimeZone", i.region_code as "holderRegionCode",
+        r.category_id as "categoryId", c.name as "categoryName", r.region_code as "regionCode",
+        g.name as "regionName", to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous",
+        r.is_confidential as "isConfidential",
+        (r.institution_id is not null and ${unattendedSql}) as unattended,
+        to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"
+      from reports r
+      left join institutions i on i.id = r.institution_id
+      left join categories c on c.id = r.category_id
+      left join regions g on g.code = r.region_code
+      where ${where} and ${queuePredicates(scope, overdueSql)[query.queue]}
+      order by ${order}
+      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
+  ]);
+  return {
+    counts: countRes.rows[0] as Record<InboxQueue, number>,
+    rows: rowRes.rows as unknown as InboxRow[],
+  };
+}
+
+/** Whether a unit lies in the scope (for the unit filter). */
+export async function unitInScope(db: Q, scope: InboxScope, unitId: number): Promise<boolean | null> {
+  const res = await db.execute(sql`select path from institutions where id = ${unitId}`);
+  const row = res.rows[0] as { path: number[] } | undefined;
+  if (!row) return null;
+  return scope.national || row.path.some((id) => scope.roots.includes(id));
+}
