@@ -38,13 +38,14 @@ export async function pick(page: Page, label: string | RegExp, option: string | 
   const input = page.getByRole('textbox', { name }).or(page.getByRole('combobox', { name })).first();
   await expect(input).toBeEnabled();
   const choice = page.getByRole('option', { name: option }).first();
-  // The options may arrive after the input is enabled (their query is still loading): type again until they show.
+  // The options may arrive after the input is enabled (their query is still loading), and the dropdown can close
+  // while a re-render moves it: open, type and click again until the choice is taken.
   await expect(async () => {
     await input.click();
     if (search) await input.fill(search);
     await expect(choice).toBeVisible({ timeout: 3_000 });
+    await choice.click({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
-  await choice.click();
 }
 
 export interface FileOptions {
