@@ -1,13 +1,26 @@
 /** Typed domain errors of the core; the server maps each code to an HTTP status in exactly one file. */
 
 /** Every domain error code (architecture.md "Conventions"). */
-export const DOMAIN_ERROR_CODES = ['INVALID_TRANSITION', 'NOT_ALLOWED', 'NOT_FOUND', 'VALIDATION'] as const;
+export const DOMAIN_ERROR_CODES = [
+  'INVALID_TRANSITION',
+  'NOT_ALLOWED',
+  'NOT_FOUND',
+  'VALIDATION',
+  /** Someone else changed it first, or it already exists. */
+  'CONFLICT',
+  /** An upload or payload beyond what the domain accepts (attachment size). */
+  'TOO_LARGE',
+  /** An upload whose content is not an accepted kind (attachment type). */
+  'UNSUPPORTED_MEDIA',
+] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** One field-level problem of a `VALIDATION` error, e.g. `{ field: 'rating', message: 'must be 1–5' }`. */
 export interface FieldError {
   field: string;
   message: string;
+  /** Machine-readable code of this field's problem, e.g. `unknown`, `future`; the UI translates by it. */
+  code?: string;
 }
 
 /** A domain error: a plain, serialisable object, returned (never thrown) by the core's use-case functions. */
@@ -36,4 +49,30 @@ export function isDomainError(value: unknown): value is DomainError {
   if (typeof value !== 'object' || value === null) return false;
   const code = (value as { code?: unknown }).code;
   return typeof code === 'string' && (DOMAIN_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * A domain error thrown by a use case (the server's `app/` layer) to end the request: `http/problem.ts` maps its
+ * code to a status. Use cases never import the HTTP layer; this is their one way out.
+ */
+export class DomainFailure extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+    this.name = 'DomainFailure';
+  }
+}
+
+/** Throws a domain failure: `fail('NOT_FOUND', 'Laporan tidak ditemukan.')`. */
+export function fail(code: DomainErrorCode, message: string, fields?: FieldError[], reason?: string): never {
+  throw new DomainFailure({
+    code,
+    message,
+    ...(reason === undefined ? {} : { reason }),
+    ...(fields?.length ? { fields } : {}),
+  });
+}
+
+/** Throws a `VALIDATION` failure naming one field. */
+export function failField(field: string, code: string, message: string): never {
+  return fail('VALIDATION', message, [{ field, code, message }]);
 }

@@ -26,4 +26,5 @@ export * from './lifecycle/table';
 export type { WorkingDays } from './lifecycle/working-days';
 export * from './policy/policy';
 export * from './policy/roles';
+export * from './ports';
 export * from './report/report';

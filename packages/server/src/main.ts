@@ -9,6 +9,7 @@ import { streamProgress } from './cli/progress';
 import { loadConfig, publicUrlOf } from './config';
 import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
+import { postgresPorts } from './db/postgres-ports';
 import { seedDemoData } from './db/seed/demo';
 import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
@@ -58,6 +59,7 @@ async function main() {
     trustProxy: config.TRUST_PROXY,
   });
   const deps = {
+    ...postgresPorts(db),
     db,
     sealer,
     calendar,

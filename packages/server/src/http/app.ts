@@ -1,5 +1,7 @@
 /** The HTTP application: middleware, the routes of every resource, OpenAPI and its docs page, the web app. */
+
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { DomainFailure } from '@pintu/core';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { calendarStatus } from '../app/reference/calendar-source';
@@ -17,7 +19,7 @@ import { holidayAdminRoutes } from './holidays/holidays.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
-import { ProblemError, problem, zodFieldErrors } from './problem';
+import { domainProblem, ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { similarRoutes } from './similar/similar.routes';
@@ -73,6 +75,7 @@ export function createApp(deps: Deps) {
   );
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err);
+    if (err instanceof DomainFailure) return problem(c, domainProblem(err.error));
     if (err instanceof HTTPException && err.status < 500) {
       const malformed = /malformed|json/i.test(err.message);
       return problem(

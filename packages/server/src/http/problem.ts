@@ -81,7 +81,7 @@ export class ProblemError extends Error {
 export function domainProblem(error: DomainError, fieldNames: Record<string, string> = {}): ProblemError {
   const errors = (error.fields ?? []).map((f) => ({
     field: fieldNames[f.field] ?? f.field,
-    code: error.reason ?? 'invalid',
+    code: f.code ?? error.reason ?? 'invalid',
     message: f.message,
   }));
   return new ProblemError(error.code, error.message, errors, error.reason);

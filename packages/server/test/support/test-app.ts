@@ -7,6 +7,7 @@ import { loadCalendar } from '../../src/app/reference/calendar-source';
 import { fsBlobs } from '../../src/attachments/blobs';
 import { createAuth } from '../../src/auth/auth';
 import type { Database } from '../../src/db/open';
+import { postgresPorts } from '../../src/db/postgres-ports';
 import { createApp } from '../../src/http/app';
 import type { Deps } from '../../src/http/context';
 import { createMailer } from '../../src/mail/mailer';
@@ -54,6 +55,7 @@ export async function startTestApp(
     quiet: true,
   });
   const deps: Deps = {
+    ...postgresPorts(database.db),
     db: database.db,
     blobs: fsBlobs(mkdtempSync(join(tmpdir(), 'pintu-blobs-'))),
     sealer: createSealer(randomBytes(32)),

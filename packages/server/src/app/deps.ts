@@ -1,0 +1,28 @@
+/**
+ * What a use case can reach: the ports (core/src/ports, implemented over PostgreSQL in db/postgres-*.ts and in
+ * memory in test/fakes) and the services made once in main.ts. Use cases take the part they need
+ * (`Pick<AppDeps, …>`); they never see HTTP.
+ */
+import type { Ports } from '@pintu/core';
+import type { Blobs } from '../attachments/blobs';
+import type { AuthService } from '../auth/auth';
+import type { Db } from '../db/open';
+import type { Mailer } from '../mail/mailer';
+import type { Sealer } from '../security/seal';
+import type { CalendarSource } from './reference/calendar-source';
+
+export interface AppDeps extends Ports {
+  /**
+   * The database handle, for the db/ functions not yet behind a port. Use cases should not grow new uses of it:
+   * add a port method instead (ADR 0011).
+   */
+  db: Db;
+  blobs: Blobs;
+  sealer: Sealer;
+  calendar: CalendarSource;
+  /** Accounts and sessions (better-auth) with what our middleware needs. */
+  auth: AuthService;
+  mailer: Mailer;
+  /** The clock; tests pass a fixed one. Each request reads it once. */
+  clock: () => Date;
+}

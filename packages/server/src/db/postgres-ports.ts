@@ -1,0 +1,7 @@
+/** Every port over PostgreSQL/PGlite: what main.ts and the test app hand to the use cases (ADR 0011). */
+import type { Ports } from '@pintu/core';
+import type { Db } from './open';
+
+export function postgresPorts(_db: Db): Ports {
+  return {};
+}
