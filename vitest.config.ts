@@ -14,6 +14,8 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      // Use cases over the in-memory ports of test/fakes (ADR 0011): no database, seconds for the whole tier.
+      { test: { name: 'usecase', include: ['packages/server/test/usecase/**/*.test.ts'] } },
       {
         test: {
           name: 'db',
