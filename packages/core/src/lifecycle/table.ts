@@ -87,7 +87,8 @@ export function holdableStatuses(): ReportStatus[] {
   return [...new Set(LIFECYCLE.filter((row) => row.clock === 'pause').flatMap((row) => row.from))];
 }
 
-/** Every (from, to) status pair the table allows, for the database's transition check; unchanged rows give (s, s). */
+/** Every (from, to) status pair the table allows; unchanged rows give (s, s). Start-up copies them into the table the
+ * events trigger checks (server migration 0017), so the database refuses any other move. */
 export function statusPairs(): Array<[ReportStatus, ReportStatus]> {
   const pairs = new Map<string, [ReportStatus, ReportStatus]>();
   for (const row of LIFECYCLE) {

@@ -6,6 +6,7 @@ import {
   REPORT_STATUSES,
   type ReportState,
   SYSTEM_ACTOR,
+  statusPairs,
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,30 @@ describe.each(ENGINES)('database contract on %s', (engine) => {
     await expect(
       d.db.execute(sql`update reports set status = 'closed' where tracking_id = ${trackingId}`),
     ).rejects.toThrow();
+  });
+
+  it('refuses an event that moves a report along a path the core lifecycle does not have', async () => {
+    const pairs = await d.db.execute(
+      sql`select from_status as "from", to_status as "to" from lifecycle_status_pairs`,
+    );
+    const inDb = (pairs.rows as { from: string; to: string }[]).map((p) => `${p.from}>${p.to}`).sort();
+    expect(inDb).toEqual(
+      statusPairs()
+        .map(([from, to]) => `${from}>${to}`)
+        .sort(),
+    );
+    expect(inDb).not.toContain('submitted>resolved');
+    const { id } = await insertTestReport(d.db);
+    const event = (seq: number, from: string, to: string) =>
+      d.db.execute(sql`insert into events (report_id, seq, action, actor_role, at, from_status, to_status, payload,
+        prev_hash, hash) values (${id}, ${seq}, 'forged', 'national_admin', now(), ${from}, ${to}, '{}'::jsonb,
+        null, ${`h${seq}`})`);
+    await expect(event(2, 'submitted', 'resolved')).rejects.toSatisfy(
+      causedBy(/not a transition of the lifecycle/),
+    );
+    await expect(event(2, 'submitted', 'dispositioned')).resolves.toBeDefined();
+    const left = await d.db.execute(sql`select seq from events where report_id = ${id} order by seq`);
+    expect(left.rows).toEqual([{ seq: 1 }, { seq: 2 }]);
   });
 
   it('keeps the event log append-only', async () => {

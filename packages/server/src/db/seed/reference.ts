@@ -1,4 +1,5 @@
 /** Seeds all reference data on first start; each part is skipped when its table already has rows. */
+import { statusPairs } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Progress } from '../../cli/progress';
 import type { Db } from '../open';
@@ -40,6 +41,22 @@ export async function seedReferenceData(db: Db, progress: Progress): Promise<{ s
     await db.transaction((tx) => seedHolidayDecrees(tx as unknown as Db, progress));
     seeded.push('holiday_decrees');
   }
+  await syncLifecyclePairs(db);
   if (seeded.length) await db.execute(sql`analyze`);
   return { seeded };
+}
+
+/**
+ * Copies the core lifecycle's status pairs into the table the events trigger checks (migration 0017), at every
+ * start: a new release's lifecycle takes effect with the code that runs it, and nothing else writes the table.
+ */
+export async function syncLifecyclePairs(db: Db): Promise<void> {
+  const values = sql.join(
+    statusPairs().map(([from, to]) => sql`(${from}, ${to})`),
+    sql`, `,
+  );
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from lifecycle_status_pairs`);
+    await tx.execute(sql`insert into lifecycle_status_pairs (from_status, to_status) values ${values}`);
+  });
 }
