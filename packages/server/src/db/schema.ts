@@ -2,7 +2,14 @@
  * The database schema: reference data (regions, institutions, categories, holidays), reports, attachments and the
  * append-only, per-report hash-chained event log. drizzle-kit generates the SQL migrations from this file.
  */
-import { REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
+import {
+  DECREE_KINDS,
+  HOLIDAY_KINDS,
+  REPORT_LIMITS,
+  REPORT_STATUSES,
+  REPORT_TYPES,
+  TIME_ZONES,
+} from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -26,6 +33,8 @@ import {
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+/** A CHECK's `between` from core's limits (a literal in the DDL, not a parameter). */
+const between = (min: number, max: number) => sql.raw(`between ${min} and ${max}`);
 
 /** Kemendagri regions: level 1 province, 2 regency/city, 3 district, 4 village. */
 export const regions = pgTable(
@@ -80,7 +89,7 @@ export const institutions = pgTable(
     index('institutions_region_idx').on(t.regionCode),
     index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     check('institutions_kind_check', sql`${t.kind} in (${inList(INSTITUTION_KINDS)})`),
-    check('institutions_tz_check', sql`${t.timeZone} in ('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura')`),
+    check('institutions_tz_check', sql`${t.timeZone} in (${inList(TIME_ZONES)})`),
   ],
 );
 
@@ -113,7 +122,7 @@ export const holidays = pgTable(
   },
   (t) => [
     uniqueIndex('holidays_day_uq').on(t.date, t.kind, sql`coalesce(${t.regionCode}, '')`),
-    check('holidays_kind_check', sql`${t.kind} in ('national', 'cuti_bersama', 'special', 'regional')`),
+    check('holidays_kind_check', sql`${t.kind} in (${inList(HOLIDAY_KINDS)})`),
     check('holidays_region_check', sql`(${t.kind} = 'regional') = (${t.regionCode} is not null)`),
   ],
 );
@@ -136,7 +145,7 @@ export const holidayDecrees = pgTable(
   },
   (t) => [
     uniqueIndex('holiday_decrees_year_ref_uq').on(t.year, t.ref),
-    check('holiday_decrees_kind_check', sql`${t.kind} in ('annual', 'revision', 'special')`),
+    check('holiday_decrees_kind_check', sql`${t.kind} in (${inList(DECREE_KINDS)})`),
   ],
 );
 
@@ -196,8 +205,14 @@ export const reports = pgTable(
     index('reports_parent_idx').on(t.parentReportId),
     check('reports_status_check', sql`${t.status} in (${inList(REPORT_STATUSES)})`),
     check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
-    check('reports_title_len_check', sql`char_length(${t.title}) between 10 and 150`),
-    check('reports_body_len_check', sql`char_length(${t.body}) between 30 and 8000`),
+    check(
+      'reports_title_len_check',
+      sql`char_length(${t.title}) ${between(REPORT_LIMITS.titleMin, REPORT_LIMITS.titleMax)}`,
+    ),
+    check(
+      'reports_body_len_check',
+      sql`char_length(${t.body}) ${between(REPORT_LIMITS.bodyMin, REPORT_LIMITS.bodyMax)}`,
+    ),
   ],
 );
 
