@@ -28,3 +28,5 @@ export * from './policy/policy';
 export * from './policy/roles';
 export * from './ports';
 export * from './report/report';
+export * from './stats/counters';
+export * from './stats/scope';

@@ -2,10 +2,10 @@
  * Reads of the monitoring rollups: sums of the counters over a scope and period, optionally grouped. Whole months
  * come from `stats_monthly`, the days around them from `stats_daily`, so a year costs ~12 rows per institution.
  */
+import { COUNTER_COLUMNS, coverPlan, type DayRange, type Period, type StatsScope } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
-import { COUNTER_COLUMNS } from '../app/stats/counters';
-import { coverPlan, type DayRange, type Period, type StatsScope, scopeFilter } from '../app/stats/scope';
 import type { Db } from './open';
+import { scopeFilter } from './stats-scope-filter';
 
 /** Summed counters, camelCased. */
 export interface RollupTotals {

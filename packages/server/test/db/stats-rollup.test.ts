@@ -14,6 +14,7 @@ import {
   type LifecycleActionName,
   localDate,
   percentage,
+  type StatsScope,
   type TimeZone,
   type WorkingDayCalendar,
 } from '@pintu/core';
@@ -22,7 +23,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/app/reference/calendar-source';
 import { rebuildFacts, rebuildRollups } from '../../src/app/stats/rebuild';
-import type { StatsScope } from '../../src/app/stats/scope';
 import { indicatorsOf } from '../../src/app/stats/summary';
 import type { Database, Db } from '../../src/db/open';
 import { loadReportState, readEvents, saveTransition } from '../../src/db/postgres-lifecycle';

@@ -2,11 +2,11 @@
  * Staff activity and the delay attributed to each holder along forwards (domain.md §5, §9): every lifecycle event
  * is counted in `stats_activity` in the saving transaction; reads sum it over an institution's scope and a period.
  */
-import type { LifecycleEvent } from '@pintu/core';
+
+import type { LifecycleEvent, Period, StatsScope } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { Period, StatsScope } from './scope';
-import { scopeFilter } from './scope';
+import { scopeFilter } from '../../db/stats-scope-filter';
 
 const wibDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 

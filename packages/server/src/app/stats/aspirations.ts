@@ -4,9 +4,9 @@
  * never feed the terms (their words are content), and a term must occur in at least MIN_REPORTS reports so that a
  * single report's words (a name, an address) cannot surface.
  */
+import type { Period } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { Period } from './scope';
 
 export const MIN_REPORTS_PER_TERM = 3;
 

@@ -1,9 +1,16 @@
 /** Rankings, monthly trends and the breakdowns by category and by province, all from the rollups. */
-import { DEFAULT_GRADE_SCALE, GRADE_LABELS_ID, type GradeScale, indicatorsFromTotals } from '@pintu/core';
+import {
+  DEFAULT_GRADE_SCALE,
+  GRADE_LABELS_ID,
+  type GradeScale,
+  indicatorsFromTotals,
+  type Period,
+  type StatsScope,
+} from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { sumRollups, totalsByNode } from '../../db/postgres-stats';
-import { type Period, type StatsScope, scopeFilter } from './scope';
+import { scopeFilter } from '../../db/stats-scope-filter';
 
 export const RANKING_KINDS = {
   regional_government: ['provincial_government', 'regency_government'],

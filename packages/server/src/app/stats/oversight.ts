@@ -3,7 +3,8 @@
  * and national oversight see everything, institution staff and scoped oversight their own subtrees. Items carry no
  * reporter identity and no title or body (a confidential report's content stays hidden here too).
  */
-import type { TimeZone } from '@pintu/core';
+
+import type { Period, TimeZone } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { silentRows } from '../../db/postgres-stats';
@@ -12,7 +13,6 @@ import type { Principal } from '../accounts/principal';
 import { actorsOf, requirePrincipal } from '../institutions/access';
 import { inboxScopeOf } from '../institutions/list-inbox';
 import type { CalendarSource } from '../reference/calendar-source';
-import type { Period } from './scope';
 
 export interface OversightParams {
   institutionId?: number | undefined;

@@ -5,6 +5,7 @@
  * same rows; test/db/stats-rollup.test.ts checks both against figures recomputed from the event log.
  */
 import {
+  COUNTER_COLUMNS,
   custodyStages,
   type ReportFact,
   reportFactOf,
@@ -14,7 +15,6 @@ import {
 import { sql } from 'drizzle-orm';
 import { reviveState } from '../../db/lifecycle-codec';
 import type { Db } from '../../db/open';
-import { COUNTER_COLUMNS } from './counters';
 import { reviveStage, type StoredStage } from './rollup';
 
 interface SourceRow {

@@ -1,8 +1,8 @@
 /** Turns the query parameters of a statistics request into a checked scope and period (bad ones name the field). */
+import type { Period, StatsScope } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { fieldError } from '../../http/problem';
-import type { Period, StatsScope } from './scope';
 
 export interface ScopeParams {
   institutionId?: number | undefined;

@@ -4,10 +4,16 @@
  * its state and the rollups change by (new fact − stored fact), so they never drift whatever the transition.
  */
 import {
+  COUNTER_COLUMNS,
   type CompletedStage,
+  type CounterVector,
+  counterVector,
   custodyStages,
   factNeedsCalendar,
+  isZero,
   type LifecycleEvent,
+  minus,
+  plus,
   type ReportFact,
   type ReportState,
   reportFactOf,
@@ -16,7 +22,6 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { recordActivity } from './activity';
-import { COUNTER_COLUMNS, type CounterVector, counterVector, isZero, minus, plus } from './counters';
 import { holidayCalendar } from './holiday-calendar';
 
 interface StoredFact {

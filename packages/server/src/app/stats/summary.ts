@@ -7,14 +7,15 @@ import {
   GRADE_LABELS_ID,
   type GradeScale,
   indicatorsFromTotals,
+  type Period,
   percentage,
+  type StatsScope,
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { backlogOf, type RollupTotals, sumTotals, totalsByNode } from '../../db/postgres-stats';
 import { activityOf } from './activity';
 import { type ResolvedScope, todayOf } from './resolve';
-import type { Period, StatsScope } from './scope';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 

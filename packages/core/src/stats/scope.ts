@@ -1,5 +1,4 @@
 /** What the statistics are about: the nation, an institution (with or without its subtree) or a province, and when. */
-import { type SQL, sql } from 'drizzle-orm';
 
 export type StatsScope =
   | { kind: 'national' }
@@ -10,21 +9,6 @@ export type StatsScope =
 export interface Period {
   from: string;
   to: string;
-}
-
-/** The filter of a table with an `institution_id` column (and `province_code` when `regional`). */
-export function scopeFilter(scope: StatsScope, alias: string): SQL {
-  const col = sql.raw(`${alias}.institution_id`);
-  switch (scope.kind) {
-    case 'national':
-      return sql`true`;
-    case 'institution':
-      return scope.subtree
-        ? sql`${col} in (select id from institutions where path @> array[${scope.id}::int])`
-        : sql`${col} = ${scope.id}`;
-    case 'region':
-      return sql`${sql.raw(`${alias}.province_code`)} = ${scope.provinceCode}`;
-  }
 }
 
 const DAY = 86_400_000;
