@@ -15,7 +15,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { reviveState } from '../../db/lifecycle-codec';
 import type { Db } from '../../db/open';
-import { reviveStage, type StoredStage } from './rollup';
+import { reviveStage, type StoredStage } from '../../db/stats-stage-codec';
 
 interface SourceRow {
   id: number;

@@ -21,6 +21,7 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { reviveStage, type StoredStage } from '../../db/stats-stage-codec';
 import { recordActivity } from './activity';
 import { holidayCalendar } from './holiday-calendar';
 
@@ -38,12 +39,6 @@ interface StoredFact {
   /** The report's completed stage clocks (the core keeps those of the holder's custody). */
   clocks: StoredStage[];
 }
-
-/** A completed stage clock row as JSON. */
-export type StoredStage = Omit<CompletedStage, 'startedAt' | 'completedAt'> & {
-  startedAt: string;
-  completedAt: string;
-};
 
 /** Re-derives the report's fact and applies the difference to the daily and monthly rollups; counts the events. */
 export async function updateStatsRollup(
@@ -93,13 +88,6 @@ const keyOf = (institutionId: number | null, day: string | null) =>
   institutionId === null || day === null ? null : `${institutionId}|${day}`;
 
 const zeroVector = (): CounterVector => COUNTER_COLUMNS.map(() => 0);
-
-/** A stage clock row as the core reads it. */
-export const reviveStage = (c: StoredStage): CompletedStage => ({
-  ...c,
-  startedAt: new Date(c.startedAt),
-  completedAt: new Date(c.completedAt),
-});
 
 function storedAsFact(s: StoredFact): ReportFact {
   return {
