@@ -5,7 +5,6 @@
  */
 import {
   COUNTER_COLUMNS,
-  type CompletedStage,
   type CounterVector,
   counterVector,
   custodyStages,
