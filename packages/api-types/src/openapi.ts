@@ -3681,7 +3681,7 @@ export interface components {
        * @default id
        * @enum {string}
        */
-      language: 'id' | 'en';
+      language?: 'id' | 'en';
     };
     StaffPage: {
       items: components['schemas']['StaffMember'][];
@@ -3772,11 +3772,11 @@ export interface components {
       categoryId: number;
       institutionId?: number;
       /** @default false */
-      isAnonymous: boolean;
+      isAnonymous?: boolean;
       /** @default false */
-      isConfidential: boolean;
+      isConfidential?: boolean;
       /** @default [] */
-      attachmentIds: string[];
+      attachmentIds?: string[];
       reporter?: {
         name: string;
         /** Format: email */
@@ -3787,7 +3787,7 @@ export interface components {
        * @default id
        * @enum {string}
        */
-      language: 'id' | 'en';
+      language?: 'id' | 'en';
     };
     Report: {
       trackingId: string;
