@@ -71,7 +71,7 @@ module.exports = {
     },
     {
       name: 'api-types-standalone',
-      comment: 'api-types is generated types only: nothing of ours at runtime, except the generator building the app',
+      comment: 'generated types only: nothing of ours at runtime; its generator builds the app',
       severity: 'error',
       from: { path: '^packages/api-types/', pathNot: '^packages/api-types/scripts/generate\\.ts$' },
       to: { path: '^packages/(core|server|web)/', dependencyTypesNot: ['type-only'] },
