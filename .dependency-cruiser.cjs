@@ -62,6 +62,20 @@ module.exports = {
       from: { path: '^packages/server/src/db/' },
       to: { path: '^packages/server/src/(app|http)/' },
     },
+    {
+      name: 'web-api-types-type-only',
+      comment: 'the web takes only types from @pintu/api-types (import type): they vanish from the bundle',
+      severity: 'error',
+      from: { path: '^packages/web/' },
+      to: { path: '^packages/api-types/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'api-types-standalone',
+      comment: 'generated types only: nothing of ours at runtime; its generator builds the app',
+      severity: 'error',
+      from: { path: '^packages/api-types/', pathNot: '^packages/api-types/scripts/generate\\.ts$' },
+      to: { path: '^packages/(core|server|web)/', dependencyTypesNot: ['type-only'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

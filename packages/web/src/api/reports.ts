@@ -1,98 +1,28 @@
-/** Report shapes of /api/v1/reports as the citizen portal uses them (see /api/openapi.json). */
-import type { ReportStatus } from '../components/status-badge';
+/** Report shapes of /api/v1/reports and the reference lists, from the server's OpenAPI document. */
+import type { ItemOf, RequestBody, ResponseBody, Schema } from '@pintu/api-types';
 
-export type ReportType = 'complaint' | 'aspiration' | 'information_request';
+export type ReportView = Schema<'Report'>;
+export type ReportType = ReportView['type'];
+export type AttachmentView = ReportView['attachments'][number];
+export type ReportPage = Schema<'ReportPage'>;
+export type TimelineEvent = Schema<'TimelineEvent'>;
+export type Timeline = Schema<'Timeline'>;
+/** What filing a report sends (POST /api/v1/reports). */
+export type NewReport = RequestBody<'/api/v1/reports'>;
+/** The answer to filing a report; `institution` is null while it waits in the national verification queue. */
+export type FiledReport = ResponseBody<'/api/v1/reports', 'post'>;
+export type Region = ItemOf<'/api/v1/regions'>;
 
-export interface AttachmentView {
-  id: string;
-  kind: string;
-  mime: string;
-  size: number;
-  url: string;
-}
-
-export interface ReportView {
-  trackingId: string;
-  type: ReportType;
-  status: ReportStatus;
-  statusLabel: string;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  title: string | null;
-  body: string | null;
-  incidentDate: string | null;
-  category: { id: number; name: string; code: string };
-  region: { code: string; name: string };
-  address?: string | null;
-  location?: { lat: number; lng: number };
-  /** Null while the report waits in the national verification queue. */
-  institution: { id: number; name: string } | null;
-  reporter: { display: string; name?: string; email?: string; phone?: string };
-  attachments: AttachmentView[];
-  dueAt?: string | null;
-  createdAt: string;
-  view: 'public' | 'reporter' | 'staff';
-  handling?: {
-    stage: string | null;
-    dueAt: string | null;
-    workingDaysLeft: number | null;
-    allowedActions: string[];
-    rating: number | null;
-    followUpCount: number;
-  };
-}
-
-export interface ReportPage {
-  items: ReportView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-export interface TimelineEvent {
-  seq: number;
-  type: string;
-  at: string;
-  fromStatus: ReportStatus | null;
-  toStatus: ReportStatus | null;
-  statusLabel: string | null;
-  actor: {
-    side: 'reporter' | 'institution' | 'national' | 'system';
-    role?: string;
-    institutionId?: number | null;
-  };
-  payload: Record<string, unknown>;
-}
-
-export interface Timeline {
-  trackingId: string;
-  audience: string;
-  events: TimelineEvent[];
-  institutions: Record<string, string>;
-}
-
-export interface FiledReport {
-  trackingId: string;
-  status: ReportStatus;
-  institution: { id: number; name: string };
-  dueAt: string | null;
-  accessCode: string;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-  path?: string;
-}
-
+/**
+ * A node of the category tree. The document leaves the items open (`{ [key]: unknown }`), so this is the shape
+ * the server's category tree has (server db/postgres-reference.ts `categoryTree`).
+ */
 export interface Category {
   id: number;
   parentId: number | null;
   code: string;
   name: string;
-  nameEn: string;
+  nameEn: string | null;
   children: Category[];
 }
 

@@ -1,24 +1,9 @@
 /** The signed-in account (`/api/v1/me`), shared by the layout and every feature; null when signed out. */
+import type { Schema } from '@pintu/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, auth } from './client';
 
-export interface Me {
-  userId: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  phone: string | null;
-  language: 'id' | 'en';
-  mustChangePassword: boolean;
-  twoFactorEnabled: boolean;
-  grants: {
-    role: string;
-    institutionId: number | null;
-    institutionName: string | null;
-    institutionCode: string | null;
-  }[];
-  permissions: string[];
-}
+export type Me = Schema<'Me'>;
 
 export const ME_KEY = ['me'] as const;
 

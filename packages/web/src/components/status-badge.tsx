@@ -1,15 +1,9 @@
 /** A report's status as a coloured badge with its translated label (colour is never the only cue: text is). */
 import { Badge } from '@mantine/core';
+import type { Schema } from '@pintu/api-types';
 import { useTranslation } from 'react-i18next';
 
-export type ReportStatus =
-  | 'submitted'
-  | 'dispositioned'
-  | 'in_progress'
-  | 'awaiting_reporter'
-  | 'resolved'
-  | 'on_hold'
-  | 'archived';
+export type ReportStatus = Schema<'Report'>['status'];
 
 const COLOR: Record<ReportStatus, string> = {
   submitted: 'gray',

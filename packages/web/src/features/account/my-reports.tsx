@@ -1,5 +1,6 @@
 /** "My reports": what the signed-in citizen filed from this account; each opens in the reporter's view. */
 import { Anchor, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+import type { Schema } from '@pintu/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -9,14 +10,8 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { type ReportStatus, StatusBadge } from '../../components/status-badge';
 
-interface MyReport {
-  trackingId: string;
-  type: string;
-  title: string;
-  status: ReportStatus;
-  institution: { id: number; name: string } | null;
-  createdAt: string;
-}
+// The document types MyReport's status as any string; the server sends a report status (core's lifecycle).
+type MyReport = Omit<Schema<'MyReport'>, 'status'> & { status: ReportStatus };
 
 export function Component() {
   const { t, i18n } = useTranslation('account');

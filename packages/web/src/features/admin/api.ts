@@ -1,108 +1,60 @@
 /** Types and calls of institution administration (units, staff, SK, settings, audit) and the holiday calendar. */
+import type { ItemOf, RequestBody, ResponseBody, Schema } from '@pintu/api-types';
+import type { HolidayFile } from '@pintu/core';
 import { api, request } from '../../api/client';
 
-export interface InstitutionAdmin {
-  id: number;
-  code: string;
-  kind: string;
-  name: string;
-  parentId: number | null;
-  regionCode: string | null;
-  timeZone: string;
-  active: boolean;
-  connected: boolean;
-  sk: { number: string; date: string; attachmentId: string; recordedAt: string } | null;
-  settings: { followUpRequiresApproval?: boolean };
-  effectiveSettings: { followUpRequiresApproval: boolean };
-}
+export type InstitutionAdmin = Schema<'InstitutionAdmin'>;
+export type Unit = ItemOf<'/api/v1/institutions/{id}/units'>;
+export type StaffMember = Schema<'StaffMember'>;
+export type AuditEntry = ItemOf<'/api/v1/institutions/{id}/audit'>;
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  active: boolean;
-  childCount: number;
-  openReports: number;
-}
-
-export interface StaffMember {
-  userId: string;
-  name: string;
-  email: string;
-  active: boolean;
-  twoFactorEnabled: boolean;
-  grants: { role: string; institutionId: number | null; institutionName: string | null }[];
-}
-
-export interface AuditEntry {
-  id: number;
-  action: string;
-  actorRole: string;
-  at: string;
-}
-
-export interface Holiday {
-  /** Null for a fixed-date holiday that no entered decree lists: it is off all the same. */
-  id: number | null;
-  date: string;
-  name: string;
-  kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
-  regionCode: string | null;
-  source: string;
-}
+/**
+ * A day off of the holiday list; `id` is null for a fixed-date holiday that no entered decree lists (it is off all
+ * the same). The list's document types `kind` as any string: the server sends a holiday kind.
+ */
+export type Holiday = Omit<ItemOf<'/api/v1/holidays'>, 'kind'> & { kind: Schema<'Holiday'>['kind'] };
 
 /** A year's decree status on the holiday list. */
-export interface HolidayCalendar {
-  year: number;
-  decreed: boolean;
-  notice: { id: string; en: string } | null;
-  decrees: { ref: string; kind: string; title: string; date: string; note: string }[];
-}
+export type HolidayCalendar = NonNullable<ResponseBody<'/api/v1/holidays'>['calendar']>;
 
-/** The project's holiday format (packages/core/reference/holidays/<year>.json). */
-export interface DecreeFile {
-  year: number;
-  sources: { ref: string; kind: string; title: string; date: string; note?: string }[];
-  holidays: { date: string; name: string; kind: Holiday['kind']; regionCode?: string; source: string }[];
-}
-
-export interface DecreeResult {
-  year: number;
-  dryRun: boolean;
-  decreed: boolean;
-  added: Omit<Holiday, 'id'>[];
-  renamed: Omit<Holiday, 'id'>[];
-  removed: Omit<Holiday, 'id'>[];
-  affected: { trackingId: string; stage: string; from: string; to: string }[];
-}
+/**
+ * The project's holiday format (packages/core/reference/holidays/<year>.json), which the server checks with core's
+ * checkHolidayFile; the document leaves it open.
+ */
+export type DecreeFile = HolidayFile;
+export type DecreeResult = Schema<'HolidayDecreeResult'>;
 
 export const adminApi = {
   institution: (id: number) => api.get<InstitutionAdmin>(`/institutions/${id}/admin`),
   search: (q: string) =>
-    api.get<{ items: { id: number; name: string }[] }>('/institutions', { q, all: true, pageSize: 10 }),
-  units: (id: number) => api.get<{ items: Unit[] }>(`/institutions/${id}/units`, { inactive: true }),
+    api.get<ResponseBody<'/api/v1/institutions'>>('/institutions', { q, all: true, pageSize: 10 }),
+  units: (id: number) =>
+    api.get<ResponseBody<'/api/v1/institutions/{id}/units'>>(`/institutions/${id}/units`, { inactive: true }),
   addUnit: (id: number, name: string) => api.post<InstitutionAdmin>(`/institutions/${id}/units`, { name }),
-  patch: (id: number, body: { name?: string; parentId?: number; active?: boolean }) =>
+  patch: (id: number, body: RequestBody<'/api/v1/institutions/{id}', 'patch'>) =>
     api.patch<InstitutionAdmin>(`/institutions/${id}`, body),
-  staff: (id: number) => api.get<{ items: StaffMember[] }>('/staff', { institutionId: id, pageSize: 100 }),
-  addStaff: (body: { name: string; email: string; role: string; institutionId: number }) =>
-    api.post<StaffMember>('/staff', body),
+  staff: (id: number) => api.get<Schema<'StaffPage'>>('/staff', { institutionId: id, pageSize: 100 }),
+  addStaff: (body: RequestBody<'/api/v1/staff'>) => api.post<StaffMember>('/staff', body),
   deactivate: (userId: string) => api.del(`/staff/${userId}`),
-  sk: (id: number, body: { number: string; date: string; attachmentId: string }) =>
+  sk: (id: number, body: RequestBody<'/api/v1/institutions/{id}/sk', 'put'>) =>
     api.put<InstitutionAdmin>(`/institutions/${id}/sk`, body),
-  settings: (id: number, body: { followUpRequiresApproval?: boolean }) =>
+  settings: (id: number, body: RequestBody<'/api/v1/institutions/{id}/settings', 'put'>) =>
     api.put<InstitutionAdmin>(`/institutions/${id}/settings`, body),
-  audit: (id: number) => api.get<{ items: AuditEntry[] }>(`/institutions/${id}/audit`, { pageSize: 50 }),
+  audit: (id: number) =>
+    api.get<ResponseBody<'/api/v1/institutions/{id}/audit'>>(`/institutions/${id}/audit`, { pageSize: 50 }),
   upload: (file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return request<{ id: string }>('/api/v1/attachments', { method: 'POST', body: form });
+    return request<ResponseBody<'/api/v1/attachments', 'post'>>('/api/v1/attachments', {
+      method: 'POST',
+      body: form,
+    });
   },
   holidays: (year: number, regionCode?: string) =>
-    api.get<{ items: Holiday[]; calendar: HolidayCalendar }>('/holidays', { year, regionCode }),
+    api.get<{ items: Holiday[]; calendar?: HolidayCalendar }>('/holidays', { year, regionCode }),
   enterDecree: (file: DecreeFile, dryRun: boolean) =>
     request<DecreeResult>('/api/v1/holidays/decrees', { method: 'POST', body: file, query: { dryRun } }),
-  addHoliday: (body: Omit<Holiday, 'id' | 'regionCode'> & { regionCode?: string }) =>
-    api.post<{ affected: unknown[] }>('/holidays', body),
-  deleteHoliday: (id: number) => api.del<{ affected: unknown[] }>(`/holidays/${id}`),
+  addHoliday: (body: RequestBody<'/api/v1/holidays'>) =>
+    api.post<ResponseBody<'/api/v1/holidays', 'post'>>('/holidays', body),
+  deleteHoliday: (id: number) => api.del<ResponseBody<'/api/v1/holidays/{id}', 'delete'>>(`/holidays/${id}`),
 };

@@ -103,7 +103,12 @@ export function StaffTab({ inst }: { inst: InstitutionAdmin }) {
   const { t } = useTranslation('admin');
   const staff = useQuery({ queryKey: ['admin', 'staff', inst.id], queryFn: () => adminApi.staff(inst.id) });
   const units = useQuery({ queryKey: ['admin', 'units', inst.id], queryFn: () => adminApi.units(inst.id) });
-  const [form, setForm] = useState({ name: '', email: '', role: 'unit_operator', at: String(inst.id) });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    role: 'unit_operator' as (typeof ROLES)[number],
+    at: String(inst.id),
+  });
   const s = useSaver();
   const places = [
     { value: String(inst.id), label: inst.name },
@@ -150,7 +155,7 @@ export function StaffTab({ inst }: { inst: InstitutionAdmin }) {
               label={t('staff.role')}
               data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
               value={form.role}
-              onChange={(v) => setForm({ ...form, role: v ?? 'unit_operator' })}
+              onChange={(v) => setForm({ ...form, role: ROLES.find((r) => r === v) ?? 'unit_operator' })}
               allowDeselect={false}
               miw={200}
             />

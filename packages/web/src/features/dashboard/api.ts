@@ -1,4 +1,5 @@
 /** Types and calls of the statistics API (GET /api/v1/stats/...), shared by the dashboard and the public page. */
+import type { Schema } from '@pintu/api-types';
 import { api, type Query, withQuery } from '../../api/client';
 
 export interface Scope {
@@ -9,33 +10,12 @@ export interface Scope {
   to?: string | undefined;
 }
 
-export interface Grade {
-  code: string;
-  label: string;
-}
+export type Summary = Schema<'StatsSummary'>;
+export type Grade = NonNullable<Summary['grade']>;
+export type RankingItem = Schema<'StatsRankings'>['items'][number];
 
-export interface Summary {
-  scope: { kind: 'national' | 'institution' | 'region'; id: string | null; name: string };
-  period: { from: string; to: string };
-  indicators: {
-    received: number;
-    resolved: number;
-    inProcess: number;
-    notFollowedUp: number;
-    onHold: number;
-    archived: number;
-    completionRate: number | null;
-    followUpRate: number | null;
-    averageFollowUpSpeed: number | null;
-    overdueNow: number;
-    reopenRate: number | null;
-    meanRating: number | null;
-    slaCompliance: { stage: string; met: number; breached: number; rate: number | null }[];
-    backlogAge: { bucket: string; count: number }[];
-  };
-  grade: Grade | null;
-}
-
+// The document leaves the items of trends, by-category, by-region and overdue open (`{ [key]: unknown }`): these
+// are the fields the server sends (server app/stats/breakdowns.ts and oversight.ts) that the dashboard reads.
 export interface TrendItem {
   month: string;
   received: number;
@@ -69,18 +49,6 @@ export interface OverdueItem {
   workingDaysOverdue: number;
 }
 
-export interface RankingItem {
-  rank: number;
-  institutionId: number;
-  name: string;
-  received: number;
-  resolved: number;
-  completionRate: number | null;
-  followUpRate: number | null;
-  averageFollowUpSpeed: number | null;
-  grade: Grade | null;
-}
-
 const q = (s: Scope): Query => ({
   institutionId: s.institutionId,
   subtree: s.subtree === undefined ? undefined : String(s.subtree),
@@ -101,7 +69,7 @@ export const statsApi = {
       subtree: s.subtree === undefined ? undefined : String(s.subtree),
     }),
   rankings: (kind: string, s: Scope) =>
-    api.get<{ items: RankingItem[] }>('/stats/rankings', { kind, from: s.from, to: s.to, limit: 20 }),
+    api.get<Schema<'StatsRankings'>>('/stats/rankings', { kind, from: s.from, to: s.to, limit: 20 }),
 };
 
 /** A download link of one of the stats endpoints in csv or xlsx. */

@@ -114,8 +114,11 @@ export function Component() {
           value={filters.categoryId ?? null}
           onChange={(v) => set('categoryId', v)}
           data={(categories.data?.items ?? []).map((c) => ({
-            group: en ? c.nameEn : c.name,
-            items: [c, ...c.children].map((x) => ({ value: String(x.id), label: en ? x.nameEn : x.name })),
+            group: (en && c.nameEn) || c.name,
+            items: [c, ...c.children].map((x) => ({
+              value: String(x.id),
+              label: (en && x.nameEn) || x.name,
+            })),
           }))}
         />
         <Select
@@ -152,8 +155,9 @@ export function Component() {
                   {r.body}
                 </Text>
                 <Text size="xs" mt={4} c="gray.8">
-                  {r.region.name} · {r.category.name} · {r.institution?.name ?? t('national')} ·{' '}
-                  {date(r.createdAt)}
+                  {[r.region?.name, r.category?.name, r.institution?.name ?? t('national'), date(r.createdAt)]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </Card>
             ))}

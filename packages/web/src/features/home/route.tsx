@@ -15,16 +15,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-
-interface Page {
-  total: number;
-}
+import type { ReportPage } from '../../api/reports';
 
 export function Component() {
   const { t, i18n } = useTranslation('home');
   const count = useQuery({
     queryKey: ['reports', 'count'],
-    queryFn: () => api.get<Page>('/reports', { pageSize: 1 }),
+    queryFn: () => api.get<ReportPage>('/reports', { pageSize: 1 }),
   });
   const steps = ['write', 'verify', 'followUp', 'finish'] as const;
   return (

@@ -15,6 +15,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import type { ResponseBody } from '@pintu/api-types';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, request } from '../../api/client';
@@ -57,7 +58,10 @@ export function AttachmentsField(props: {
       const body = new FormData();
       body.append('file', file);
       try {
-        const res = await request<{ id: string }>('/api/v1/attachments', { method: 'POST', body });
+        const res = await request<ResponseBody<'/api/v1/attachments', 'post'>>('/api/v1/attachments', {
+          method: 'POST',
+          body,
+        });
         props.onChange((prev) => prev.map((u) => (u.key === key ? { ...u, id: res.id } : u)));
       } catch (e) {
         const error = e instanceof ApiError ? e.message : t('attachments.failed');

@@ -16,7 +16,7 @@ export function CategorySelect(props: {
     queryFn: () => api.get<{ items: Category[] }>('/categories'),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const name = (c: Category) => (i18n.language === 'en' ? c.nameEn : c.name);
+  const name = (c: Category) => (i18n.language === 'en' && c.nameEn) || c.name;
   const data = (q.data?.items ?? []).map((topic) => ({
     group: name(topic),
     items: [topic, ...topic.children].map((c) => ({

@@ -1,13 +1,9 @@
 /** Institutions suggested for the chosen region and category; the reporter may pick one or leave it to Pintu. */
 import { Radio, Stack, Text } from '@mantine/core';
+import type { ResponseBody } from '@pintu/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-
-interface Suggestion {
-  institution: { id: number; name: string; connected: boolean };
-  reason: string;
-}
 
 export function InstitutionSuggest(props: {
   regionCode: string | null;
@@ -20,7 +16,7 @@ export function InstitutionSuggest(props: {
   const q = useQuery({
     queryKey: ['suggest', props.regionCode, props.categoryId],
     queryFn: () =>
-      api.get<{ items: Suggestion[] }>('/routing/suggest', {
+      api.get<ResponseBody<'/api/v1/routing/suggest'>>('/routing/suggest', {
         regionCode: props.regionCode,
         categoryId: props.categoryId,
       }),

@@ -23,7 +23,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import { type FiledReport, type ReportType, rememberAccessCode } from '../../api/reports';
+import { type FiledReport, type NewReport, type ReportType, rememberAccessCode } from '../../api/reports';
 import { isFacilitator, useMe } from '../../api/session';
 import { PageLoader } from '../../components/page-loader';
 import { AttachmentsField, type Uploaded } from './attachments-field';
@@ -126,7 +126,7 @@ export function Component() {
         body: values.body.trim(),
         incidentDate: values.incidentDate,
         location: {
-          regionCode: deepestRegion(values.region),
+          regionCode: deepestRegion(values.region) ?? '', // never empty: the form requires a regency
           ...(values.address.trim() ? { address: values.address.trim() } : {}),
           ...(pin ?? {}),
         },
@@ -137,7 +137,7 @@ export function Component() {
         attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])),
         ...(reporter ? { reporter } : {}),
         language: i18n.language === 'en' ? 'en' : 'id',
-      });
+      } satisfies NewReport);
       rememberAccessCode(filed.trackingId, filed.accessCode);
       navigate('/report/sent', {
         state: { ...filed, title: values.title.trim(), onBehalf: facilitator },

@@ -35,9 +35,7 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
 
 export function Component() {
   const { t } = useTranslation('report-form');
-  const state = useLocation().state as
-    | (Omit<FiledReport, 'institution'> & { institution: FiledReport['institution'] | null; title: string })
-    | null;
+  const state = useLocation().state as (FiledReport & { title: string }) | null;
   if (!state?.trackingId) return <Navigate to="/track" replace />;
   return (
     <Container size="sm" py="lg">

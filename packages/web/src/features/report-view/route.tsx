@@ -96,8 +96,11 @@ export function Component() {
           {r.title ?? t('confidentialTitle')}
         </Title>
         <Text size="sm">
-          <span data-testid="report-tracking-id">{r.trackingId}</span> · {r.category.name} · {r.region.name} ·{' '}
-          {t('filed')} {date(r.createdAt)}
+          <span data-testid="report-tracking-id">{r.trackingId}</span> ·{' '}
+          {/* A confidential report's public view has no category or region (null) */}
+          {[r.category?.name, r.region?.name, `${t('filed')} ${date(r.createdAt)}`]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
         <Text size="sm">
           {t('institution')}: <strong>{r.institution?.name ?? t('nationalQueue')}</strong>

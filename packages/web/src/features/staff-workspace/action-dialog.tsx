@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { ARCHIVE_REASONS, COMPLEXITY_CLASSES, type StaffReport, staffApi } from './api';
+import { type ActionInput, ARCHIVE_REASONS, COMPLEXITY_CLASSES, type StaffReport, staffApi } from './api';
 import { InstitutionPicker, UnitPicker } from './pickers';
 import { SimilarReports } from './similar-reports';
 
@@ -109,7 +109,8 @@ export function ActionDialog({
     setErrors({});
     setFailure(null);
     try {
-      const res = await staffApi.act(report.trackingId, await body());
+      // Sent as filled in (a missing choice included): the server's field errors say what is missing.
+      const res = await staffApi.act(report.trackingId, (await body()) as ActionInput);
       reset();
       onDone(res.warnings.map((w) => w.message));
     } catch (err) {

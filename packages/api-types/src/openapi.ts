@@ -1,0 +1,4607 @@
+/**
+ * Generated from the server's OpenAPI document (/api/openapi.json) by packages/api-types/scripts/generate.ts.
+ * Do not edit: change the server's schemas, then run `npm run api-types`.
+ */
+export interface paths {
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in account: profile, role grants with institution names, password and TOTP state */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The account */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff accounts of an institution’s subtree (default: every subtree the caller manages) */
+    get: {
+      parameters: {
+        query?: {
+          institutionId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of staff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffPage'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Outside the caller’s scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a staff account (national admin; or a coordinator for its subtree)
+     * @description A one-time password is e-mailed to the new account, which must change it at the first sign-in. A coordinator creates staff of its institution (not another coordinator of it) and of the units below.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StaffInput'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffMember'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Outside the caller’s scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description E-mail already in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{userId}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a staff account one more role (same reach as creating staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GrantInput'];
+        };
+      };
+      responses: {
+        /** @description Granted */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Outside the caller’s scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such staff account in the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The account already holds this role there */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{userId}/grants/{grantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take one role away from a staff account (not its last: deactivate instead) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+          grantId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Taken away */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Outside the caller’s scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such account or grant in the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The account’s last role */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Deactivate a staff account: no more sign-ins, sessions end */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deactivated */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Outside the caller’s scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such staff account */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My reports: the reports the signed-in citizen filed from this account, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reports */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['MyReport'][];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download my data: the account, grants, notifications and every report filed with its timeline (JSON) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The data */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase my identity: reports stay, pseudonymised; the account and its personal data are destroyed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EraseInput'];
+        };
+      };
+      responses: {
+        /** @description Erased; the session ends */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              erased: true;
+              reportsPseudonymised: number;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A staff account */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Wrong password */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Regions (provinsi, kabupaten/kota, kecamatan, desa/kelurahan): children of a parent, or a name search */
+    get: {
+      parameters: {
+        query?: {
+          parent?: string;
+          level?: number;
+          q?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Regions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                name: string;
+                level: number;
+                parentCode: string | null;
+                path?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Institutions: top level (or the children of `parent`), filtered by kind, region or a name search */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          kind?: string;
+          parent?: number;
+          regionCode?: string;
+          /** @description every level, not just the top */
+          all?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Institutions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Institution'][];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One institution with its ancestors and children */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The institution */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'] & {
+              ancestors: components['schemas']['Institution'][];
+              children: components['schemas']['Institution'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, move (with its subtree) or deactivate / reactivate a unit */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InstitutionPatch'];
+        };
+      };
+      responses: {
+        /** @description Updated */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstitutionAdmin'];
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The category tree (topic → subtopic) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Category tree */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Days off (national holidays, cuti bersama, regional) of a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Holidays */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description For PATCH/DELETE /api/v1/holidays/{id} (national admin); null for a fixed-date holiday that no decree entered lists (1 Jan, 1 May, 1 Jun, 17 Aug, 25 Dec are off in every year regardless) */
+                id: number | null;
+                date: string;
+                name: string;
+                kind: string;
+                regionCode: string | null;
+                source: string;
+              }[];
+              /** @description With `year`: its decrees, and whether it is decreed. A year without its annual SKB is provisional: only weekends and the fixed-date holidays (1 Jan, 1 May, 1 Jun, 17 Aug, 25 Dec) are known to be off. */
+              calendar?: {
+                year: number;
+                decreed: boolean;
+                notice: {
+                  id: string;
+                  en: string;
+                } | null;
+                decrees: {
+                  ref: string;
+                  kind: string;
+                  title: string;
+                  date: string;
+                  note: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a day off; open deadlines it affects are recomputed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HolidayInput'];
+        };
+      };
+      responses: {
+        /** @description Added */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HolidayChangeResult'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such holiday */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description That holiday already exists on that date */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing/suggest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Routing suggestion: region + category → candidate institutions, best first */
+    get: {
+      parameters: {
+        query: {
+          regionCode: string;
+          categoryId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Candidate institutions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                institution: components['schemas']['Institution'];
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          status?:
+            | 'submitted'
+            | 'dispositioned'
+            | 'in_progress'
+            | 'awaiting_reporter'
+            | 'resolved'
+            | 'on_hold'
+            | 'archived';
+          type?: 'complaint' | 'aspiration' | 'information_request';
+          categoryId?: number;
+          regionCode?: string;
+          institutionId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of reports */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportPage'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * File a report (pengaduan, aspirasi, permintaan informasi)
+     * @description With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. The response carries the trackingId and, once only, the access code.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReportInput'];
+        };
+      };
+      responses: {
+        /** @description Filed */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportCreated'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report: the public view, or the reporter’s full view with the access code (header X-Access-Code) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The access code given at filing. */
+          'x-access-code'?: string;
+        };
+        path: {
+          trackingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Report'];
+          };
+        };
+        /** @description No such report */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attachment of a report (public unless the report is confidential; else the access code is needed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The access code given at filing. */
+          'x-access-code'?: string;
+        };
+        path: {
+          trackingId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take a lifecycle action on a report (verify, dispose down, acknowledge, follow up, reply, accept…)
+     * @description Signed-in staff act through the role grant the lifecycle allows; a guest reporter acts with the header `X-Access-Code`. A refused action changes nothing: 403 NOT_ALLOWED, 409 INVALID_TRANSITION, 422 VALIDATION, 409 CONFLICT when the report changed meanwhile; the problem carries the domain `code` and `reason`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The access code given at filing. */
+          'x-access-code'?: string;
+        };
+        path: {
+          trackingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ActionInput'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ActionResult'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such report */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not possible in this status, or the report changed meanwhile */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid payload, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The timeline of a report, as the caller may see it (public, reporter, staff or oversight) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The access code given at filing. */
+          'x-access-code'?: string;
+        };
+        path: {
+          trackingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Timeline'];
+          };
+        };
+        /** @description No such report, or a confidential one for the public */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/reveal-identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reveal an anonymous reporter’s identity (national role with the reveal permission; logged) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          trackingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RevealInput'];
+        };
+      };
+      responses: {
+        /** @description The identity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RevealResult'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such report */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A reason of at least 20 characters is required */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oversight/identity-reveals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The log of identity reveals, for oversight and the national admin */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reveals, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RevealLog'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+              code: string;
+              reason?: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload one file (image, PDF or video, ≤ 10 MB); returns the id to list in the report’s attachmentIds */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Stored */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Attachment'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/admin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An institution as its administrators see it: SK, settings stored and in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The institution */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstitutionAdmin'];
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The units directly below an institution, with their open reports */
+    get: {
+      parameters: {
+        query?: {
+          inactive?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Units */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                code: string;
+                kind: string;
+                name: string;
+                regionCode: string | null;
+                timeZone: string;
+                active: boolean;
+                connected: boolean;
+                childCount: number;
+                openReports: number;
+              }[];
+            };
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a unit (unit kerja, OPD, kecamatan, desa) under an institution or unit in your scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewUnit'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstitutionAdmin'];
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed what in the institution’s administration, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Audit entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                action: string;
+                actorId: string;
+                actorRole: string;
+                actorInstitutionId: number | null;
+                at: string;
+                before?: unknown;
+                after?: unknown;
+              }[];
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/sk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the institution’s SK (number, date, PDF); the institution is connected from then on */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SkInput'];
+        };
+      };
+      responses: {
+        /** @description Recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstitutionAdmin'];
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace the institution’s settings (follow-up approval, default complexity per category) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InstitutionSettingsInput'];
+        };
+      };
+      responses: {
+        /** @description Updated */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstitutionAdmin'];
+          };
+        };
+        /** @description Outside your scope */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such institution */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Conflicts with the current state (open reports, active units, inactive parent) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The staff inbox: one queue of open reports in your scope, with the counts of every queue
+     * @description Queues: `to_verify`, `to_acknowledge`, `in_progress`, `awaiting_reporter`, `on_hold`, `overdue` (a verify, acknowledge or follow-up deadline has passed). Sorted by deadline (default) or newest. Items never carry the reporter’s identity.
+     */
+    get: {
+      parameters: {
+        query?: {
+          queue?:
+            | 'to_verify'
+            | 'to_acknowledge'
+            | 'in_progress'
+            | 'awaiting_reporter'
+            | 'on_hold'
+            | 'overdue';
+          sort?: 'deadline' | 'newest';
+          categoryId?: number;
+          regionCode?: string;
+          type?: 'complaint' | 'aspiration' | 'information_request';
+          /** @description Only reports held by this unit or below it (inside your scope). */
+          unitId?: number;
+          /** @description Full text, or a trackingId */
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of the queue */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InboxPage'];
+          };
+        };
+        /** @description Not staff */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid query */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your in-app notifications, newest first, with the number unread */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          before?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationPage'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks all your notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description How many were unread */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              marked: number;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks one of your notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Read */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not one of your notifications */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/holidays/decrees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enter a year's decree (holiday file): its days become the file's, open deadlines are recomputed */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: check and compute what would change, store nothing */
+          dryRun?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HolidayDecreeFile'];
+        };
+      };
+      responses: {
+        /** @description Entered */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HolidayDecreeResult'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such holiday */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description That holiday already exists on that date */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/holidays/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a day off (it becomes a working day); open deadlines it affects are recomputed */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HolidayChangeResult'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such holiday */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description That holiday already exists on that date */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Move (or correct) a day off; open deadlines it affects are recomputed */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HolidayPatch'];
+        };
+      };
+      responses: {
+        /** @description Moved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HolidayChangeResult'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such holiday */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description That holiday already exists on that date */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/stats/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Indicators of a scope and period
+     * @description Public. No institutionId/regionCode = national. Period by disposition date, default the current year to date. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          gradeBasis?: 'completionRate' | 'followUpRate';
+          /** @description Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50 */
+          gradeThresholds?: string;
+          institutionId?: number;
+          /** @description Include the institution’s units (default true) */
+          subtree?: string;
+          /** @description A province (2-digit Kemendagri code): reports located there */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Indicators of a scope and period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatsSummary'];
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/rankings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ranking of regional governments or ministries
+     * @description Public. Each top-level institution summed over its subtree; best completion rate first. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          gradeBasis?: 'completionRate' | 'followUpRate';
+          /** @description Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50 */
+          gradeThresholds?: string;
+          kind?: 'regional_government' | 'ministry';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Ranking of regional governments or ministries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatsRankings'];
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Monthly trend
+     * @description Public. items: { month, received, resolved, completionRate, followUpRate, averageFollowUpSpeed }. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          gradeBasis?: 'completionRate' | 'followUpRate';
+          /** @description Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50 */
+          gradeThresholds?: string;
+          institutionId?: number;
+          /** @description Include the institution’s units (default true) */
+          subtree?: string;
+          /** @description A province (2-digit Kemendagri code): reports located there */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Monthly trend */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/by-category': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * By category
+     * @description Public. items: { categoryId, name, received, resolved, completionRate }. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          gradeBasis?: 'completionRate' | 'followUpRate';
+          /** @description Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50 */
+          gradeThresholds?: string;
+          institutionId?: number;
+          /** @description Include the institution’s units (default true) */
+          subtree?: string;
+          /** @description A province (2-digit Kemendagri code): reports located there */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description By category */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/by-region': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * By province of the report location
+     * @description Public. items: { regionCode, name, received, resolved, completionRate, overdueNow }. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          gradeBasis?: 'completionRate' | 'followUpRate';
+          /** @description Minimums of Sangat Baik, Baik and Sedang, decreasing; default 90,75,50 */
+          gradeThresholds?: string;
+          institutionId?: number;
+          /** @description Include the institution’s units (default true) */
+          subtree?: string;
+          /** @description A province (2-digit Kemendagri code): reports located there */
+          regionCode?: string;
+          level?: 'province';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description By province of the report location */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/aspirations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Aspirations by topic and region, most frequent terms
+     * @description Public, for development planning (musrenbang); period by filing date. Terms come from non-confidential aspirations only and must occur in at least 3 reports. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Aspirations by topic and region, most frequent terms */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatsAspirations'];
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports overdue now
+     * @description Staff only: national admin and national oversight see all, institution staff their own subtree. items: { trackingId, institutionId, institutionName, stage, dueAt, workingDaysOverdue }; no identity, no title or body.
+     */
+    get: {
+      parameters: {
+        query?: {
+          institutionId?: number;
+          subtree?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reports overdue now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/silent-institutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Institutions that never answer
+     * @description Staff only (as overdue). Institutions that received reports in the period and published no follow-up on any. items: { institutionId, name, kind, connected, received, notFollowedUp }.
+     */
+    get: {
+      parameters: {
+        query?: {
+          institutionId?: number;
+          subtree?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+          /** @description csv (UTF-8 with BOM) or xlsx as an attachment; JSON by default */
+          format?: 'json' | 'csv' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Institutions that never answer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                [key: string]: unknown;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid parameter (the field is named) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/institutions/{id}/evaluation.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Printable evaluation report of an institution (with its units) and period
+     * @description Public PDF with the indicators, SLA compliance, backlog and the monthly trend. Aggregates only: confidential reports count, but no report content or reporter identity is exposed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          from?: string;
+          /** @description Local date YYYY-MM-DD, inclusive, by disposition date */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description PDF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid parameter */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/similar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports that look like this one, in your scope (duplicate candidates for archiving)
+     * @description Without `q`: reports whose title is trigram-similar to this report’s, ranked by title and opening-body similarity. With `q`: reports whose title or body matches the words, or the exact trackingId. Only reports in the caller’s scope; never the reporter’s identity. 404 unless the caller is staff of this report.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Search words or a trackingId instead of the report’s own title and body */
+          q?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          trackingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Candidates, best first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SimilarReports'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such report, or not yours to handle */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid query */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Me: {
+      userId: string;
+      name: string;
+      email: string;
+      emailVerified: boolean;
+      phone: string | null;
+      /** @enum {string} */
+      language: 'id' | 'en';
+      mustChangePassword: boolean;
+      twoFactorEnabled: boolean;
+      grants: {
+        /** @description The grant, for taking it away */
+        id?: number;
+        /** @example coordinator */
+        role: string;
+        institutionId: number | null;
+        institutionName: string | null;
+        institutionCode: string | null;
+      }[];
+      permissions: string[];
+    };
+    StaffMember: {
+      userId: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      language: 'id' | 'en';
+      active: boolean;
+      mustChangePassword: boolean;
+      twoFactorEnabled: boolean;
+      createdAt: string;
+      grants: {
+        /** @description The grant, for taking it away */
+        id?: number;
+        /** @example coordinator */
+        role: string;
+        institutionId: number | null;
+        institutionName: string | null;
+      }[];
+    };
+    StaffInput: {
+      /** @example Siti Rahmawati */
+      name: string;
+      /**
+       * Format: email
+       * @example siti.rahmawati@samarindakota.go.id
+       */
+      email: string;
+      /** @enum {string} */
+      role:
+        | 'national_admin'
+        | 'oversight'
+        | 'facilitator'
+        | 'coordinator'
+        | 'liaison_officer'
+        | 'unit_operator'
+        | 'leadership'
+        | 'developer';
+      institutionId?: number | null;
+      phone?: string;
+      /**
+       * @default id
+       * @enum {string}
+       */
+      language?: 'id' | 'en';
+    };
+    StaffPage: {
+      items: components['schemas']['StaffMember'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    GrantInput: {
+      /** @enum {string} */
+      role:
+        | 'national_admin'
+        | 'oversight'
+        | 'facilitator'
+        | 'coordinator'
+        | 'liaison_officer'
+        | 'unit_operator'
+        | 'leadership'
+        | 'developer';
+      institutionId?: number | null;
+    };
+    MyReport: {
+      trackingId: string;
+      type: string;
+      title: string;
+      status: string;
+      isAnonymous: boolean;
+      isConfidential: boolean;
+      institution: {
+        id: number;
+        name: string;
+      } | null;
+      createdAt: string;
+    };
+    EraseInput: {
+      password: string;
+    };
+    Institution: {
+      id: number;
+      code: string;
+      kind: string;
+      name: string;
+      acronym: string | null;
+      regionCode: string | null;
+      timeZone: string;
+      parentId: number | null;
+      connected: boolean;
+      childCount: number;
+    };
+    ReportCreated: {
+      trackingId: string;
+      /** @enum {string} */
+      status:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived';
+      /** @enum {string} */
+      queue: 'national' | 'institution';
+      institution: {
+        id: number;
+        name: string;
+      } | null;
+      dueAt: string | null;
+      /** @description Shown once: keep it to follow, reply to and rate the report. */
+      accessCode: string;
+    };
+    ReportInput: {
+      /** @enum {string} */
+      type: 'complaint' | 'aspiration' | 'information_request';
+      /** @example Jalan berlubang di Jalan Juanda Samarinda */
+      title: string;
+      body: string;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      incidentDate: string;
+      location: {
+        /** @example 64.72 */
+        regionCode: string;
+        address?: string;
+        lat?: number;
+        lng?: number;
+      };
+      categoryId: number;
+      institutionId?: number;
+      /** @default false */
+      isAnonymous?: boolean;
+      /** @default false */
+      isConfidential?: boolean;
+      /** @default [] */
+      attachmentIds?: string[];
+      reporter?: {
+        name: string;
+        /** Format: email */
+        email?: string;
+        phone?: string;
+      };
+      /**
+       * @default id
+       * @enum {string}
+       */
+      language?: 'id' | 'en';
+    };
+    Report: {
+      trackingId: string;
+      /** @enum {string} */
+      type: 'complaint' | 'aspiration' | 'information_request';
+      /** @enum {string} */
+      status:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived';
+      statusLabel: string;
+      isAnonymous: boolean;
+      isConfidential: boolean;
+      title: string | null;
+      body: string | null;
+      incidentDate: string | null;
+      category: {
+        id: number;
+        name: string;
+        code: string;
+      } | null;
+      region: {
+        code: string;
+        name: string;
+      } | null;
+      address?: string | null;
+      location?: {
+        lat: number;
+        lng: number;
+      } | null;
+      institution: {
+        id: number;
+        name: string;
+      } | null;
+      reporter: {
+        display: string;
+        name?: string;
+        email?: string;
+        phone?: string;
+      };
+      attachments: {
+        id: string;
+        kind: string;
+        mime: string;
+        size: number;
+        url: string;
+      }[];
+      dueAt?: string | null;
+      createdAt: string;
+      /** @enum {string} */
+      view: 'public' | 'reporter' | 'staff';
+      handling?: components['schemas']['Handling'];
+    };
+    Handling: {
+      stage: string | null;
+      dueAt: string | null;
+      /** @description The holder's time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) */
+      timeZone: string;
+      workingDaysLeft: number | null;
+      /** @description Non-null when the deadline counts through a year whose SKB 3 Menteri is not entered: only weekends and the fixed-date holidays are known, so it may move when the decree is entered. `id`/`en`: the sentence to show. */
+      dueNotice: {
+        year: number;
+        id: string;
+        en: string;
+      } | null;
+      allowedActions: (
+        | 'verify'
+        | 'dispose_down'
+        | 'not_our_authority'
+        | 'hold'
+        | 'answer_hold'
+        | 'archive'
+        | 'auto_archive'
+        | 'acknowledge'
+        | 'draft_follow_up'
+        | 'approve_follow_up'
+        | 'return_draft'
+        | 'post_follow_up'
+        | 'reporter_reply'
+        | 'accept'
+        | 'auto_resolve'
+        | 'reopen'
+        | 'rate'
+        | 'comment_internal'
+        | 'escalate'
+        | 'resolve_parent'
+      )[];
+      /** @enum {string|null} */
+      complexity: 'simple' | 'no_field_exam' | 'field_exam' | null;
+      hops: number;
+      followUpCount: number;
+      rating: number | null;
+      custody: {
+        institution: {
+          id: number;
+          name: string;
+        } | null;
+        workingDays: number;
+      }[];
+      draft: {
+        message: string;
+        attachmentIds: string[];
+        /** @enum {string} */
+        state: 'pending' | 'returned';
+        returnNote: string | null;
+        at: string;
+      } | null;
+      parent: string | null;
+      children: {
+        trackingId: string;
+        status: string;
+      }[];
+      duplicateOf: string | null;
+    };
+    ReportPage: {
+      items: components['schemas']['Report'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ActionResult: {
+      trackingId: string;
+      /** @enum {string} */
+      action:
+        | 'verify'
+        | 'dispose_down'
+        | 'not_our_authority'
+        | 'hold'
+        | 'answer_hold'
+        | 'archive'
+        | 'auto_archive'
+        | 'acknowledge'
+        | 'draft_follow_up'
+        | 'approve_follow_up'
+        | 'return_draft'
+        | 'post_follow_up'
+        | 'reporter_reply'
+        | 'accept'
+        | 'auto_resolve'
+        | 'reopen'
+        | 'rate'
+        | 'comment_internal'
+        | 'escalate'
+        | 'resolve_parent';
+      /** @enum {string} */
+      status:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived';
+      statusLabel: string;
+      institution: {
+        id: number;
+        name: string;
+      } | null;
+      stage: string | null;
+      dueAt: string | null;
+      /** @description Working days to the deadline; negative when overdue */
+      workingDaysLeft: number | null;
+      /** @description Non-null when the deadline counts through a year whose SKB 3 Menteri is not entered: only weekends and the fixed-date holidays are known, so it may move when the decree is entered. `id`/`en`: the sentence to show. */
+      dueNotice: {
+        year: number;
+        id: string;
+        en: string;
+      } | null;
+      /** @description What this caller may do next */
+      allowedActions: (
+        | 'verify'
+        | 'dispose_down'
+        | 'not_our_authority'
+        | 'hold'
+        | 'answer_hold'
+        | 'archive'
+        | 'auto_archive'
+        | 'acknowledge'
+        | 'draft_follow_up'
+        | 'approve_follow_up'
+        | 'return_draft'
+        | 'post_follow_up'
+        | 'reporter_reply'
+        | 'accept'
+        | 'auto_resolve'
+        | 'reopen'
+        | 'rate'
+        | 'comment_internal'
+        | 'escalate'
+        | 'resolve_parent'
+      )[];
+      warnings: {
+        code: string;
+        message: string;
+        similarity: number;
+      }[];
+      /** @description Child reports created by verifying to several institutions */
+      children: {
+        trackingId: string;
+        institutionId: number;
+      }[];
+    };
+    ActionInput:
+      | {
+          /** @enum {string} */
+          action: 'verify';
+          targets: number[];
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'dispose_down';
+          unit: number;
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'not_our_authority';
+          reason: string;
+          target?: number | null;
+        }
+      | {
+          /** @enum {string} */
+          action: 'hold';
+          question: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'answer_hold';
+          message: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'archive';
+          /** @enum {string} */
+          reason:
+            | 'unclear'
+            | 'too_general'
+            | 'not_public_service'
+            | 'duplicate'
+            | 'out_of_scope'
+            | 'abusive'
+            | 'no_response';
+          note?: string;
+          /** @description The original report, for `duplicate` */
+          duplicateOf?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'auto_archive';
+        }
+      | {
+          /** @enum {string} */
+          action: 'acknowledge';
+          /** @enum {string} */
+          complexity: 'simple' | 'no_field_exam' | 'field_exam';
+          message: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'draft_follow_up';
+          message: string;
+          attachmentIds?: string[];
+        }
+      | {
+          /** @enum {string} */
+          action: 'approve_follow_up';
+        }
+      | {
+          /** @enum {string} */
+          action: 'return_draft';
+          note: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'post_follow_up';
+          message: string;
+          attachmentIds?: string[];
+        }
+      | {
+          /** @enum {string} */
+          action: 'reporter_reply';
+          message: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'accept';
+          rating: number;
+          comment?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'auto_resolve';
+        }
+      | {
+          /** @enum {string} */
+          action: 'reopen';
+          reason: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'rate';
+          rating: number;
+          comment?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'comment_internal';
+          message: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'escalate';
+        }
+      | {
+          /** @enum {string} */
+          action: 'resolve_parent';
+        };
+    Timeline: {
+      trackingId: string;
+      /** @enum {string} */
+      audience: 'public' | 'reporter' | 'staff' | 'oversight';
+      events: components['schemas']['TimelineEvent'][];
+      /** @description Names of the institutions the events refer to, by id */
+      institutions: {
+        [key: string]: string;
+      };
+    };
+    TimelineEvent: {
+      seq: number;
+      type: string;
+      at: string;
+      /** @enum {string|null} */
+      fromStatus:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived'
+        | null;
+      /** @enum {string|null} */
+      toStatus:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived'
+        | null;
+      statusLabel: string | null;
+      actor: {
+        /** @enum {string} */
+        side: 'reporter' | 'institution' | 'national' | 'system';
+        /** @enum {string} */
+        role?:
+          | 'citizen'
+          | 'guest'
+          | 'facilitator'
+          | 'national_admin'
+          | 'coordinator'
+          | 'liaison_officer'
+          | 'unit_operator'
+          | 'leadership'
+          | 'developer'
+          | 'oversight'
+          | 'system';
+        institutionId?: number | null;
+        userId?: string;
+      };
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    RevealResult: {
+      trackingId: string;
+      revealId: number;
+      identity: {
+        name?: string;
+        email?: string;
+        phone?: string;
+      } | null;
+    };
+    RevealInput: {
+      /** @description Why the identity is needed (at least 20 characters) */
+      reason: string;
+    };
+    RevealLog: {
+      items: {
+        id: number;
+        trackingId: string;
+        revealedBy: {
+          userId: string;
+          name: string | null;
+          role: string;
+        };
+        reason: string;
+        at: string;
+      }[];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    Attachment: {
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      mime: string;
+      size: number;
+      filename: string;
+    };
+    InstitutionAdmin: {
+      id: number;
+      code: string;
+      kind: string;
+      name: string;
+      parentId: number | null;
+      path: number[];
+      regionCode: string | null;
+      timeZone: string;
+      active: boolean;
+      /** @description Its institution (itself, or for a unit its owner) has an SK */
+      connected: boolean;
+      sk: {
+        number: string;
+        date: string;
+        attachmentId: string;
+        recordedAt: string;
+      } | null;
+      settings: {
+        followUpRequiresApproval?: boolean;
+        defaultComplexity?: {
+          [key: string]: 'simple' | 'no_field_exam' | 'field_exam';
+        };
+      };
+      effectiveSettings: {
+        followUpRequiresApproval: boolean;
+        defaultComplexity: {
+          [key: string]: 'simple' | 'no_field_exam' | 'field_exam';
+        };
+      };
+    };
+    NewUnit: {
+      /** @example Dinas Pekerjaan Umum dan Penataan Ruang */
+      name: string;
+      /**
+       * @description A region inside the parent’s (a kecamatan or desa of its pemda); default: the parent’s
+       * @example 64.72
+       */
+      regionCode?: string;
+    };
+    InstitutionPatch: {
+      /** @example Dinas Pekerjaan Umum dan Penataan Ruang */
+      name?: string;
+      /** @description Move under this institution */
+      parentId?: number;
+      /** @description false deactivates (refused while reports are open) */
+      active?: boolean;
+    };
+    SkInput: {
+      /** @example 100.3.3.2/245/HK-KS/2024 */
+      number: string;
+      /** Format: date */
+      date: string;
+      /**
+       * Format: uuid
+       * @description The decree as a PDF uploaded to POST /api/v1/attachments
+       */
+      attachmentId: string;
+    };
+    InstitutionSettingsInput: {
+      /** @description Whether a unit operator’s follow-up waits for the liaison officer’s approval; absent = inherit */
+      followUpRequiresApproval?: boolean;
+      /**
+       * @description Category id → complexity class proposed on acknowledge
+       * @example {
+       *       "12": "simple"
+       *     }
+       */
+      defaultComplexity?: {
+        [key: string]: 'simple' | 'no_field_exam' | 'field_exam';
+      };
+    };
+    InboxPage: {
+      /** @enum {string} */
+      queue: 'to_verify' | 'to_acknowledge' | 'in_progress' | 'awaiting_reporter' | 'on_hold' | 'overdue';
+      counts: {
+        to_verify: number;
+        to_acknowledge: number;
+        in_progress: number;
+        awaiting_reporter: number;
+        on_hold: number;
+        overdue: number;
+      };
+      items: components['schemas']['InboxItem'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    InboxItem: {
+      trackingId: string;
+      /** @enum {string} */
+      type: 'complaint' | 'aspiration' | 'information_request';
+      title: string;
+      /** @enum {string} */
+      status:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived';
+      statusLabel: string;
+      holder: {
+        id: number;
+        name: string;
+      } | null;
+      category: {
+        id: number;
+        name: string;
+      };
+      region: {
+        code: string;
+        name: string;
+      };
+      dueAt: string | null;
+      /** @description Working days to the deadline in the holder’s time zone; 0 = due today, negative = overdue */
+      workingDaysLeft: number | null;
+      /** @enum {string|null} */
+      dueState: 'overdue' | 'due_soon' | 'ok' | null;
+      /** @description Non-null when the deadline counts through a year whose SKB 3 Menteri is not entered: only weekends and the fixed-date holidays are known, so it may move when the decree is entered. `id`/`en`: the sentence to show. */
+      dueNotice: {
+        year: number;
+        id: string;
+        en: string;
+      } | null;
+      /** @enum {string} */
+      waitingOn: 'institution' | 'reporter';
+      isAnonymous: boolean;
+      isConfidential: boolean;
+      /** @description Held by an institution that is not connected (no SK yet) */
+      unattended: boolean;
+      readOnly: boolean;
+      createdAt: string;
+    };
+    NotificationPage: {
+      items: components['schemas']['Notification'][];
+      unread: number;
+    };
+    Notification: {
+      id: number;
+      trackingId: string;
+      template: string;
+      title: string;
+      body: string;
+      createdAt: string;
+      readAt: string | null;
+    };
+    HolidayDecreeResult: {
+      year: number;
+      dryRun: boolean;
+      /** @description Whether the year now has its annual decree (not provisional) */
+      decreed: boolean;
+      added: {
+        date: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
+        regionCode?: string | null;
+        source: string;
+      }[];
+      renamed: {
+        date: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
+        regionCode?: string | null;
+        source: string;
+      }[];
+      removed: {
+        date: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
+        regionCode?: string | null;
+        source: string;
+      }[];
+      /** @description Open deadlines the decree moved (or would move, on a dry run) */
+      affected: {
+        trackingId: string;
+        stage: string;
+        from: string;
+        to: string;
+      }[];
+    };
+    /**
+     * @description The project's holiday format: `year`; `sources` (ref, kind annual | revision | special, title, date, note); `holidays` (date, name, kind, regionCode for a regional day, source = one of the refs). The days of the decrees listed become exactly these.
+     * @example {
+     *       "year": 2027,
+     *       "sources": [
+     *         {
+     *           "ref": "SKB …/2026",
+     *           "kind": "annual",
+     *           "title": "SKB … tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027",
+     *           "date": "2026-09-…",
+     *           "note": ""
+     *         }
+     *       ],
+     *       "holidays": [
+     *         {
+     *           "date": "2027-01-01",
+     *           "name": "Tahun Baru 2027 Masehi",
+     *           "kind": "national",
+     *           "source": "SKB …/2026"
+     *         }
+     *       ]
+     *     }
+     */
+    HolidayDecreeFile: {
+      [key: string]: unknown;
+    };
+    HolidayChangeResult: {
+      holiday: components['schemas']['Holiday'];
+      /** @description Open deadlines the change moved */
+      affected: {
+        trackingId: string;
+        stage: string;
+        from: string;
+        to: string;
+      }[];
+    };
+    Holiday: {
+      id: number;
+      date: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
+      regionCode: string | null;
+      source: string;
+    };
+    HolidayInput: {
+      /** @example 2024-04-10 */
+      date: string;
+      /** @example Hari Raya Idul Fitri 1445 H */
+      name: string;
+      /** @enum {string} */
+      kind: 'national' | 'cuti_bersama' | 'special' | 'regional';
+      /**
+       * @description Required for a regional holiday
+       * @example 64.72
+       */
+      regionCode?: string | null;
+      /** @example SKB 3 Menteri No. 855/2023, 3/2023, 4/2023 */
+      source: string;
+    };
+    HolidayPatch: {
+      /** @example 2024-04-10 */
+      date?: string;
+      /** @example Hari Raya Idul Fitri 1445 H */
+      name?: string;
+      /** @enum {string} */
+      kind?: 'national' | 'cuti_bersama' | 'special' | 'regional';
+      /**
+       * @description Required for a regional holiday
+       * @example 64.72
+       */
+      regionCode?: string | null;
+      /** @example SKB 3 Menteri No. 855/2023, 3/2023, 4/2023 */
+      source?: string;
+    };
+    StatsSummary: {
+      scope: {
+        /** @enum {string} */
+        kind: 'national' | 'institution' | 'region';
+        id: string | null;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+      };
+      indicators: {
+        received: number;
+        resolved: number;
+        inProcess: number;
+        notFollowedUp: number;
+        onHold: number;
+        archived: number;
+        /** @description Percentage, 2 decimals; null when undefined */
+        completionRate: number | null;
+        /** @description Percentage, 2 decimals; null when undefined */
+        followUpRate: number | null;
+        /** @description Working days, 1 decimal */
+        averageFollowUpSpeed: number | null;
+        followedUp: number;
+        overdueNow: number;
+        /** @description Percentage, 2 decimals; null when undefined */
+        reopenRate: number | null;
+        meanRating: number | null;
+        rated: number;
+        slaCompliance: {
+          stage: string;
+          met: number;
+          breached: number;
+          /** @description Percentage, 2 decimals; null when undefined */
+          rate: number | null;
+        }[];
+        backlogAge: {
+          bucket: string;
+          count: number;
+        }[];
+      };
+      institutions: {
+        total: number;
+        connected: number;
+        active: number;
+      };
+      /** @description Institution scope only: staff events by role and action (WIB days), boilerplate follow-ups, and reports returned as not our authority with the working days each holder kept them */
+      activity: {
+        staffActivity: {
+          role: string;
+          action: string;
+          count: number;
+        }[];
+        boilerplateFollowUps: number;
+        forwards: {
+          institutionId: number;
+          name: string;
+          forwards: number;
+          heldWorkingDays: number;
+          averageHeldDays: number;
+        }[];
+      } | null;
+      grade: {
+        code: string;
+        label: string;
+      } | null;
+    };
+    StatsRankings: {
+      kind: string;
+      period: {
+        from: string;
+        to: string;
+      };
+      items: {
+        rank: number;
+        institutionId: number;
+        name: string;
+        received: number;
+        resolved: number;
+        /** @description Percentage, 2 decimals; null when undefined */
+        completionRate: number | null;
+        /** @description Percentage, 2 decimals; null when undefined */
+        followUpRate: number | null;
+        averageFollowUpSpeed: number | null;
+        grade: {
+          code: string;
+          label: string;
+        } | null;
+      }[];
+    };
+    StatsAspirations: {
+      groups: {
+        topic: string;
+        regionCode: string;
+        regionName: string;
+        count: number;
+      }[];
+      terms: {
+        term: string;
+        count: number;
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
+    SimilarReports: {
+      trackingId: string;
+      items: components['schemas']['SimilarReport'][];
+    };
+    SimilarReport: {
+      trackingId: string;
+      title: string;
+      /** @enum {string} */
+      status:
+        | 'submitted'
+        | 'dispositioned'
+        | 'in_progress'
+        | 'awaiting_reporter'
+        | 'resolved'
+        | 'on_hold'
+        | 'archived';
+      statusLabel: string;
+      holder: {
+        id: number;
+        name: string;
+      } | null;
+      isConfidential: boolean;
+      createdAt: string;
+      /** @description Trigram similarity, 0–1 (1 for an exact trackingId) */
+      similarity: number;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
