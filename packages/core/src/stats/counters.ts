@@ -1,5 +1,5 @@
 /** The counter columns of the rollups and one report's contribution to them, as a vector in column order. */
-import type { ReportFact } from '@pintu/core';
+import type { ReportFact } from '../indicators/report-fact';
 
 /** SQL column names of the rollup counters, in vector order. */
 export const COUNTER_COLUMNS = [
