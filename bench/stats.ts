@@ -28,6 +28,7 @@ import { resolveScope } from '../packages/server/src/app/stats/resolve';
 import { statsSummary } from '../packages/server/src/app/stats/summary';
 import { silentProgress } from '../packages/server/src/cli/progress';
 import { openDatabase } from '../packages/server/src/db/open';
+import { postgresPorts } from '../packages/server/src/db/postgres-ports';
 import { seedReferenceData } from '../packages/server/src/db/seed/reference';
 import { generateReports, plainGroupBy } from './lib/stats-data';
 
@@ -65,6 +66,7 @@ const url = new URL(base);
 url.pathname = `/${name}`;
 const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
 const db = database.db;
+const deps = { db, ...postgresPorts(db) };
 let failed = false;
 try {
   let t0 = Date.now();
@@ -82,11 +84,11 @@ try {
     (select count(*) from stats_monthly)::int as monthly`);
   console.log(`rollups built from ${n.toLocaleString('en')} facts in ${secs(t0)}:`, sizes.rows[0]);
 
-  const national = await resolveScope(db, {});
+  const national = await resolveScope(deps, {});
   const dashboard = async () => {
     const [summary, rankings] = await Promise.all([
-      statsSummary(db, national, period, now),
-      statsRankings(db, 'regional_government', period, 50),
+      statsSummary(deps, national, period, now),
+      statsRankings(deps, 'regional_government', period, 50),
     ]);
     return { summary, rankings };
   };
@@ -115,18 +117,18 @@ try {
   };
   const busiest = await db.execute(sql`select i.path[1] as id from stats_report_facts f
     join institutions i on i.id = f.institution_id group by 1 order by count(*) desc limit 1`);
-  const institution = await resolveScope(db, { institutionId: (busiest.rows[0] as { id: number }).id });
-  const province = await resolveScope(db, { regionCode: '64' });
+  const institution = await resolveScope(deps, { institutionId: (busiest.rows[0] as { id: number }).id });
+  const province = await resolveScope(deps, { regionCode: '64' });
   const others: Array<[string, number]> = [
     [
       'summary, busiest regency government with its units',
-      await median(() => statsSummary(db, institution, period, now)),
+      await median(() => statsSummary(deps, institution, period, now)),
     ],
-    ['summary, province 64', await median(() => statsSummary(db, province, period, now))],
-    ['trends, national', await median(() => statsTrends(db, national.scope, period))],
-    ['by category, national', await median(() => statsByCategory(db, national.scope, period))],
-    ['by province, national', await median(() => statsByRegion(db, national.scope, period, now))],
-    ['rankings, ministries', await median(() => statsRankings(db, 'ministry', period, 50))],
+    ['summary, province 64', await median(() => statsSummary(deps, province, period, now))],
+    ['trends, national', await median(() => statsTrends(deps, national.scope, period))],
+    ['by category, national', await median(() => statsByCategory(deps, national.scope, period))],
+    ['by province, national', await median(() => statsByRegion(deps, national.scope, period, now))],
+    ['rankings, ministries', await median(() => statsRankings(deps, 'ministry', period, 50))],
   ];
 
   t0 = Date.now();

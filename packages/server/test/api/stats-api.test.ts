@@ -426,7 +426,7 @@ describe('exports hold the same numbers as the API', () => {
 
 describe('oversight lists', () => {
   it('lists what is overdue now, without identity or content, to staff only', async () => {
-    const deps = { db: t.database.db, calendar: t.deps.calendar, now: new Date('2024-06-20T02:00:00Z') };
+    const deps = { ...t.deps, now: new Date('2024-06-20T02:00:00Z') };
     const all = await overdueReports(deps, principalOf('national_admin', null), {});
     expect(all.items).toHaveLength(3);
     expect(new Set(all.items.map((i) => i.trackingId))).toEqual(
@@ -450,18 +450,18 @@ describe('oversight lists', () => {
     });
     expect(own.items).toHaveLength(3);
     await expect(overdueReports(deps, principalOf('citizen', null), {})).rejects.toMatchObject({
-      code: 'NOT_ALLOWED',
+      error: { code: 'NOT_ALLOWED' },
     });
     await expect(
       overdueReports(deps, principalOf('coordinator', ids.kemenpu), { institutionId: ids.samarinda }),
-    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    ).rejects.toMatchObject({ error: { code: 'NOT_ALLOWED' } });
     const anonymous = await t.get('/api/v1/stats/overdue');
     expect(anonymous.status).toBe(401);
   });
 
   it('names the institutions that received reports and never answered', async () => {
     const period = { from: '2024-07-01', to: '2024-07-31' };
-    const silent = await silentInstitutions(t.database.db, principalOf('oversight', null), {}, period);
+    const silent = await silentInstitutions(t.deps, principalOf('oversight', null), {}, period);
     expect(silent.items).toEqual([
       expect.objectContaining({
         institutionId: ids.kemenpu,
@@ -471,7 +471,7 @@ describe('oversight lists', () => {
       }),
     ]);
     const june = await silentInstitutions(
-      t.database.db,
+      t.deps,
       principalOf('oversight', null),
       {},
       { from: '2024-06-01', to: '2024-06-30' },

@@ -7,10 +7,9 @@ import {
   type Period,
   type StatsScope,
 } from '@pintu/core';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { sumRollups, totalsByNode } from '../../db/postgres-stats';
-import { scopeFilter } from '../../db/stats-scope-filter';
+import type { AppDeps } from '../deps';
+
+type Reader = Pick<AppDeps, 'statsReader'>;
 
 export const RANKING_KINDS = {
   regional_government: ['provincial_government', 'regency_government'],
@@ -20,14 +19,14 @@ export type RankingKind = keyof typeof RANKING_KINDS;
 
 /** Top-level institutions of a kind that received reports, best first: completion, then follow-up rate, then volume. */
 export async function statsRankings(
-  db: Db,
+  deps: Reader,
   kind: RankingKind,
   period: Period,
   limit: number,
   scale: GradeScale = DEFAULT_GRADE_SCALE,
 ) {
   const kinds: readonly string[] = RANKING_KINDS[kind];
-  const rows = (await totalsByNode(db, { kind: 'national' }, period)).map((r) => ({
+  const rows = (await deps.statsReader.totalsByNode({ kind: 'national' }, period)).map((r) => ({
     ...r,
     institutionId: r.nodeId,
   }));
@@ -60,14 +59,14 @@ export async function statsRankings(
 }
 
 /** One row per month of the period that has received reports. */
-export async function statsTrends(db: Db, scope: StatsScope, period: Period) {
-  const rows = await sumRollups(db, scope, period, 'month');
+export async function statsTrends(deps: Reader, scope: StatsScope, period: Period) {
+  const rows = await deps.statsReader.sumRollups(scope, period, 'month');
   return {
     period,
     items: rows.map((r) => {
       const ind = indicatorsFromTotals(r);
       return {
-        month: r.key as string,
+        month: r.key ?? '',
         received: ind.received,
         resolved: ind.resolved,
         completionRate: ind.completionRate,
@@ -79,10 +78,10 @@ export async function statsTrends(db: Db, scope: StatsScope, period: Period) {
 }
 
 /** Received and resolved per category. */
-export async function statsByCategory(db: Db, scope: StatsScope, period: Period) {
-  const rows = await sumRollups(db, scope, period, 'category');
-  const names = await db.execute(sql`select id::text as id, name from categories`);
-  const nameOf = new Map((names.rows as Array<{ id: string; name: string }>).map((n) => [n.id, n.name]));
+export async function statsByCategory(deps: Reader, scope: StatsScope, period: Period) {
+  const rows = await deps.statsReader.sumRollups(scope, period, 'category');
+  const names = await deps.statsReader.categoryNames();
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return {
     period,
     items: rows
@@ -90,7 +89,7 @@ export async function statsByCategory(db: Db, scope: StatsScope, period: Period)
         const ind = indicatorsFromTotals(r);
         return {
           categoryId: Number(r.key),
-          name: nameOf.get(r.key as string) ?? '',
+          name: nameOf.get(r.key ?? '') ?? '',
           received: ind.received,
           resolved: ind.resolved,
           completionRate: ind.completionRate,
@@ -101,20 +100,15 @@ export async function statsByCategory(db: Db, scope: StatsScope, period: Period)
 }
 
 /** Received, resolved and overdue-now per province of the reports' location. */
-export async function statsByRegion(db: Db, scope: StatsScope, period: Period, now: Date) {
-  const rows = await sumRollups(db, scope, period, 'province');
-  const names = await db.execute(sql`select code, name from regions where level = 1 order by code`);
-  const overdue = await db.execute(sql`select f.province_code as code, count(*)::int as n
-    from stats_report_facts f where f.due_at < ${now.toISOString()}::timestamptz
-      and f.bucket in ('in_process', 'not_followed_up', 'on_hold')
-      and f.disposition_date between ${period.from} and ${period.to}
-      and ${scopeFilter(scope, 'f')}
-    group by 1`);
-  const overdueOf = new Map((overdue.rows as Array<{ code: string; n: number }>).map((o) => [o.code, o.n]));
+export async function statsByRegion(deps: Reader, scope: StatsScope, period: Period, now: Date) {
+  const rows = await deps.statsReader.sumRollups(scope, period, 'province');
+  const names = await deps.statsReader.provinces();
+  const overdue = await deps.statsReader.overdueByProvince(scope, period, now);
+  const overdueOf = new Map(overdue.map((o) => [o.code, o.n]));
   const byCode = new Map(rows.map((r) => [r.key, r]));
   return {
     period,
-    items: (names.rows as Array<{ code: string; name: string }>)
+    items: names
       .filter((p) => byCode.has(p.code))
       .map((p) => {
         const ind = indicatorsFromTotals(byCode.get(p.code)!);

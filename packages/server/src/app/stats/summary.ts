@@ -1,6 +1,7 @@
 /**
  * The §9 indicators of a scope and period (GET /api/v1/stats/summary): status counts and ratios from the rollups,
- * backlog and "overdue now" from the per-report facts, and the scope's institutions (connected, active).
+ * backlog and "overdue now" from the per-report facts, and the scope's institutions (connected, active). One
+ * round of queries, all at once.
  */
 import {
   DEFAULT_GRADE_SCALE,
@@ -9,11 +10,11 @@ import {
   indicatorsFromTotals,
   type Period,
   percentage,
-  type StatsScope,
+  type RollupTotals,
+  recentBacklogFrom,
+  sumTotals,
 } from '@pintu/core';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { backlogOf, type RollupTotals, sumTotals, totalsByNode } from '../../db/postgres-stats';
+import type { AppDeps } from '../deps';
 import { activityOf } from './activity';
 import { type ResolvedScope, todayOf } from './resolve';
 
@@ -51,54 +52,41 @@ export function indicatorsOf(t: RollupTotals, scale: GradeScale = DEFAULT_GRADE_
   };
 }
 
-/** Institutions of the scope: how many, how many connected (SK recorded), how many active (followed up). */
-async function institutionsOf(db: Db, scope: StatsScope) {
-  const nodes =
-    scope.kind === 'institution'
-      ? scope.subtree
-        ? sql`path @> array[${scope.id}::int]`
-        : sql`id = ${scope.id}`
-      : scope.kind === 'region'
-        ? sql`parent_id is null and region_code like ${`${scope.provinceCode}%`}`
-        : sql`parent_id is null`;
-  const res = await db.execute(sql`select count(*)::int as total,
-      count(*) filter (where sk_number is not null)::int as connected
-    from institutions i where active and ${nodes}`);
-  return res.rows[0] as { total: number; connected: number };
-}
-
 /** Every indicator of one scope and period; the independent queries run at once. */
 export async function statsSummary(
-  db: Db,
+  deps: Pick<AppDeps, 'statsReader' | 'db'>,
   resolved: ResolvedScope,
   period: Period,
   now: Date,
   scale: GradeScale = DEFAULT_GRADE_SCALE,
 ) {
-  const nodesP = totalsByNode(db, resolved.scope, period);
-  const totalsP = nodesP.then(sumTotals);
-  const [nodes, totals, backlog, institutions, activity] = await Promise.all([
-    nodesP,
-    totalsP,
-    backlogOf(
-      db,
-      resolved.scope,
-      period,
-      now,
-      todayOf(now),
-      totalsP.then((t) => t.inProcess + t.notFollowedUp + t.onHold),
-    ),
-    institutionsOf(db, resolved.scope),
+  const reader = deps.statsReader;
+  const today = todayOf(now);
+  const [nodes, backlog, institutions, activity] = await Promise.all([
+    reader.totalsByNode(resolved.scope, period),
+    reader.backlog(resolved.scope, { period, recentFrom: recentBacklogFrom(period, today), today, now }),
+    reader.institutionCounts(resolved.scope),
     // Staff activity and forwards: for an institution's scope only (null for the nation or a province).
-    activityOf(db, resolved.scope, period),
+    activityOf(deps.db, resolved.scope, period),
   ]);
+  const totals = sumTotals(nodes);
   const { grade, ...indicators } = indicatorsOf(totals, scale);
   // Active: nodes (top-level institutions, or the institution's own nodes) that published a first follow-up.
   const active = nodes.filter((n) => n.followUpCount > 0).length;
+  // The backlog older than 30 days: the rest of the open total, which the rollups give.
+  const open = totals.inProcess + totals.notFollowedUp + totals.onHold;
+  const young = backlog.d0_3 + backlog.d4_7 + backlog.d8_14 + backlog.d15_30;
+  const backlogAge = [
+    { bucket: '0-3', count: backlog.d0_3 },
+    { bucket: '4-7', count: backlog.d4_7 },
+    { bucket: '8-14', count: backlog.d8_14 },
+    { bucket: '15-30', count: backlog.d15_30 },
+    { bucket: '>30', count: Math.max(0, open - young) },
+  ];
   return {
     scope: resolved.describe,
     period,
-    indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge: backlog.backlogAge },
+    indicators: { ...indicators, overdueNow: backlog.overdueNow, backlogAge },
     institutions: { ...institutions, active },
     activity,
     grade,
