@@ -28,5 +28,7 @@ export * from './policy/policy';
 export * from './policy/roles';
 export * from './ports';
 export * from './report/report';
+export * from './sla-schedule/recompute';
+export * from './sla-schedule/schedule';
 export * from './stats/counters';
 export * from './stats/scope';

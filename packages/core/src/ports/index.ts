@@ -4,5 +4,14 @@
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
 
+import type { Holidays } from './holidays';
+import type { InAppNotifications } from './in-app-notifications';
+
+export * from './holidays';
+export * from './in-app-notifications';
+
 // biome-ignore lint/complexity/noBannedTypes: grows with one field per port (ADR 0011)
-export type Ports = {};
+export type Ports = {
+  holidays: Holidays;
+  inAppNotifications: InAppNotifications;
+};
