@@ -10,7 +10,6 @@ import type { InAppNotifications } from './in-app-notifications';
 export * from './holidays';
 export * from './in-app-notifications';
 
-// biome-ignore lint/complexity/noBannedTypes: grows with one field per port (ADR 0011)
 export type Ports = {
   holidays: Holidays;
   inAppNotifications: InAppNotifications;

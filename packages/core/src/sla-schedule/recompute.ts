@@ -57,7 +57,8 @@ export function recomputeReportDeadlines(
 ): RecomputedDeadlines | null {
   const rowOf = (c: { stage: string; startedAt: Date }) =>
     rows.find((r) => r.stage === c.stage && r.startedAt.getTime() === c.startedAt.getTime());
-  const dueFrom = (r: StageAnchor) => calendar.addWorkingDays(r.anchorAt, r.anchorDays, r.timeZone, r.regionCode);
+  const dueFrom = (r: StageAnchor) =>
+    calendar.addWorkingDays(r.anchorAt, r.anchorDays, r.timeZone, r.regionCode);
   const state: ReportState = structuredClone(report);
   const moved: AffectedDeadline[] = [];
   let pausedRow: RecomputedDeadlines['pausedRow'] = null;

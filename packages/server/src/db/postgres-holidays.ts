@@ -4,9 +4,9 @@
  * saveTransition inside the change's transaction.
  */
 import {
-  DEFAULT_SLA,
   type AffectedDeadline,
   createCalendar,
+  DEFAULT_SLA,
   type Holiday,
   type HolidayChangeRecord,
   type HolidayKind,
@@ -67,7 +67,9 @@ function reads(db: Db) {
       return (res.rows as Row[]).map((r) => Number(r.year));
     },
     async hasAnnualDecree(year: number): Promise<boolean> {
-      const res = await db.execute(sql`select 1 from holiday_decrees where year = ${year} and kind = 'annual'`);
+      const res = await db.execute(
+        sql`select 1 from holiday_decrees where year = ${year} and kind = 'annual'`,
+      );
       return res.rows.length > 0;
     },
     async find(id: number): Promise<StoredHoliday | null> {

@@ -36,7 +36,8 @@ export function postgresInAppNotifications(db: Db): InAppNotifications {
       };
     },
     async markRead(userId, id, now) {
-      const res = await db.execute(sql`update notifications set read_at = coalesce(read_at, ${now.toISOString()})
+      const res =
+        await db.execute(sql`update notifications set read_at = coalesce(read_at, ${now.toISOString()})
         where id = ${id} and user_id = ${userId} returning id`);
       return res.rows.length === 1;
     },

@@ -37,7 +37,11 @@ export const dueItemsQuery = (now: Date, limit: number) =>
   sql`select id::int as id, report_id::int as "reportId" from sla_stage_clocks
     where next_at <= ${now.toISOString()}::timestamptz order by next_at, id limit ${limit}`;
 
-export async function dueStages(db: Db, now: Date, limit: number): Promise<{ id: number; reportId: number }[]> {
+export async function dueStages(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<{ id: number; reportId: number }[]> {
   const res = await db.execute(dueItemsQuery(now, limit));
   return (res.rows as Row[]).map((r) => ({ id: Number(r.id), reportId: Number(r.reportId) }));
 }
@@ -114,7 +118,9 @@ export async function markReminded(tx: Db, id: number, at: Date): Promise<void> 
 
 /** A completed row is no longer the sweep's. */
 export async function unscheduleIfCompleted(tx: Db, id: number): Promise<void> {
-  await tx.execute(sql`update sla_stage_clocks set next_at = null where id = ${id} and completed_at is not null`);
+  await tx.execute(
+    sql`update sla_stage_clocks set next_at = null where id = ${id} and completed_at is not null`,
+  );
 }
 
 export async function markBreached(tx: Db, id: number): Promise<void> {

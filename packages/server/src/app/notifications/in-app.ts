@@ -7,13 +7,18 @@ export type { InAppNotification };
 type Deps = Pick<AppDeps, 'inAppNotifications'>;
 
 /** One page of the account's notifications, newest first, and how many are unread. */
-export function listNotifications(deps: Deps, userId: string, page: { limit: number; before?: number | undefined }) {
+export function listNotifications(
+  deps: Deps,
+  userId: string,
+  page: { limit: number; before?: number | undefined },
+) {
   return deps.inAppNotifications.list(userId, page);
 }
 
 /** Marks one of the account's notifications read; NOT_FOUND when it is not theirs or does not exist. */
 export async function markRead(deps: Deps, userId: string, id: number, now: Date): Promise<void> {
-  if (!(await deps.inAppNotifications.markRead(userId, id, now))) fail('NOT_FOUND', 'Notifikasi tidak ditemukan.');
+  if (!(await deps.inAppNotifications.markRead(userId, id, now)))
+    fail('NOT_FOUND', 'Notifikasi tidak ditemukan.');
 }
 
 /** Marks all of the account's notifications read; returns how many changed. */

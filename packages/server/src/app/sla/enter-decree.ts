@@ -8,8 +8,8 @@
 import {
   type AffectedDeadline,
   checkHolidayFile,
-  fail,
   type FieldError,
+  fail,
   type Holiday,
   type HolidayFile,
   type HolidayReads,

@@ -80,7 +80,11 @@ export async function inOneTransaction<T>(
 }
 
 /** Adds a holiday; returns it with the deadlines it moved. */
-export async function addHoliday(env: Env, principal: Principal, input: HolidayInput): Promise<HolidayChangeResult> {
+export async function addHoliday(
+  env: Env,
+  principal: Principal,
+  input: HolidayInput,
+): Promise<HolidayChangeResult> {
   const actor = requireHolidayAdmin(principal);
   return inOneTransaction(env, async (tx) => {
     const id = written(await tx.add(input));
@@ -109,7 +113,11 @@ export async function moveHoliday(
 }
 
 /** Removes a holiday (it becomes a working day again). */
-export async function deleteHoliday(env: Env, principal: Principal, id: number): Promise<HolidayChangeResult> {
+export async function deleteHoliday(
+  env: Env,
+  principal: Principal,
+  id: number,
+): Promise<HolidayChangeResult> {
   const actor = requireHolidayAdmin(principal);
   return inOneTransaction(env, async (tx) => {
     const before = await findHoliday(tx, id);
