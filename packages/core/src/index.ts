@@ -28,7 +28,10 @@ export * from './policy/policy';
 export * from './policy/roles';
 export * from './ports';
 export * from './report/report';
+export * from './sla-schedule/recompute';
+export * from './sla-schedule/schedule';
 export * from './stats/aspirations';
+
 export * from './stats/counters';
 export * from './stats/oversight-scope';
 export * from './stats/period';

@@ -4,10 +4,16 @@
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
 
+import type { Holidays } from './holidays';
+import type { InAppNotifications } from './in-app-notifications';
 import type { StatsReader } from './stats';
 
+export * from './holidays';
+export * from './in-app-notifications';
 export type * from './stats';
 
 export type Ports = {
   statsReader: StatsReader;
+  holidays: Holidays;
+  inAppNotifications: InAppNotifications;
 };

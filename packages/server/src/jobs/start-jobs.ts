@@ -9,12 +9,12 @@
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
  */
-import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { backfillStageClocks } from '../app/sla/stage-clocks';
 import { type SweepDeps, sweep } from '../app/sla/sweep';
 import { pgliteBossDb } from '../db/boss-db';
 import type { Database } from '../db/open';
+import { bossSchemaVersion, dropSchema } from '../db/postgres-jobs';
 import { yieldToRequests } from '../db/yield-to-requests';
 import {
   DELIVER_QUEUE,
@@ -79,14 +79,10 @@ function createBoss(o: JobsOptions): PgBoss {
  */
 async function dropNewerBossSchema(o: JobsOptions, log: (line: string) => void) {
   const db = o.database.db;
-  const found = await db.execute(sql`select 1 from pg_tables
-    where schemaname = ${JOBS_SCHEMA} and tablename = 'version'`);
-  if (!found.rows.length) return;
-  const res = await db.execute(sql`select version from ${sql.identifier(JOBS_SCHEMA)}.version`);
-  const version = Number((res.rows[0] as { version?: number } | undefined)?.version ?? 0);
-  if (version <= BOSS_SCHEMA_VERSION) return;
+  const version = await bossSchemaVersion(db, JOBS_SCHEMA);
+  if (version === null || version <= BOSS_SCHEMA_VERSION) return;
   log(`[jobs] skema pg-boss ${version} lebih baru dari ${BOSS_SCHEMA_VERSION}: dibuat ulang`);
-  await db.execute(sql`drop schema ${sql.identifier(JOBS_SCHEMA)} cascade`);
+  await dropSchema(db, JOBS_SCHEMA);
 }
 
 /** Creates a queue, or brings an existing one's retry and expiry settings up to date (not its policy). */

@@ -6,11 +6,11 @@
  * intake confirmation (written by one SQL statement), SLA reminders, rows written before pg-boss ran. The job
  * only says "try this row now": the row's claim, lease and gate still decide whether anything is sent.
  */
-import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { enqueueReminders } from '../app/notifications/reminders';
 import { drizzleBossDb } from '../db/boss-db';
 import type { Db } from '../db/open';
+import { dueOutboxIds, strandedOutboxIds } from '../db/postgres-jobs';
 import { yieldToRequests } from '../db/yield-to-requests';
 
 /** pg-boss's schema (jobs/start-jobs.ts). */
@@ -49,9 +49,6 @@ export async function sendDeliveryJobs(tx: Db, ids: number[]) {
     .catch(() => {});
 }
 
-const DUE = (now: Date) => sql`((o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()})
-  or (o.status in ('sending', 'delivering') and o.claimed_until < ${now.toISOString()}))`;
-
 /**
  * Turns new SLA reminders into outbox rows, then gives every row that is due (pending, or whose lease ran out) a
  * job, by keyset over the id; rows that already have one are left as they are. A due row whose job has failed for
@@ -60,19 +57,14 @@ const DUE = (now: Date) => sql`((o.status = 'pending' and o.next_attempt_at <= $
  */
 export async function dispatchDeliveries(db: Db, boss: PgBoss, now: Date, page = 500): Promise<number> {
   await enqueueReminders(db, now);
-  const stranded = await db.execute(sql`select o.id::int as id from notification_outbox o
-    join ${sql.identifier(JOBS_SCHEMA)}.job j on j.name = ${DELIVER_QUEUE}
-      and j.id = ('0b0c0000-0000-4000-8000-' || lpad(to_hex(o.id), 12, '0'))::uuid
-    where j.state = 'failed' and ${DUE(now)} limit ${page}`);
-  const failed = (stranded.rows as { id: number }[]).map((r) => deliveryJobId(r.id));
+  const stranded = await strandedOutboxIds(db, { schema: JOBS_SCHEMA, queue: DELIVER_QUEUE }, now, page);
+  const failed = stranded.map(deliveryJobId);
   if (failed.length) await boss.retry(DELIVER_QUEUE, failed);
   let after = 0;
   let total = 0;
   for (;;) {
     await yieldToRequests();
-    const res = await db.execute(sql`select o.id::int as id from notification_outbox o
-      where o.id > ${after} and ${DUE(now)} order by o.id limit ${page}`);
-    const ids = (res.rows as { id: number }[]).map((r) => r.id);
+    const ids = await dueOutboxIds(db, now, after, page);
     if (ids.length) await boss.insert(jobsOf(ids));
     total += ids.length;
     if (ids.length < page) return total;

@@ -12,9 +12,19 @@
  *    line or `last_error`.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { enqueueReminders } from '../app/notifications/reminders';
 import type { Db } from '../db/open';
+import {
+  type ClaimedRow,
+  claimOutboxRows,
+  deliverInAppRow,
+  gateOutboxRow,
+  markOutboxRow,
+  outboxStatus,
+  reporterSealed,
+  retryOutboxRow,
+  userContact,
+} from '../db/postgres-delivery';
 import { createMailer } from '../mail/mailer';
 import type { Language } from '../mail/templates';
 import type { Sealer } from '../security/seal';
@@ -47,19 +57,7 @@ export interface WorkerOptions {
 
 export const DEFAULT_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 
-export interface ClaimedRow {
-  id: number;
-  key: string;
-  reportId: number;
-  recipientKind: 'reporter' | 'user';
-  recipientUserId: string | null;
-  channel: 'email' | 'in_app' | 'sms';
-  template: string;
-  language: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  token: string;
-}
+export type { ClaimedRow };
 
 /** Removes e-mail addresses and phone numbers from an error text before it is stored or logged. */
 export function redact(text: string): string {
@@ -83,7 +81,6 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
   const log = deps.log ?? ((l: string) => console.log(l));
   const consoleMail = deps.smtpUrl ? null : createMailer({ from: deps.mailFrom, log });
-  const iso = (d: Date) => d.toISOString();
 
   /**
    * Claims due rows (the polling loop), or row `one` whatever its `next_attempt_at` (a pg-boss delivery job:
@@ -92,31 +89,11 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   async function claim(now: Date, one?: number): Promise<ClaimedRow[]> {
     const token = randomUUID();
     const until = new Date(now.getTime() + leaseMs);
-    const only = one === undefined ? sql`` : sql` and id = ${one}`;
-    // A worker that died after handing an e-mail over: never resent (at-most-once for that window).
-    await db.execute(sql`update notification_outbox set status = 'unconfirmed', claim_token = null,
-        last_error = 'worker stopped after committing delivery; not resent'
-      where status = 'delivering' and claimed_until < ${iso(now)}${only}`);
-    const pending =
-      one === undefined
-        ? sql`(status = 'pending' and next_attempt_at <= ${iso(now)})`
-        : sql`status = 'pending'`;
-    const res = await db.execute(sql`update notification_outbox o
-      set status = 'sending', attempts = o.attempts + 1, claim_token = ${token}, claimed_until = ${iso(until)}
-      from (select id from notification_outbox
-        where (${pending} or (status = 'sending' and claimed_until < ${iso(now)}))${only}
-        order by next_attempt_at, id limit ${batchSize} for update skip locked) c
-      where o.id = c.id
-      returning o.id::int as id, o.idempotency_key as key, o.report_id::int as "reportId",
-        o.recipient_kind as "recipientKind", o.recipient_user_id as "recipientUserId", o.channel, o.template,
-        o.language, o.payload, o.attempts, o.claim_token as token`);
-    return (res.rows as unknown as ClaimedRow[]).sort((a, b) => a.id - b.id);
+    return claimOutboxRows(db, { now, until, token, limit: batchSize, one });
   }
 
   async function mark(row: ClaimedRow, status: 'sent' | 'skipped' | 'unconfirmed', error?: string) {
-    await db.execute(sql`update notification_outbox set status = ${status}, claim_token = null,
-        sent_at = ${status === 'sent' ? iso(deps.clock()) : null}, last_error = ${error ?? null}
-      where id = ${row.id} and claim_token = ${row.token}`);
+    await markOutboxRow(db, row, status, deps.clock(), error);
     return 'done' as const;
   }
 
@@ -126,9 +103,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     const wait = backoff[Math.min(row.attempts - 1, backoff.length - 1)] ?? 60_000;
     const final = last || row.attempts >= maxAttempts;
     const message = redact(error.message);
-    await db.execute(sql`update notification_outbox set status = ${final ? 'failed' : 'pending'},
-        claim_token = null, next_attempt_at = ${iso(new Date(now.getTime() + wait))}, last_error = ${message}
-      where id = ${row.id} and claim_token = ${row.token}`);
+    await retryOutboxRow(db, row, { final, next: new Date(now.getTime() + wait), error: message });
     log(
       `[notifications] ${row.key} attempt ${row.attempts} failed${final ? ' (giving up)' : ''}: ${message}`,
     );
@@ -136,16 +111,9 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   }
 
   async function contactOf(row: ClaimedRow): Promise<Contact | null> {
-    if (row.recipientKind === 'user') {
-      const res = await db.execute(sql`select name, email, phone from users
-        where id = ${row.recipientUserId} and deactivated_at is null`);
-      return (res.rows[0] as unknown as Contact | undefined) ?? null;
-    }
+    if (row.recipientKind === 'user') return userContact(db, row.recipientUserId);
     // The reporter: the sealed contact is opened here, at send time, and nowhere else.
-    const res = await db.execute(
-      sql`select reporter_sealed as sealed from reports where id = ${row.reportId}`,
-    );
-    const sealed = (res.rows[0] as { sealed: string | null } | undefined)?.sealed;
+    const sealed = await reporterSealed(db, row.reportId);
     if (!sealed) return null;
     const id = deps.sealer.open<{ name?: string; email?: string; phone?: string }>(sealed);
     return { name: id.name ?? null, email: id.email ?? null, phone: id.phone ?? null };
@@ -153,16 +121,14 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
 
   async function deliverInApp(row: ClaimedRow, lang: Language) {
     const r = renderNotification(row.template, lang, row.payload);
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into notifications (user_id, outbox_id, tracking_id, template, title, body,
-          created_at)
-        values (${row.recipientUserId}, ${row.id}, ${String(row.payload.trackingId ?? '')}, ${row.template},
-          ${r.title}, ${r.paragraphs.join('\n\n')}, ${iso(deps.clock())})
-        on conflict (outbox_id) do nothing`);
-      const done = await tx.execute(sql`update notification_outbox set status = 'sent', claim_token = null,
-          sent_at = ${iso(deps.clock())} where id = ${row.id} and claim_token = ${row.token} returning id`);
-      if (done.rows.length !== 1) throw new LeaseLost();
+    const written = await deliverInAppRow(db, row, {
+      trackingId: String(row.payload.trackingId ?? ''),
+      title: r.title,
+      body: r.paragraphs.join('\n\n'),
+      createdAt: deps.clock(),
+      sentAt: deps.clock(),
     });
+    if (!written) throw new LeaseLost();
   }
 
   async function deliverEmail(row: ClaimedRow, lang: Language, contact: Contact, last: boolean) {
@@ -178,10 +144,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
     }
     const gate = async () => {
       await opts.fault?.('before_gate', row.key);
-      const res = await db.execute(sql`update notification_outbox set status = 'delivering',
-          claimed_until = ${iso(new Date(deps.clock().getTime() + leaseMs))}
-        where id = ${row.id} and claim_token = ${row.token} and status = 'sending' returning id`);
-      const ok = res.rows.length === 1;
+      const ok = await gateOutboxRow(db, row, new Date(deps.clock().getTime() + leaseMs));
       if (ok) await opts.fault?.('after_gate', row.key);
       return ok;
     };
@@ -237,8 +200,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   async function deliverOne(id: number, last = false): Promise<Outcome | 'held'> {
     const [row] = await claim(deps.clock(), id);
     if (row) return deliver(row, last);
-    const res = await db.execute(sql`select status from notification_outbox where id = ${id}`);
-    const status = (res.rows[0] as { status: string } | undefined)?.status;
+    const status = await outboxStatus(db, id);
     return status === 'sending' || status === 'delivering' ? 'held' : 'done';
   }
 

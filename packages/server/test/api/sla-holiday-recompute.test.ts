@@ -171,7 +171,7 @@ describe('holiday changes: paused clocks, reopen windows, one transaction', () =
     try {
       await expect(
         addHoliday(
-          { db, calendar: t.deps.calendar, now: new Date('2024-07-01T03:00:00Z') },
+          { holidays: t.deps.holidays, calendar: t.deps.calendar, now: new Date('2024-07-01T03:00:00Z') },
           principalOf('national_admin', null),
           { date: '2024-07-03', name: 'Gagal', kind: 'special', source: 'uji' },
         ),

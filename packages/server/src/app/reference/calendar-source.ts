@@ -5,15 +5,15 @@
 import {
   createCalendar,
   deadlineNotice,
-  type Holiday,
+  type HolidayReads,
   localDate,
   provisionalNotice,
   provisionalYears,
   type TimeZone,
   type WorkingDayCalendar,
 } from '@pintu/core';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { postgresHolidays } from '../../db/postgres-holidays';
 
 export interface CalendarSource {
   get(): WorkingDayCalendar;
@@ -24,14 +24,20 @@ export interface CalendarSource {
 
 /** Loads every holiday and decree once; `reload()` after the national admin edits the calendar. */
 export async function loadCalendar(db: Db): Promise<CalendarSource> {
+  return calendarFrom(postgresHolidays(db));
+}
+
+/** The calendar over any holidays port (a fake in the use-case tests). */
+export async function calendarFrom(
+  holidays: Pick<HolidayReads, 'all' | 'annualDecreeYears'>,
+): Promise<CalendarSource> {
   let calendar: WorkingDayCalendar;
   let decreed: ReadonlySet<number>;
   const reload = async () => {
-    const res = await db.execute(sql`select to_char(date, 'YYYY-MM-DD') as date, name, kind,
-      region_code as "regionCode", source from holidays`);
-    const years = await db.execute(sql`select distinct year from holiday_decrees where kind = 'annual'`);
-    calendar = createCalendar(res.rows as unknown as Holiday[]);
-    decreed = new Set((years.rows as { year: number }[]).map((r) => Number(r.year)));
+    const days = await holidays.all();
+    const years = await holidays.annualDecreeYears();
+    calendar = createCalendar(days);
+    decreed = new Set(years);
   };
   await reload();
   return { get: () => calendar, decreedYears: () => decreed, reload };

@@ -5,16 +5,10 @@
  * before the children's statuses are read, so two children closing at once cannot both see the other still open
  * while holding the parent.
  */
-import {
-  applyAction,
-  checkAction,
-  type ReportStatus,
-  SYSTEM_ACTOR,
-  type WorkingDayCalendar,
-} from '@pintu/core';
-import { sql } from 'drizzle-orm';
+import { applyAction, checkAction, SYSTEM_ACTOR, type WorkingDayCalendar } from '@pintu/core';
 import type { Db } from '../../db/open';
 import { loadReportState, saveTransition } from '../../db/postgres-lifecycle';
+import { lockReport, reportStatuses } from '../../db/postgres-sla-sweep';
 
 /** Resolves `parentTrackingId` at `at` when all its children are closed; true when it did. */
 export async function resolveSplitParent(
@@ -24,12 +18,10 @@ export async function resolveSplitParent(
   at: Date,
   now: Date,
 ): Promise<boolean> {
-  await tx.execute(sql`select id from reports where tracking_id = ${parentTrackingId} for update`);
+  await lockReport(tx, parentTrackingId);
   const parent = await loadReportState(tx, parentTrackingId);
   if (!parent || parent.state.childIds.length === 0) return false;
-  const res = await tx.execute(sql`select status from reports
-    where tracking_id = any(${`{${parent.state.childIds.join(',')}}`}::text[])`);
-  const ctx = { calendar, childStatuses: (res.rows as { status: ReportStatus }[]).map((r) => r.status) };
+  const ctx = { calendar, childStatuses: await reportStatuses(tx, parent.state.childIds) };
   if (!checkAction(parent.state, 'resolve_parent', SYSTEM_ACTOR, ctx).ok) return false;
   const result = applyAction(parent.state, { type: 'resolve_parent' }, SYSTEM_ACTOR, at, ctx);
   if (!result.ok) return false;

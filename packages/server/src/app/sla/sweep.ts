@@ -11,16 +11,28 @@ import {
   applyAction,
   DEFAULT_SLA,
   type LifecycleAction,
+  nextStep,
   type SlaTable,
   STAFF_STAGES,
+  type Step,
   SYSTEM_ACTOR,
   type WorkingDayCalendar,
 } from '@pintu/core';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { loadReportState, type StoredReport, saveTransition } from '../../db/postgres-lifecycle';
+import {
+  dueStages,
+  insertSlaNotice,
+  lastEventSeq,
+  lockReportSkipLocked,
+  markBreached,
+  markReminded,
+  readStage,
+  type SweepStage,
+  setStageNextAt,
+  unscheduleIfCompleted,
+} from '../../db/postgres-sla-sweep';
 import { yieldToRequests } from '../../db/yield-to-requests';
-import { type ClockRow, nextStep, type Step } from './schedule';
 import { resolveSplitParent } from './split-parent';
 import { projectStageClocks } from './stage-clocks';
 
@@ -41,38 +53,12 @@ export interface SweepResult {
   skipped: number;
 }
 
-interface Row extends ClockRow {
-  id: number;
-  reportId: number;
-  holderInstitutionId: number | null;
-}
+type Row = SweepStage;
 
-/** The due-item query (bench/sla-sweep.ts measures it): open, unpaused stages whose next instant has come. */
-export const dueItemsQuery = (now: Date, limit: number) =>
-  sql`select id::int as id, report_id::int as "reportId" from sla_stage_clocks
-    where next_at <= ${now.toISOString()}::timestamptz order by next_at, id limit ${limit}`;
+/** The due-item query lives with the other statements; bench/sla-sweep.ts measures it from here. */
+export { dueItemsQuery } from '../../db/postgres-sla-sweep';
 
-const ROW = sql`select id::int as id, report_id::int as "reportId", stage, time_zone as "timeZone",
-  region_code as "regionCode", holder_institution_id as "holderInstitutionId", started_at as "startedAt",
-  due_at as "dueAt", paused_at as "pausedAt", completed_at as "completedAt", escalation_level as "escalationLevel",
-  reminded_at as "remindedAt", next_at as "nextAt" from sla_stage_clocks`;
-
-const dateOrNull = (v: unknown) => (v == null ? null : new Date(v as string));
-
-async function readRow(tx: Db, id: number): Promise<Row | null> {
-  const res = await tx.execute(sql`${ROW} where id = ${id}`);
-  const r = res.rows[0] as Record<string, unknown> | undefined;
-  if (!r) return null;
-  return {
-    ...(r as unknown as Row),
-    startedAt: new Date(r.startedAt as string),
-    dueAt: new Date(r.dueAt as string),
-    pausedAt: dateOrNull(r.pausedAt),
-    completedAt: dateOrNull(r.completedAt),
-    remindedAt: dateOrNull(r.remindedAt),
-    escalationLevel: Number(r.escalationLevel),
-  };
-}
+const HOUR_MS = 3_600_000;
 
 /** Sweeps until nothing is due at `now` (or only items another process holds are left). */
 export async function sweep(
@@ -90,8 +76,7 @@ export async function sweep(
   };
   const batch = opts.batch ?? 200;
   for (;;) {
-    const res = await deps.db.execute(dueItemsQuery(now, batch));
-    const items = res.rows as { id: number; reportId: number }[];
+    const items = await dueStages(deps.db, now, batch);
     let progress = 0;
     for (const item of items) {
       // Stopping between items is safe: each item is its own transaction, the rest is found next time.
@@ -100,8 +85,7 @@ export async function sweep(
       const done = await processItem(deps, item, now, total).catch(async (err) => {
         // One failing item must not block the others every minute: it is looked at again in an hour.
         console.error(`[sla] stage ${item.id} failed`, err);
-        await deps.db.execute(sql`update sla_stage_clocks
-          set next_at = ${new Date(now.getTime() + 3_600_000).toISOString()} where id = ${item.id}`);
+        await setStageNextAt(deps.db, item.id, new Date(now.getTime() + HOUR_MS));
         return true;
       });
       if (done) progress += 1;
@@ -120,24 +104,20 @@ async function processItem(
 ): Promise<boolean> {
   return deps.db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
-    const lock = await tx.execute(
-      sql`select tracking_id as "trackingId" from reports where id = ${item.reportId} for update skip locked`,
-    );
-    const locked = lock.rows[0] as { trackingId: string } | undefined;
-    if (!locked) return false;
+    const trackingId = await lockReportSkipLocked(tx, item.reportId);
+    if (trackingId === null) return false;
     total.processed += 1;
     const calendar = deps.calendar();
     const sla = deps.sla ?? DEFAULT_SLA;
     for (;;) {
-      const row = await readRow(tx, item.id);
+      const row = await readStage(tx, item.id);
       if (!row) return true;
       const step = nextStep(row, calendar, sla);
       if (!step || step.at.getTime() > now.getTime()) {
-        await tx.execute(sql`update sla_stage_clocks set next_at = ${step?.at.toISOString() ?? null}
-          where id = ${row.id}`);
+        await setStageNextAt(tx, row.id, step?.at ?? null);
         return true;
       }
-      const report = await loadReportState(tx, locked.trackingId);
+      const report = await loadReportState(tx, trackingId);
       if (!report) return true;
       if ((await applyStep(tx, deps, report, row, step, now, total)) === 'stop') return true;
     }
@@ -171,13 +151,20 @@ async function notice(
   },
   now: Date,
 ): Promise<boolean> {
-  const res =
-    await tx.execute(sql`insert into sla_notices (stage_clock_id, report_id, tracking_id, stage, kind,
-      level, recipient, recipient_institution_id, due_at, at, recorded_at, event_seq)
-    values (${row.id}, ${report.id}, ${report.trackingId}, ${row.stage}, ${n.kind}, ${n.level}, ${n.recipient},
-      ${n.institutionId}, ${row.dueAt.toISOString()}, ${n.at.toISOString()}, ${now.toISOString()}, ${n.seq})
-    on conflict (stage_clock_id, kind, level) do nothing returning id`);
-  return res.rows.length > 0;
+  return insertSlaNotice(tx, {
+    stageClockId: row.id,
+    reportId: report.id,
+    trackingId: report.trackingId,
+    stage: row.stage,
+    kind: n.kind,
+    level: n.level,
+    recipient: n.recipient,
+    institutionId: n.institutionId,
+    dueAt: row.dueAt,
+    at: n.at,
+    recordedAt: now,
+    eventSeq: n.seq,
+  });
 }
 
 async function applyStep(
@@ -207,17 +194,13 @@ async function applyStep(
       now,
     );
     if (inserted) total.reminders += 1;
-    await tx.execute(
-      sql`update sla_stage_clocks set reminded_at = ${step.at.toISOString()} where id = ${row.id}`,
-    );
+    await markReminded(tx, row.id, step.at);
     return 'next';
   }
   if (!sameClock(report, row)) {
     // The row is not the report's running clock (written by an older path): project the report again.
     await projectStageClocks(tx, report.id, report.state, now);
-    await tx.execute(
-      sql`update sla_stage_clocks set next_at = null where id = ${row.id} and completed_at is not null`,
-    );
+    await unscheduleIfCompleted(tx, row.id);
     return 'next';
   }
   const action: LifecycleAction = { type: step.kind === 'escalation' ? 'escalate' : step.kind };
@@ -232,20 +215,17 @@ async function applyStep(
     // The core refuses (it should not): look again in an hour rather than spin; the refusal is in the log.
     const why = result.ok ? 'not saved' : result.error.message;
     console.error(`[sla] ${action.type} refused for ${report.trackingId}: ${why}`);
-    await tx.execute(sql`update sla_stage_clocks set next_at = ${new Date(now.getTime() + 3_600_000).toISOString()}
-      where id = ${row.id}`);
+    await setStageNextAt(tx, row.id, new Date(now.getTime() + HOUR_MS));
     return 'stop';
   }
-  const seq = await tx.execute(sql`select max(seq)::int as seq from events where report_id = ${report.id}`);
-  const eventSeq = (seq.rows[0] as { seq: number }).seq;
+  const eventSeq = await lastEventSeq(tx, report.id);
   const payload = result.events[0]!.payload as {
     level?: number;
     notify?: string;
     notifyInstitutionId?: string;
   };
   if (step.kind === 'escalation') {
-    await tx.execute(sql`update sla_stage_clocks set breached_at = coalesce(breached_at, due_at)
-      where id = ${row.id}`);
+    await markBreached(tx, row.id);
     const ok = await notice(
       tx,
       report,

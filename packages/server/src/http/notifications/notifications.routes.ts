@@ -3,7 +3,6 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markAllRead, markRead } from '../../app/notifications/in-app';
 import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
-import { ProblemError } from '../problem';
 
 const problemResponse = (description: string) => ({
   content: {
@@ -84,17 +83,16 @@ const readAllRoute = createRoute({
 export function notificationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const p = requirePrincipal(c);
-    const page = await listNotifications(c.var.db, p.userId, c.req.valid('query'));
+    const page = await listNotifications(c.var, p.userId, c.req.valid('query'));
     return c.json(page, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(readAllRoute, async (c) => {
     const p = requirePrincipal(c);
-    return c.json({ marked: await markAllRead(c.var.db, p.userId, c.var.now) }, 200);
+    return c.json({ marked: await markAllRead(c.var, p.userId, c.var.now) }, 200);
   });
   app.openapi(readRoute, async (c) => {
     const p = requirePrincipal(c);
-    if (!(await markRead(c.var.db, p.userId, c.req.valid('param').id, c.var.now)))
-      throw new ProblemError('NOT_FOUND', 'Notifikasi tidak ditemukan.');
+    await markRead(c.var, p.userId, c.req.valid('param').id, c.var.now);
     return c.json({ ok: true }, 200);
   });
 }

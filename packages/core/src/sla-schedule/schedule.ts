@@ -2,14 +2,9 @@
  * When each thing is due for one open stage: the reminder, the escalation levels, the automatic resolve or
  * archive. Pure; the sweep asks for the next step, applies it when its instant has come, and asks again.
  */
-import {
-  DEFAULT_SLA,
-  type SlaTable,
-  STAFF_STAGES,
-  type Stage,
-  type TimeZone,
-  type WorkingDays,
-} from '@pintu/core';
+import type { TimeZone } from '../calendar/types';
+import { DEFAULT_SLA, type SlaTable, STAFF_STAGES, type Stage } from '../lifecycle/sla';
+import type { WorkingDays } from '../lifecycle/working-days';
 
 const DAY_MS = 86_400_000;
 

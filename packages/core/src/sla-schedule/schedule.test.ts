@@ -1,6 +1,8 @@
 /** The schedule of one stage: table-driven, literal instants, the 2024 decree's Lebaran holidays. */
-import { createCalendar, NATIONAL_HOLIDAYS } from '@pintu/core';
+
 import { describe, expect, it } from 'vitest';
+import { NATIONAL_HOLIDAYS } from '../calendar/national-holidays';
+import { createCalendar } from '../calendar/working-day-calendar';
 import { type ClockRow, nextStep } from './schedule';
 
 const calendar = createCalendar(NATIONAL_HOLIDAYS);
