@@ -122,7 +122,17 @@ interface CategoryRow {
 export async function categoryTree(db: Db) {
   const res = await db.execute(sql`select id, parent_id as "parentId", code, name, name_en as "nameEn",
     default_complexity as "defaultComplexity", routing from categories order by sort, id`);
-  const rows = res.rows as unknown as CategoryRow[];
+  const rows = (res.rows as Record<string, unknown>[]).map(
+    (r): CategoryRow => ({
+      id: Number(r.id),
+      parentId: r.parentId == null ? null : Number(r.parentId),
+      code: String(r.code),
+      name: String(r.name),
+      nameEn: r.nameEn == null ? null : String(r.nameEn),
+      defaultComplexity: r.defaultComplexity == null ? null : String(r.defaultComplexity),
+      routing: r.routing,
+    }),
+  );
   const byParent = new Map<number | null, CategoryRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
   const build = (parentId: number | null): unknown[] =>
@@ -139,7 +149,16 @@ export async function listHolidays(
   if (q.year) where.push(sql`extract(year from h.date) = ${q.year}`);
   const res = await db.execute(sql`select h.id::int as id, to_char(h.date, 'YYYY-MM-DD') as date, h.name,
     h.kind, h.region_code as "regionCode", h.source from holidays h where ${sql.join(where, sql` and `)} order by h.date, h.kind`);
-  const rows = res.rows as unknown as HolidayListItem[];
+  const rows = (res.rows as Record<string, unknown>[]).map(
+    (h): HolidayListItem => ({
+      id: h.id == null ? null : Number(h.id),
+      date: String(h.date),
+      name: String(h.name),
+      kind: String(h.kind),
+      regionCode: h.regionCode == null ? null : String(h.regionCode),
+      source: String(h.source),
+    }),
+  );
   if (!q.year) return rows;
   // A year's fixed-date holidays are off whether or not a row lists them (core fixed-holidays.ts): show them too.
   const listed = new Set(rows.filter((h) => h.kind !== 'regional').map((h) => h.date));

@@ -62,14 +62,24 @@ async function loadPools(deps: DemoDeps): Promise<Pools> {
     order by code`);
   const cats = await deps.db.execute(sql`select c.id, p.code as topic from categories c
     join categories p on p.id = c.parent_id order by c.id`);
-  const institutions = inst.rows as unknown as Pools['institutions'];
+  const institutions = (inst.rows as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    path: (r.path as unknown[]).map(Number),
+    timeZone: String(r.timeZone),
+    regionCode: r.regionCode == null ? null : String(r.regionCode),
+    name: String(r.name),
+  }));
   const codes = institutions.map((i) => i.regionCode!).filter((c) => c.length === 5);
   const dist = await deps.db.execute(sql`select parent_code as "parent", code from regions
     where level = 3 and parent_code = any(${`{${codes.join(',')}}`}::text[])`);
   const districts = new Map<string, string[]>();
   for (const r of dist.rows as { parent: string; code: string }[])
     districts.set(r.parent, [...(districts.get(r.parent) ?? []), r.code]);
-  return { institutions, categories: cats.rows as unknown as Pools['categories'], districts };
+  const categories = (cats.rows as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    topic: String(r.topic),
+  }));
+  return { institutions, categories, districts };
 }
 
 /** The actions that take a fresh report to `target`, and who performs them. */
