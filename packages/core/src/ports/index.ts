@@ -3,17 +3,29 @@
  * server implements them over PostgreSQL (`server/src/db/postgres-*.ts`) and in memory (`server/test/fakes/`), and
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
-
+import type { Attachments } from './attachments';
+import type { CitizenData } from './citizen-data';
 import type { Holidays } from './holidays';
 import type { InAppNotifications } from './in-app-notifications';
+import type { Reports } from './reports';
+import type { SimilarReports } from './similar-reports';
 import type { StatsReader } from './stats';
 
+export * from './attachments';
+export * from './blobs';
+export * from './citizen-data';
 export * from './holidays';
 export * from './in-app-notifications';
+export * from './reports';
+export * from './similar-reports';
 export type * from './stats';
 
 export type Ports = {
   statsReader: StatsReader;
   holidays: Holidays;
   inAppNotifications: InAppNotifications;
+  reports: Reports;
+  attachments: Attachments;
+  citizenData: CitizenData;
+  similarReports: SimilarReports;
 };

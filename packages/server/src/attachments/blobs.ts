@@ -1,12 +1,9 @@
 /** Where attachment bytes live. The file-system adapter keeps them under the data directory. */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Blobs } from '@pintu/core';
 
-export interface Blobs {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer | null>;
-  remove(key: string): Promise<void>;
-}
+export type { Blobs };
 
 /** Stores each blob as a file, fanned out by the key's first characters. */
 export function fsBlobs(root: string): Blobs {

@@ -2,24 +2,9 @@
  * Accepts an uploaded file only for what its bytes are (magic numbers, never the name or the declared type),
  * and re-encodes images so EXIF, GPS and other metadata that could identify the sender are gone (domain.md §7).
  */
+import { type AttachmentKind, attachmentKindOf } from '@pintu/core';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-
-export type AttachmentKind = 'image' | 'pdf' | 'video';
-
-const ACCEPTED: Record<string, AttachmentKind> = {
-  'image/jpeg': 'image',
-  'image/png': 'image',
-  'image/webp': 'image',
-  'image/gif': 'image',
-  'image/avif': 'image',
-  'image/heic': 'image',
-  'application/pdf': 'pdf',
-  'video/mp4': 'video',
-  'video/webm': 'video',
-  'video/quicktime': 'video',
-  'video/3gpp': 'video',
-};
 
 export class RejectedFile extends Error {
   constructor(
@@ -29,6 +14,8 @@ export class RejectedFile extends Error {
     super(message);
   }
 }
+
+export type { AttachmentKind };
 
 export interface CleanFile {
   bytes: Buffer;
@@ -40,7 +27,7 @@ export interface CleanFile {
 /** Sniffs the bytes, refuses anything that is not an accepted image, PDF or video, and strips image metadata. */
 export async function sanitizeUpload(bytes: Buffer): Promise<CleanFile> {
   const type = await fileTypeFromBuffer(bytes);
-  const kind = type ? ACCEPTED[type.mime] : undefined;
+  const kind = type ? attachmentKindOf(type.mime) : undefined;
   if (!type || !kind) {
     throw new RejectedFile(
       'unsupported_type',

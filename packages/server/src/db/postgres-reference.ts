@@ -1,8 +1,7 @@
 /** Queries behind the reference routes. */
-import { fixedHolidaysOf } from '@pintu/core';
+import { type CategoryRouting, fixedHolidaysOf, routingCandidates } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './open';
-import { regionalGovernmentCode } from './seed/institutions';
 
 const INSTITUTION_COLUMNS = sql`i.id, i.code, i.kind, i.name, i.acronym, i.region_code as "regionCode",
   i.time_zone as "timeZone", i.parent_id as "parentId", (i.sk_number is not null) as connected,
@@ -80,7 +79,7 @@ export async function listInstitutions(
     db.execute(sql`select count(*)::int as n from institutions i where ${cond}`),
   ]);
   return {
-    items: rows.rows as unknown as InstitutionItem[],
+    items: (rows.rows as Record<string, unknown>[]).map(institutionItemOf),
     total: (count.rows[0] as { n: number }).n,
     page: q.page,
     pageSize: q.pageSize,
@@ -104,8 +103,8 @@ export async function getInstitution(db: Db, id: number) {
   const { path: _path, ...item } = row;
   return {
     ...item,
-    ancestors: ancestors.rows as unknown as InstitutionItem[],
-    children: children.rows as unknown as InstitutionItem[],
+    ancestors: (ancestors.rows as Record<string, unknown>[]).map(institutionItemOf),
+    children: (children.rows as Record<string, unknown>[]).map(institutionItemOf),
   };
 }
 
@@ -123,7 +122,17 @@ interface CategoryRow {
 export async function categoryTree(db: Db) {
   const res = await db.execute(sql`select id, parent_id as "parentId", code, name, name_en as "nameEn",
     default_complexity as "defaultComplexity", routing from categories order by sort, id`);
-  const rows = res.rows as unknown as CategoryRow[];
+  const rows = (res.rows as Record<string, unknown>[]).map(
+    (r): CategoryRow => ({
+      id: Number(r.id),
+      parentId: r.parentId == null ? null : Number(r.parentId),
+      code: String(r.code),
+      name: String(r.name),
+      nameEn: r.nameEn == null ? null : String(r.nameEn),
+      defaultComplexity: r.defaultComplexity == null ? null : String(r.defaultComplexity),
+      routing: r.routing,
+    }),
+  );
   const byParent = new Map<number | null, CategoryRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
   const build = (parentId: number | null): unknown[] =>
@@ -140,7 +149,16 @@ export async function listHolidays(
   if (q.year) where.push(sql`extract(year from h.date) = ${q.year}`);
   const res = await db.execute(sql`select h.id::int as id, to_char(h.date, 'YYYY-MM-DD') as date, h.name,
     h.kind, h.region_code as "regionCode", h.source from holidays h where ${sql.join(where, sql` and `)} order by h.date, h.kind`);
-  const rows = res.rows as unknown as HolidayListItem[];
+  const rows = (res.rows as Record<string, unknown>[]).map(
+    (h): HolidayListItem => ({
+      id: h.id == null ? null : Number(h.id),
+      date: String(h.date),
+      name: String(h.name),
+      kind: String(h.kind),
+      regionCode: h.regionCode == null ? null : String(h.regionCode),
+      source: String(h.source),
+    }),
+  );
   if (!q.year) return rows;
   // A year's fixed-date holidays are off whether or not a row lists them (core fixed-holidays.ts): show them too.
   const listed = new Set(rows.filter((h) => h.kind !== 'regional').map((h) => h.date));
@@ -177,34 +195,47 @@ export async function listDecrees(db: Db, year: number) {
 }
 
 /**
- * Region + category → candidate institutions, best first: the institution the category's routing rule names for
- * that region, then the regency/city and provincial governments of the place (no wrong door).
+ * Region + category → candidate institutions, best first (the rule: core `routingCandidates`), the active ones
+ * among them; two round trips: the category's routing, then the candidates.
  */
 export async function suggestInstitutions(db: Db, regionCode: string, categoryId: number) {
   const cat = await db.execute(sql`select c.routing, p.routing as "parentRouting" from categories c
     left join categories p on p.id = c.parent_id where c.id = ${categoryId}`);
-  const row = cat.rows[0] as { routing: Routing | null; parentRouting: Routing | null } | undefined;
-  const routing = row?.routing ?? row?.parentRouting ?? null;
-  const regency = regionCode.length >= 5 ? regionalGovernmentCode(regionCode.slice(0, 5)) : null;
-  const province = regionalGovernmentCode(regionCode.slice(0, 2));
-  const wanted: { code: string; reason: string }[] = [];
-  if (routing?.level === 'central' && routing.institution)
-    wanted.push({ code: routing.institution, reason: 'category' });
-  if (routing?.level === 'province') wanted.push({ code: province, reason: 'category' });
-  if (regency) wanted.push({ code: regency, reason: routing?.level === 'regency' ? 'category' : 'region' });
-  wanted.push({ code: province, reason: 'region' });
-  const codes = [...new Set(wanted.map((w) => w.code))];
+  const row = cat.rows[0] as Record<string, unknown> | undefined;
+  const routing = routingOf(row?.routing ?? row?.parentRouting ?? null);
+  const candidates = routingCandidates(regionCode, routing);
+  const codes = candidates.map((c) => c.code);
   const res = await db.execute(sql`select ${INSTITUTION_COLUMNS} from institutions i
     where i.code = any(${`{${codes.join(',')}}`}::text[]) and i.active`);
-  const byCode = new Map((res.rows as unknown as InstitutionItem[]).map((i) => [i.code, i]));
-  return codes.flatMap((code) => {
+  const byCode = new Map(
+    (res.rows as Record<string, unknown>[]).map(institutionItemOf).map((i) => [i.code, i]),
+  );
+  return candidates.flatMap(({ code, reason }) => {
     const institution = byCode.get(code);
-    const reason = wanted.find((w) => w.code === code)!.reason;
     return institution ? [{ institution, reason }] : [];
   });
 }
 
-interface Routing {
-  level: 'regency' | 'province' | 'central';
-  institution?: string;
+/** A categories.routing value, or null when there is none. */
+function routingOf(v: unknown): CategoryRouting | null {
+  if (v == null || typeof v !== 'object') return null;
+  const r = v as Record<string, unknown>;
+  const level = r.level;
+  if (level !== 'regency' && level !== 'province' && level !== 'central') return null;
+  return typeof r.institution === 'string' ? { level, institution: r.institution } : { level };
+}
+
+function institutionItemOf(r: Record<string, unknown>): InstitutionItem {
+  return {
+    id: Number(r.id),
+    code: String(r.code),
+    kind: String(r.kind),
+    name: String(r.name),
+    acronym: r.acronym == null ? null : String(r.acronym),
+    regionCode: r.regionCode == null ? null : String(r.regionCode),
+    timeZone: String(r.timeZone),
+    parentId: r.parentId == null ? null : Number(r.parentId),
+    connected: r.connected === true,
+    childCount: Number(r.childCount),
+  };
 }

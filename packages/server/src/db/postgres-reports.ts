@@ -1,6 +1,14 @@
-/** Reads and writes reports, their first event and their attachments. */
+/** Reads and writes reports, their first event and their attachments: the reports port over PostgreSQL. */
+import type {
+  AttachmentOfReport,
+  CheckedInstitution,
+  FirstEvent,
+  ReferenceCheck,
+  ReportRecord,
+  Reports,
+} from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import { type ChainedEvent, eventHash } from './event-chain';
+import { eventHash } from './event-chain';
 import { batcherFor, createBatcher } from './intake-batch';
 import {
   CHECK_REFERENCES,
@@ -11,28 +19,13 @@ import {
   type NewReport,
 } from './intake-statements';
 import { type Db, statementConcurrency } from './open';
+import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
 type Filing = Record<InsertKey | 'presumedInstitution', unknown>;
 
-export type { NewReport };
-
-export interface ReferenceCheck {
-  regionExists: boolean;
-  categoryExists: boolean;
-  institution: {
-    id: number;
-    name: string;
-    timeZone: string;
-    regionCode: string | null;
-    active: boolean;
-    path: number[];
-  } | null;
-  /** The requested attachments that exist and are not yet part of a report. */
-  freeAttachmentIds: string[];
-}
-
-/** An institution as the intake checks see it. */
-export type CheckedInstitution = NonNullable<ReferenceCheck['institution']>;
+export type { CheckedInstitution, NewReport, ReferenceCheck };
+/** A stored report with the names it refers to (the core's `ReportRecord`). */
+export type ReportRow = ReportRecord;
 
 /** Looks up every reference a new report names, in one round trip. */
 export async function checkReferences(
@@ -50,15 +43,11 @@ export async function checkReferences(
     institutionId: ref.institutionId ?? null,
     attachmentIds: `{${ref.attachmentIds.join(',')}}`,
   });
-  return rows[0] as unknown as ReferenceCheck;
+  return referenceCheckOf(rows[0] as Row);
 }
 
 /** The statement parameters of a report and its first event (hash-chained from nothing). */
-function insertValues(
-  r: NewReport,
-  first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
-  attachmentIds: string[],
-): Record<InsertKey, unknown> {
+function insertValues(r: NewReport, first: FirstEvent, attachmentIds: string[]): Record<InsertKey, unknown> {
   const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
   return {
@@ -87,7 +76,7 @@ function insertValues(
 export async function fileReportIfValid(
   db: Db,
   r: NewReport,
-  first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
+  first: FirstEvent,
   presumed: CheckedInstitution | null,
 ): Promise<{ ref: ReferenceCheck; id: number | null }> {
   const batcher = batcherFor(db, () =>
@@ -101,8 +90,7 @@ export async function fileReportIfValid(
     ...insertValues(r, first, []),
     presumedInstitution: presumed && JSON.stringify(presumed),
   });
-  const { id, ...ref } = row as unknown as ReferenceCheck & { id: number | null };
-  return { ref, id };
+  return { ref: referenceCheckOf(row), id: row.id == null ? null : num(row.id) };
 }
 
 /**
@@ -112,56 +100,26 @@ export async function fileReportIfValid(
 export async function insertReport(
   db: Db,
   r: NewReport,
-  first: Omit<ChainedEvent, 'trackingId' | 'seq'>,
+  first: FirstEvent,
   attachmentIds: string[],
 ): Promise<{ id: number } | { conflict: 'attachments' }> {
   const values = insertValues(r, first, attachmentIds);
   if (attachmentIds.length === 0) {
     const rows = await INSERT_REPORT(db, values);
-    return { id: (rows[0] as { id: number }).id };
+    return { id: num((rows[0] as Row).id) };
   }
   class Conflict extends Error {}
   try {
     return await db.transaction(async (tx) => {
       const rows = await INSERT_REPORT(tx, values);
-      const row = rows[0] as { id: number; claimed: number };
-      if (row.claimed !== attachmentIds.length) throw new Conflict();
-      return { id: row.id };
+      const row = rows[0] as Row;
+      if (num(row.claimed) !== attachmentIds.length) throw new Conflict();
+      return { id: num(row.id) };
     });
   } catch (err) {
     if (err instanceof Conflict) return { conflict: 'attachments' };
     throw err;
   }
-}
-
-export interface ReportRow {
-  id: number;
-  trackingId: string;
-  type: string;
-  title: string;
-  body: string;
-  incidentDate: string;
-  regionCode: string;
-  regionName: string | null;
-  /** What the public sees of the place: the regency/city (or the province) containing it, code and name. */
-  publicRegionCode: string;
-  publicRegionName: string | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  categoryId: number;
-  categoryName: string | null;
-  categoryCode: string | null;
-  institutionId: number | null;
-  institutionName: string | null;
-  status: string;
-  dueAt: string | null;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  reporterSealed: string | null;
-  accessCodeHash: string | null;
-  createdAt: string;
-  attachments: { id: string; kind: string; mime: string; size: number }[];
 }
 
 const SELECT_REPORT = sql`
@@ -184,7 +142,8 @@ const SELECT_REPORT = sql`
 /** One report with the names it refers to, or null. */
 export async function findReport(db: Db, trackingId: string): Promise<ReportRow | null> {
   const res = await db.execute(sql`${SELECT_REPORT} where r.tracking_id = ${trackingId.toUpperCase()}`);
-  return (res.rows[0] as unknown as ReportRow | undefined) ?? null;
+  const row = res.rows[0] as Row | undefined;
+  return row ? reportRecordOf(row) : null;
 }
 
 export interface PublicSearch {
@@ -226,5 +185,36 @@ export async function searchPublicReports(
     db.execute(sql`${SELECT_REPORT} where ${cond} order by ${order} limit ${s.pageSize} offset ${offset}`),
     db.execute(sql`select count(*)::int as n from reports r where ${cond}`),
   ]);
-  return { rows: rows.rows as unknown as ReportRow[], total: (count.rows[0] as { n: number }).n };
+  return { rows: (rows.rows as Row[]).map(reportRecordOf), total: num((count.rows[0] as Row).n) };
+}
+
+/** Whether the caller may fetch an attachment depends on its report: found by both ids. */
+export async function findAttachmentOfReport(
+  db: Db,
+  trackingId: string,
+  attachmentId: string,
+): Promise<AttachmentOfReport | null> {
+  const res = await db.execute(sql`select a.mime, a.filename, r.is_confidential as "isConfidential",
+      r.access_code_hash as "accessCodeHash"
+    from attachments a join reports r on r.id = a.report_id
+    where a.id = ${attachmentId} and r.tracking_id = ${trackingId.toUpperCase()}`);
+  const row = res.rows[0] as Row | undefined;
+  if (!row) return null;
+  return {
+    mime: str(row.mime),
+    filename: str(row.filename),
+    isConfidential: bool(row.isConfidential),
+    accessCodeHash: strOrNull(row.accessCodeHash),
+  };
+}
+
+/** The reports port over one database handle. */
+export function postgresReports(db: Db): Reports {
+  return {
+    checkReferences: (ref) => checkReferences(db, ref),
+    fileIfValid: (report, first, presumed) => fileReportIfValid(db, report, first, presumed),
+    insert: (report, first, attachmentIds) => insertReport(db, report, first, attachmentIds),
+    find: (trackingId) => findReport(db, trackingId),
+    findAttachment: (trackingId, attachmentId) => findAttachmentOfReport(db, trackingId, attachmentId),
+  };
 }

@@ -4,42 +4,33 @@
  * search words, the words are matched against titles (word similarity) and bodies (full text). Only columns that
  * staff in scope may see are selected — never the reporter.
  */
+import type { SimilarCandidate, SimilarReports, SimilarScope, SimilarSource } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
-import type { InboxScope } from './postgres-inbox';
+import type { Db } from './open';
 import type { Q } from './postgres-institution-admin';
+import { bool, num, numOrNull, type Row, str, strOrNull } from './report-rows';
 
 /** How much of a body is compared: the opening says what a report is about, and keeps the cost bounded. */
 const BODY_PREFIX = 1000;
 /** Below this score a report is not offered as a candidate. */
 export const MIN_SIMILARITY = 0.25;
 
-export interface SimilarSource {
-  id: number;
-  familyId: number;
-  title: string;
-  body: string;
-}
-
-export interface SimilarRow {
-  trackingId: string;
-  title: string;
-  status: string;
-  holderId: number | null;
-  holderName: string | null;
-  isConfidential: boolean;
-  createdAt: string;
-  similarity: number;
-}
+export type { SimilarSource };
+/** A candidate row (the core's `SimilarCandidate`). */
+export type SimilarRow = SimilarCandidate;
 
 /** The source report's text and family (a parent and its split children are one family, never "similar"). */
 export async function loadSource(db: Q, reportId: number): Promise<SimilarSource | null> {
   const res = await db.execute(sql`select id::int as id, coalesce(parent_report_id, id)::int as "familyId",
       title, left(body, ${BODY_PREFIX}) as body
     from reports where id = ${reportId}`);
-  return (res.rows[0] as SimilarSource | undefined) ?? null;
+  const row = res.rows[0] as Row | undefined;
+  return row
+    ? { id: num(row.id), familyId: num(row.familyId), title: str(row.title), body: str(row.body) }
+    : null;
 }
 
-function scopeSql(scope: InboxScope): SQL {
+function scopeSql(scope: SimilarScope): SQL {
   if (scope.national) return sql`true`;
   const roots = sql`${`{${scope.roots.join(',')}}`}::int[]`;
   return sql`r.institution_id = any(array(select id from institutions where path && ${roots}))`;
@@ -48,7 +39,7 @@ function scopeSql(scope: InboxScope): SQL {
 /** Up to `limit` similar reports in scope, best first. */
 export async function querySimilar(
   db: Q,
-  scope: InboxScope,
+  scope: SimilarScope,
   source: SimilarSource,
   q: string | undefined,
   limit: number,
@@ -72,5 +63,24 @@ export async function querySimilar(
     ) s where s.similarity >= ${q ? 0 : MIN_SIMILARITY}
     order by s.similarity desc, s."createdAt" desc
     limit ${limit}`);
-  return res.rows as unknown as SimilarRow[];
+  return (res.rows as Row[]).map(
+    (r): SimilarCandidate => ({
+      trackingId: str(r.trackingId),
+      title: str(r.title),
+      status: str(r.status),
+      holderId: numOrNull(r.holderId),
+      holderName: strOrNull(r.holderName),
+      isConfidential: bool(r.isConfidential),
+      createdAt: str(r.createdAt),
+      similarity: num(r.similarity),
+    }),
+  );
+}
+
+/** The similar-reports port over one database handle. */
+export function postgresSimilarReports(db: Db): SimilarReports {
+  return {
+    source: (reportId) => loadSource(db, reportId),
+    candidates: (scope, source, q, limit) => querySimilar(db, scope, source, q, limit),
+  };
 }

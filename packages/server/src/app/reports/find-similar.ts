@@ -3,33 +3,53 @@
  * it (the "duplicate of" choice when archiving). Staff in scope see confidential content already; nothing outside
  * the caller's scope and nothing about the reporter is returned.
  */
-import { type ReportStatus, STATUS_LABELS_ID } from '@pintu/core';
-import { loadSource, querySimilar } from '../../db/postgres-similar';
+import { fail, type ReportStatus, STATUS_LABELS_ID } from '@pintu/core';
 import { loadWorkflowReport } from '../../db/postgres-workflow';
-import type { Deps } from '../../http/context';
-import { ProblemError } from '../../http/problem';
-import type { SimilarPage, SimilarQuery } from '../../http/similar/similar.schema';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { actorsOf, requirePrincipal } from '../institutions/access';
 import { inboxScopeOf } from '../institutions/list-inbox';
 import { audienceOf } from '../workflow/callers';
 
-const notFound = () => new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+const notFound = (): never => fail('NOT_FOUND', 'Laporan tidak ditemukan.');
+
+/** The search: the report's own title and body, or these words (or a trackingId). */
+export interface SimilarSearch {
+  q?: string | undefined;
+  limit: number;
+}
+
+export interface SimilarReport {
+  trackingId: string;
+  title: string;
+  status: ReportStatus;
+  statusLabel: string;
+  holder: { id: number; name: string } | null;
+  isConfidential: boolean;
+  createdAt: string;
+  similarity: number;
+}
+
+export interface SimilarReportsFound {
+  trackingId: string;
+  items: SimilarReport[];
+}
 
 /** Similar reports for a staff member who may handle this report; 404 for anyone else (no existence oracle). */
 export async function findSimilar(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'similarReports'>,
   principal: Principal | null,
   trackingId: string,
-  query: SimilarQuery,
-): Promise<SimilarPage> {
+  query: SimilarSearch,
+): Promise<SimilarReportsFound> {
   const who = requirePrincipal(principal);
   const report = await loadWorkflowReport(deps.db, trackingId);
-  if (!report) throw notFound();
-  if (audienceOf(report, { principal: who }).audience !== 'staff') throw notFound();
-  const source = await loadSource(deps.db, report.id);
-  if (!source) throw notFound();
-  const rows = await querySimilar(deps.db, inboxScopeOf(actorsOf(who)), source, query.q, query.limit);
+  if (!report) return notFound();
+  if (audienceOf(report, { principal: who }).audience !== 'staff') notFound();
+  const source = await deps.similarReports.source(report.id);
+  if (!source) return notFound();
+  const scope = inboxScopeOf(actorsOf(who));
+  const rows = await deps.similarReports.candidates(scope, source, query.q, query.limit);
   return {
     trackingId: report.trackingId,
     items: rows.map((r) => ({
@@ -40,7 +60,7 @@ export async function findSimilar(
       holder: r.holderId === null ? null : { id: r.holderId, name: r.holderName ?? '' },
       isConfidential: r.isConfidential,
       createdAt: r.createdAt,
-      similarity: Number(r.similarity),
+      similarity: r.similarity,
     })),
   };
 }

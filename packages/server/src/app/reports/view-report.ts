@@ -1,45 +1,29 @@
 /** Reading a report: the public view for anyone, the full view for the reporter holding the access code. */
-import { sql } from 'drizzle-orm';
-import { findReport } from '../../db/postgres-reports';
-import type { Deps } from '../../http/context';
-import { ProblemError } from '../../http/problem';
-import {
-  presentForReporter,
-  presentPublic,
-  type ReporterIdentity,
-} from '../../http/reports/reports.presenter';
-import type { ReportView } from '../../http/reports/reports.schema';
+import { fail, type ReportRecord } from '@pintu/core';
 import { accessCodeMatches } from '../../security/ids';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { isStaffPrincipal } from '../workflow/callers';
 import { viewForPrincipal } from '../workflow/view-for-principal';
+import { type ReportsSource, reportsOf } from './reports-port';
 
-const notFound = () => new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+const notFound = (): never => fail('NOT_FOUND', 'Laporan tidak ditemukan.');
 
-/**
- * The report as the caller may see it; a wrong access code is treated as none (no oracle). A signed-in principal
- * in scope gets the staff view (or the reporter view of their own report); staff out of scope get the public
- * view, and 404 for a confidential report (domain.md §7).
- */
-export async function viewReport(
-  deps: Pick<Deps, 'db' | 'sealer'> & Partial<Pick<Deps, 'calendar'>> & StaffCaller,
-  trackingId: string,
-  accessCode?: string,
-): Promise<ReportView> {
-  const row = await findReport(deps.db, trackingId);
-  if (!row) throw notFound();
-  if (accessCode && accessCodeMatches(accessCode, row.accessCodeHash)) {
-    const identity = row.reporterSealed ? deps.sealer.open<ReporterIdentity>(row.reporterSealed) : null;
-    return presentForReporter(row, identity);
-  }
-  const { principal, calendar, now } = deps;
-  if (principal && calendar && now) {
-    const view = await viewForPrincipal({ ...deps, calendar, now }, row, principal);
-    if (view) return view;
-    if (row.isConfidential && isStaffPrincipal({ principal })) throw notFound();
-  }
-  return presentPublic(row);
+/** The identity a reporter gave, as sealed at filing. */
+export interface ReporterIdentity {
+  name?: string;
+  email?: string;
+  phone?: string;
 }
+
+/** What a signed-in principal in scope sees (the workflow's staff or own-report view). */
+export type PrincipalView = NonNullable<Awaited<ReturnType<typeof viewForPrincipal>>>;
+
+/** Which view of a report the caller gets, with what that view is made of; a presenter renders it. */
+export type ReportSight =
+  | { audience: 'public'; report: ReportRecord }
+  | { audience: 'reporter'; report: ReportRecord; identity: ReporterIdentity | null }
+  | { audience: 'principal'; view: PrincipalView };
 
 /** The signed-in caller and the request's clock, when the route has them. */
 interface StaffCaller {
@@ -47,24 +31,43 @@ interface StaffCaller {
   now?: Date;
 }
 
+/**
+ * The report as the caller may see it; a wrong access code is treated as none (no oracle). A signed-in principal
+ * in scope gets the staff view (or the reporter view of their own report); staff out of scope get the public
+ * view, and 404 for a confidential report (domain.md §7).
+ */
+export async function viewReport(
+  deps: ReportsSource & Pick<AppDeps, 'sealer'> & Partial<Pick<AppDeps, 'calendar' | 'db'>> & StaffCaller,
+  trackingId: string,
+  accessCode?: string,
+): Promise<ReportSight> {
+  const report = await reportsOf(deps).find(trackingId);
+  if (!report) return notFound();
+  if (accessCode && accessCodeMatches(accessCode, report.accessCodeHash)) {
+    const identity = report.reporterSealed ? deps.sealer.open<ReporterIdentity>(report.reporterSealed) : null;
+    return { audience: 'reporter', report, identity };
+  }
+  const { principal, calendar, now, db } = deps;
+  if (principal && calendar && now && db) {
+    const view = await viewForPrincipal({ db, sealer: deps.sealer, calendar, now }, report, principal);
+    if (view) return { audience: 'principal', view };
+    if (report.isConfidential && isStaffPrincipal({ principal })) notFound();
+  }
+  return { audience: 'public', report };
+}
+
 /** An attachment's bytes, if the caller may see the report's content. */
 export async function readAttachment(
-  deps: Pick<Deps, 'db' | 'blobs'>,
+  deps: ReportsSource & Pick<AppDeps, 'blobs'>,
   trackingId: string,
   attachmentId: string,
   accessCode?: string,
-): Promise<{ bytes: Buffer; mime: string; filename: string }> {
-  const res = await deps.db.execute(sql`select a.mime, a.filename, r.is_confidential as "isConfidential",
-      r.access_code_hash as "accessCodeHash"
-    from attachments a join reports r on r.id = a.report_id
-    where a.id = ${attachmentId} and r.tracking_id = ${trackingId.toUpperCase()}`);
-  const row = res.rows[0] as
-    | { mime: string; filename: string; isConfidential: boolean; accessCodeHash: string | null }
-    | undefined;
-  if (!row) throw notFound();
-  if (row.isConfidential && !(accessCode && accessCodeMatches(accessCode, row.accessCodeHash)))
-    throw notFound();
+): Promise<{ bytes: Uint8Array; mime: string; filename: string }> {
+  const found = await reportsOf(deps).findAttachment(trackingId, attachmentId);
+  if (!found) return notFound();
+  if (found.isConfidential && !(accessCode && accessCodeMatches(accessCode, found.accessCodeHash)))
+    notFound();
   const bytes = await deps.blobs.get(attachmentId);
-  if (!bytes) throw notFound();
-  return { bytes, mime: row.mime, filename: row.filename };
+  if (!bytes) return notFound();
+  return { bytes, mime: found.mime, filename: found.filename };
 }

@@ -10,12 +10,14 @@ import {
   REPORT_STATUSES,
   type ReportState,
   type ReportStatus,
+  type WorkingDayCalendar,
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Progress } from '../../cli/progress';
-import type { Deps } from '../../http/context';
 import { hashAccessCode } from '../../security/ids';
+import type { Sealer } from '../../security/seal';
 import { holderOf, type InstitutionForHolder } from '../holders';
+import type { Db } from '../open';
 import { saveTransition } from '../postgres-lifecycle';
 import { insertReport } from '../postgres-reports';
 import { DEMO_FOLLOW_UPS, DEMO_NAMES, DEMO_REPORTS } from './demo-texts';
@@ -34,13 +36,24 @@ function rng(seed: number) {
   };
 }
 
+/**
+ * What seeding the demo needs of the app's dependencies (the part of `AppDeps` it uses; db/ may not import app/,
+ * so it is spelled out here).
+ */
+export interface DemoDeps {
+  db: Db;
+  sealer: Pick<Sealer, 'seal'>;
+  calendar: { get(): WorkingDayCalendar };
+  clock: () => Date;
+}
+
 interface Pools {
   institutions: (InstitutionForHolder & { name: string })[];
   categories: { id: number; topic: string }[];
   districts: Map<string, string[]>;
 }
 
-async function loadPools(deps: Deps): Promise<Pools> {
+async function loadPools(deps: DemoDeps): Promise<Pools> {
   // Demo reports go to the governments of a handful of regions in all three time zones.
   const inst =
     await deps.db.execute(sql`select id, path, time_zone as "timeZone", region_code as "regionCode", name
@@ -49,14 +62,24 @@ async function loadPools(deps: Deps): Promise<Pools> {
     order by code`);
   const cats = await deps.db.execute(sql`select c.id, p.code as topic from categories c
     join categories p on p.id = c.parent_id order by c.id`);
-  const institutions = inst.rows as unknown as Pools['institutions'];
+  const institutions = (inst.rows as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    path: (r.path as unknown[]).map(Number),
+    timeZone: String(r.timeZone),
+    regionCode: r.regionCode == null ? null : String(r.regionCode),
+    name: String(r.name),
+  }));
   const codes = institutions.map((i) => i.regionCode!).filter((c) => c.length === 5);
   const dist = await deps.db.execute(sql`select parent_code as "parent", code from regions
     where level = 3 and parent_code = any(${`{${codes.join(',')}}`}::text[])`);
   const districts = new Map<string, string[]>();
   for (const r of dist.rows as { parent: string; code: string }[])
     districts.set(r.parent, [...(districts.get(r.parent) ?? []), r.code]);
-  return { institutions, categories: cats.rows as unknown as Pools['categories'], districts };
+  const categories = (cats.rows as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    topic: String(r.topic),
+  }));
+  return { institutions, categories, districts };
 }
 
 /** The actions that take a fresh report to `target`, and who performs them. */
@@ -96,7 +119,7 @@ function pathTo(
 }
 
 /** Adds the demo data set once: skipped when any report exists. */
-export async function seedDemoData(deps: Deps, progress: Progress): Promise<{ added: number }> {
+export async function seedDemoData(deps: DemoDeps, progress: Progress): Promise<{ added: number }> {
   const has = await deps.db.execute(sql`select exists(select 1 from reports) as has`);
   if ((has.rows[0] as { has: boolean }).has) return { added: 0 };
   const pools = await loadPools(deps);

@@ -1,10 +1,8 @@
-/** Upload of attachments before filing: sniffed, size-limited, images stripped of metadata. */
-import { createHash, randomUUID } from 'node:crypto';
+/** Upload of attachments before filing: the multipart form here, the rules and storage in the use case. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { REPORT_LIMITS } from '@pintu/core';
 import { bodyLimit } from 'hono/body-limit';
-import { RejectedFile, sanitizeUpload } from '../../attachments/sanitize';
-import { attachments } from '../../db/schema';
+import { uploadAttachment } from '../../app/attachments/upload-attachment';
 import type { AppEnv } from '../context';
 import { fieldError, ProblemError } from '../problem';
 
@@ -68,32 +66,12 @@ export function attachmentRoutes(app: OpenAPIHono<AppEnv>): void {
     const file = form.file;
     if (!(file instanceof File))
       throw fieldError('file', 'required', 'Wajib melampirkan satu berkas pada kolom "file".');
+    // Over the limit: refused before the bytes are copied (the use case checks the size again for other channels).
     if (file.size > MAX) throw tooLarge();
-    if (file.size === 0) throw fieldError('file', 'empty', 'Berkas kosong.');
-    let clean: Awaited<ReturnType<typeof sanitizeUpload>>;
-    try {
-      clean = await sanitizeUpload(Buffer.from(await file.arrayBuffer()));
-    } catch (err) {
-      if (err instanceof RejectedFile) throw fieldError('file', err.reason, err.message);
-      throw err;
-    }
-    const id = randomUUID();
-    const filename = (file.name || `berkas.${clean.ext}`).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
-    await c.var.blobs.put(id, clean.bytes);
-    try {
-      await c.var.db.insert(attachments).values({
-        id,
-        filename,
-        mime: clean.mime,
-        kind: clean.kind,
-        size: clean.bytes.length,
-        sha256: createHash('sha256').update(clean.bytes).digest('hex'),
-        createdAt: c.var.now,
-      });
-    } catch (err) {
-      await c.var.blobs.remove(id); // nothing partial: no row, no orphan file
-      throw err;
-    }
-    return c.json({ id, kind: clean.kind, mime: clean.mime, size: clean.bytes.length, filename }, 201);
+    const stored = await uploadAttachment(c.var, {
+      bytes: Buffer.from(await file.arrayBuffer()),
+      name: file.name,
+    });
+    return c.json(stored, 201);
   });
 }

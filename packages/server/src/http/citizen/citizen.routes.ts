@@ -5,6 +5,7 @@ import { exportMyData } from '../../app/citizen/export-my-data';
 import { listMyReports } from '../../app/citizen/my-reports';
 import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
+import { presentMyData } from './my-data.presenter';
 
 const problem = (description: string) => ({
   content: {
@@ -81,11 +82,11 @@ const eraseRoute = createRoute({
 export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(myReportsRoute, async (c) => {
     const p = requirePrincipal(c);
-    return c.json({ items: await listMyReports(c.var.db, p.userId) }, 200, { 'cache-control': 'no-store' });
+    return c.json({ items: await listMyReports(c.var, p.userId) }, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(myDataRoute, async (c) => {
     const p = requirePrincipal(c);
-    const data = await exportMyData(c.var, p);
+    const data = presentMyData(await exportMyData(c.var, p));
     return c.json(data, 200, {
       'cache-control': 'no-store',
       'content-disposition': `attachment; filename="pintu-data-saya-${c.var.now.toISOString().slice(0, 10)}.json"`,
@@ -93,7 +94,7 @@ export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(eraseRoute, async (c) => {
     const p = requirePrincipal(c);
-    const out = await eraseIdentity(c.var.db, p, c.req.valid('json').password);
+    const out = await eraseIdentity(c.var, p, c.req.valid('json').password);
     return c.json(out, 200);
   });
 }

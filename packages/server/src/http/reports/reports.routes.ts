@@ -16,6 +16,7 @@ import {
   ReportView,
   TrackingParam,
 } from './reports.schema';
+import { presentSight } from './sight.presenter';
 
 const problemResponse = (description: string) => ({
   content: {
@@ -98,12 +99,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
-    const view = await viewReport(
+    const sight = await viewReport(
       c.var,
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
-    return c.json(view, 200, { 'cache-control': 'no-store' });
+    return c.json(presentSight(sight), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(listReportsRoute, async (c) => {
     const q = c.req.valid('query');

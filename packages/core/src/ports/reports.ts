@@ -1,0 +1,132 @@
+/** The reports port: intake's reference check and write (one statement, group commit), and reading a report. */
+import type { ReportState } from '../lifecycle/state';
+
+/** An institution as the intake checks see it. */
+export interface CheckedInstitution {
+  id: number;
+  name: string;
+  timeZone: string;
+  regionCode: string | null;
+  active: boolean;
+  /** From the root down to the institution itself. */
+  path: number[];
+}
+
+/** Every reference a new report names, looked up in one round trip. */
+export interface ReferenceCheck {
+  regionExists: boolean;
+  categoryExists: boolean;
+  institution: CheckedInstitution | null;
+  /** The requested attachments that exist and are not yet part of a report. */
+  freeAttachmentIds: string[];
+}
+
+export interface ReferenceQuery {
+  regionCode: string;
+  categoryId: number;
+  institutionId?: number | undefined;
+  attachmentIds: string[];
+}
+
+/** A new report row, its lifecycle state computed by `openReport`. */
+export interface NewReportRow {
+  trackingId: string;
+  type: string;
+  title: string;
+  body: string;
+  incidentDate: string;
+  regionCode: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  categoryId: number;
+  requestedInstitutionId: number | null;
+  institutionId: number | null;
+  status: string;
+  dueAt: Date | null;
+  lifecycle: ReportState;
+  isAnonymous: boolean;
+  isConfidential: boolean;
+  channel: string;
+  language: string;
+  reporterAccountId: string | null;
+  reporterSealed: string | null;
+  accessCodeHash: string | null;
+  createdAt: Date;
+}
+
+/** A report's first event (the storage chains it from nothing). */
+export interface FirstEvent {
+  action: string;
+  actorId: string | null;
+  actorRole: string;
+  institutionId: number | null;
+  at: Date;
+  fromStatus: string | null;
+  toStatus: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** A stored report with the names it refers to. */
+export interface ReportRecord {
+  id: number;
+  trackingId: string;
+  type: string;
+  title: string;
+  body: string;
+  incidentDate: string;
+  regionCode: string;
+  regionName: string | null;
+  /** What the public sees of the place: the regency/city (or the province) containing it, code and name. */
+  publicRegionCode: string;
+  publicRegionName: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  categoryId: number;
+  categoryName: string | null;
+  categoryCode: string | null;
+  institutionId: number | null;
+  institutionName: string | null;
+  status: string;
+  dueAt: string | null;
+  isAnonymous: boolean;
+  isConfidential: boolean;
+  reporterSealed: string | null;
+  accessCodeHash: string | null;
+  createdAt: string;
+  attachments: { id: string; kind: string; mime: string; size: number }[];
+}
+
+/** What deciding access to one attachment of a report needs. */
+export interface AttachmentOfReport {
+  mime: string;
+  filename: string;
+  isConfidential: boolean;
+  accessCodeHash: string | null;
+}
+
+export interface Reports {
+  /** Looks up every reference a new report names, in one round trip. */
+  checkReferences(ref: ReferenceQuery): Promise<ReferenceCheck>;
+  /**
+   * Checks the references of a report without attachments and, only if they hold and the requested institution is
+   * exactly `presumed` (null: none requested), writes it with its first event — one round trip, filings arriving
+   * together share a statement and a commit. `id` is null when nothing was written.
+   */
+  fileIfValid(
+    report: NewReportRow,
+    first: FirstEvent,
+    presumed: CheckedInstitution | null,
+  ): Promise<{ ref: ReferenceCheck; id: number | null }>;
+  /** Writes the report with its first event and claims its attachments, unless one was claimed meanwhile. */
+  insert(
+    report: NewReportRow,
+    first: FirstEvent,
+    attachmentIds: string[],
+  ): Promise<{ id: number } | { conflict: 'attachments' }>;
+  /** One report by trackingId (any case), or null. */
+  find(trackingId: string): Promise<ReportRecord | null>;
+  /** An attachment of a report, or null when the report has no such attachment. */
+  findAttachment(trackingId: string, attachmentId: string): Promise<AttachmentOfReport | null>;
+}
