@@ -4,5 +4,11 @@
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
 
-// biome-ignore lint/complexity/noBannedTypes: grows with one field per port (ADR 0011)
-export type Ports = {};
+import type { IdentityReveals, WorkflowReports } from './workflow-reports';
+
+export * from './workflow-reports';
+
+export type Ports = {
+  workflowReports: WorkflowReports;
+  identityReveals: IdentityReveals;
+};
