@@ -11,7 +11,6 @@ import {
 } from '@pintu/core';
 import type { ReportRow } from '../../db/postgres-reports';
 import { presentPrincipalView } from '../../http/reports/reports.presenter';
-import type { ReportView } from '../../http/reports/reports.schema';
 import type { Principal } from '../accounts/principal';
 import type { AppDeps } from '../deps';
 import { dueNoticeOf } from '../reference/calendar-source';
@@ -133,6 +132,6 @@ export async function viewForPrincipal(
   env: Env,
   row: ReportRow,
   principal: Principal,
-): Promise<ReportView | null> {
+): Promise<ReturnType<typeof presentPrincipalView>> {
   return presentPrincipalView(row, await principalView(env, row.trackingId, principal));
 }
