@@ -29,6 +29,8 @@ export type { WorkingDays } from './lifecycle/working-days';
 export * from './policy/policy';
 export * from './policy/roles';
 export * from './ports';
+export * from './privacy/audience';
+export * from './privacy/timeline';
 export * from './report/report';
 export * from './routing/suggest';
 export * from './sla-schedule/recompute';

@@ -11,6 +11,8 @@ import type { Reports } from './reports';
 import type { SimilarReports } from './similar-reports';
 import type { StatsReader } from './stats';
 
+import type { IdentityReveals, WorkflowReports } from './workflow-reports';
+
 export * from './attachments';
 export * from './blobs';
 export * from './citizen-data';
@@ -19,6 +21,7 @@ export * from './in-app-notifications';
 export * from './reports';
 export * from './similar-reports';
 export type * from './stats';
+export * from './workflow-reports';
 
 export type Ports = {
   statsReader: StatsReader;
@@ -28,4 +31,6 @@ export type Ports = {
   attachments: Attachments;
   citizenData: CitizenData;
   similarReports: SimilarReports;
+  workflowReports: WorkflowReports;
+  identityReveals: IdentityReveals;
 };

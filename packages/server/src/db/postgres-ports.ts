@@ -8,6 +8,8 @@ import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresReports } from './postgres-reports';
 import { postgresSimilarReports } from './postgres-similar';
 import { postgresStatsReader } from './postgres-stats-reader';
+import { postgresWorkflowReports } from './postgres-workflow';
+import { postgresIdentityReveals } from './postgres-workflow-reveals';
 
 export function postgresPorts(db: Db): Ports {
   return {
@@ -18,5 +20,7 @@ export function postgresPorts(db: Db): Ports {
     attachments: postgresAttachments(db),
     citizenData: postgresCitizenData(db),
     similarReports: postgresSimilarReports(db),
+    workflowReports: postgresWorkflowReports(db),
+    identityReveals: postgresIdentityReveals(db),
   };
 }

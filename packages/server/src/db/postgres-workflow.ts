@@ -1,22 +1,47 @@
 /** The queries of the workflow use cases: a report with what deciding an action needs, references, claims. */
-import type { Holder, ReportState, ReportStatus } from '@pintu/core';
+import type { Holder, InstitutionRef, ReportStatus, WorkflowReport, WorkflowReports } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { holderOf } from './holders';
 import { reviveState } from './lifecycle-codec';
 import type { Db } from './open';
+import { readEvents } from './postgres-lifecycle';
 
-/** A report as the workflow reads it: its lifecycle state plus the columns that decide who may see and act. */
-export interface WorkflowReport {
-  id: number;
-  trackingId: string;
-  parentReportId: number | null;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  reporterAccountId: string | null;
-  reporterSealed: string | null;
-  accessCodeHash: string | null;
-  state: ReportState;
-  updatedAt: Date;
+export type { InstitutionRef, WorkflowReport };
+
+/** The workflow port over PostgreSQL: the functions below, over one database handle. */
+export function postgresWorkflowReports(db: Db): WorkflowReports {
+  return {
+    load: (trackingId) => loadWorkflowReport(db, trackingId),
+    followUpRequiresApproval: (holder) => followUpRequiresApproval(db, holder),
+    childStatuses: (childIds) => childStatuses(db, childIds),
+    earlierFollowUps: (institutionId) => earlierFollowUps(db, institutionId),
+    institutionsById: (ids) => institutionsById(db, ids),
+    institutionNames: (ids) => institutionNames(db, ids),
+    existingTrackingId: (trackingId) => existingTrackingId(db, trackingId),
+    usableAttachments: (reportId, ids) => usableAttachments(db, reportId, ids),
+    childrenOf: (reportId) => childrenOf(db, reportId),
+    trackingIdOf: (reportId) => trackingIdOf(db, reportId),
+    events: (trackingId) => readEvents(db, trackingId),
+  };
+}
+
+const textOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** A `reports` row as the workflow selects it, column by column. */
+function toWorkflowReport(r: Record<string, unknown>): WorkflowReport {
+  return {
+    id: Number(r.id),
+    trackingId: String(r.trackingId),
+    parentReportId: intOrNull(r.parentReportId),
+    isAnonymous: r.isAnonymous === true,
+    isConfidential: r.isConfidential === true,
+    reporterAccountId: textOrNull(r.reporterAccountId),
+    reporterSealed: textOrNull(r.reporterSealed),
+    accessCodeHash: textOrNull(r.accessCodeHash),
+    state: reviveState(r.lifecycle),
+    updatedAt: new Date(r.updatedAt as string | Date),
+  };
 }
 
 /** Loads a report for the workflow, or null. */
@@ -26,12 +51,8 @@ export async function loadWorkflowReport(db: Db, trackingId: string): Promise<Wo
       reporter_account_id as "reporterAccountId", reporter_sealed as "reporterSealed",
       access_code_hash as "accessCodeHash", lifecycle, updated_at as "updatedAt"
     from reports where tracking_id = ${trackingId.toUpperCase()}`);
-  const row = res.rows[0] as
-    | (Omit<WorkflowReport, 'state' | 'updatedAt'> & Record<string, unknown>)
-    | undefined;
-  if (!row) return null;
-  const { lifecycle, updatedAt, ...rest } = row;
-  return { ...rest, state: reviveState(lifecycle), updatedAt: new Date(updatedAt as string) };
+  const row = res.rows[0] as Record<string, unknown> | undefined;
+  return row ? toWorkflowReport(row) : null;
 }
 
 /**
@@ -78,13 +99,6 @@ export async function earlierFollowUps(db: Db, institutionId: string | null, lim
     where e.action in ('post_follow_up', 'approve_follow_up')
     order by e.at desc limit ${limit}`);
   return (res.rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
-}
-
-export interface InstitutionRef {
-  id: number;
-  name: string;
-  active: boolean;
-  holder: Holder;
 }
 
 /** Institutions by id, resolved to holders (with ancestors and time zone). */

@@ -4,6 +4,7 @@
  * view, and identity reveal. The HTTP layer over them is tested in journey, action-matrix and privacy tests.
  */
 import { randomBytes } from 'node:crypto';
+import { DomainFailure } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/app/accounts/principal';
@@ -11,12 +12,14 @@ import { loadCalendar } from '../../src/app/reference/calendar-source';
 import { fileReport } from '../../src/app/reports/file-report';
 import { viewReport } from '../../src/app/reports/view-report';
 import { actOnReport } from '../../src/app/workflow/act-on-report';
+import { NoCredentials } from '../../src/app/workflow/action-context';
 import type { Caller } from '../../src/app/workflow/callers';
 import { readTimeline } from '../../src/app/workflow/read-timeline';
 import { listIdentityReveals, revealIdentity } from '../../src/app/workflow/reveal-identity';
 import type { Database } from '../../src/db/open';
 import { readEvents } from '../../src/db/postgres-lifecycle';
-import { ProblemError } from '../../src/http/problem';
+import { postgresPorts } from '../../src/db/postgres-ports';
+import { domainProblem, ProblemError } from '../../src/http/problem';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import type { ActionInput } from '../../src/http/workflow/workflow.schema';
 import { createSealer } from '../../src/security/seal';
@@ -32,6 +35,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
 
   async function makeEnv(db: Database['db']) {
     return {
+      ...postgresPorts(db),
       db,
       sealer: createSealer(randomBytes(32)),
       calendar: await loadCalendar(db),
@@ -71,7 +75,12 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
     try {
       await p;
     } catch (err) {
-      if (err instanceof ProblemError) return { code: err.code, reason: err.reason, fields: err.errors };
+      // What HTTP answers: a use case's DomainFailure becomes the same problem (http/app.ts), and a caller with
+      // neither a session nor an access code gets the route's 401.
+      if (err instanceof NoCredentials) return { code: 'UNAUTHENTICATED', reason: undefined, fields: [] };
+      const problem = err instanceof DomainFailure ? domainProblem(err.error) : err;
+      if (problem instanceof ProblemError)
+        return { code: problem.code, reason: problem.reason, fields: problem.errors };
       throw err;
     }
     throw new Error('expected a refusal');
@@ -420,7 +429,9 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       expect(log.items[0]).toMatchObject({
         trackingId: r.trackingId,
         reason,
-        revealedBy: { userId: revealer.userId, name: 'Admin Pengungkap', role: 'national_admin' },
+        revealedBy: revealer.userId,
+        revealedByName: 'Admin Pengungkap',
+        role: 'national_admin',
       });
       expect(await refusal(listIdentityReveals(env, coordinator(), { page: 1, pageSize: 20 }))).toMatchObject(
         {

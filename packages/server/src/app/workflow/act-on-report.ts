@@ -1,33 +1,54 @@
 /**
- * `POST /reports/{trackingId}/actions`: one lifecycle action of domain.md §5 by a signed-in principal or a guest
- * with the access code. The core decides (table, policy, guards, payload); a refusal writes nothing.
+ * One lifecycle action of domain.md §5 by a signed-in principal or a guest with the access code. The core decides
+ * (table, policy, guards, payload); a refusal writes nothing.
  */
 import {
   type Actor,
   applyAction,
+  DomainFailure,
+  fail,
   type LifecycleAction,
+  type LifecycleActionName,
   type LifecycleContext,
   type ReportState,
-  STATUS_LABELS_ID,
+  type WorkflowReports,
 } from '@pintu/core';
-import { earlierFollowUps, institutionNames, loadWorkflowReport } from '../../db/postgres-workflow';
-import type { Deps } from '../../http/context';
-import { domainProblem, ProblemError } from '../../http/problem';
-import type { ActionInput, ActionResult } from '../../http/workflow/workflow.schema';
 import { newTrackingId } from '../../security/ids';
+import type { AppDeps } from '../deps';
 import { dueNoticeOf } from '../reference/calendar-source';
 import { resolveSplitParent } from '../sla/split-parent';
-import { allowedForActors, callerActors, chooseActor, guardContext } from './action-context';
+import {
+  allowedForActors,
+  callerActors,
+  chooseActor,
+  guardContext,
+  type WorkflowPorts,
+  workflowReportsOf,
+} from './action-context';
 import type { Caller } from './callers';
 import { persistTransition } from './persist-action';
-import { resolveAction } from './resolve-action';
+import { type ActionRequest, resolveAction } from './resolve-action';
 
-type Env = Pick<Deps, 'db' | 'calendar'> & { now: Date };
+type Env = Pick<AppDeps, 'db' | 'calendar'> & WorkflowPorts & { now: Date };
 
-const notFound = () => new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+/** What the caller needs after an action: where the report is now, and what they may do next. */
+export interface ActionOutcome {
+  trackingId: string;
+  action: LifecycleActionName;
+  status: ReportState['status'];
+  institution: { id: number; name: string } | null;
+  stage: string | null;
+  dueAt: Date | null;
+  workingDaysLeft: number | null;
+  dueNotice: ReturnType<typeof dueNoticeOf> | null;
+  allowedActions: LifecycleActionName[];
+  warnings: { code: string; message: string; similarity: number }[];
+  /** Child reports created by verifying to several institutions. */
+  children: { trackingId: string; institutionId: number }[];
+}
 
-/** Core payload field names that the API names differently. */
-const API_FIELDS = { duplicateOfId: 'duplicateOf' };
+/** Core payload field names that callers name differently. */
+const REQUEST_FIELDS: Record<string, string> = { duplicateOfId: 'duplicateOf' };
 
 /** The attachments an action makes part of the report: a published follow-up's. */
 function claimed(action: LifecycleAction, before: ReportState): string[] {
@@ -40,26 +61,30 @@ function claimed(action: LifecycleAction, before: ReportState): string[] {
 export async function actOnReport(
   env: Env,
   trackingId: string,
-  input: ActionInput,
+  input: ActionRequest,
   caller: Caller,
-): Promise<ActionResult> {
-  const report = await loadWorkflowReport(env.db, trackingId);
-  if (!report) throw notFound();
+): Promise<ActionOutcome> {
+  const reports = workflowReportsOf(env);
+  const report = await reports.load(trackingId);
+  if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
   const actors = callerActors(report, caller);
-  const guard = await guardContext(env, report.state);
+  const guard = await guardContext(env, reports, report.state);
   const actor = chooseActor(report.state, input.action, actors, guard);
-  const action = await resolveAction(env.db, report, input);
+  const action = await resolveAction(reports, report, input);
   const ctx: LifecycleContext = {
     calendar: guard.calendar!,
     ...(guard.settings ? { settings: guard.settings } : {}),
     ...(guard.childStatuses ? { childStatuses: guard.childStatuses } : {}),
     newReportId: newTrackingId,
     ...(action.type === 'post_follow_up' || action.type === 'approve_follow_up'
-      ? { earlierFollowUps: await earlierFollowUps(env.db, report.state.holder.institutionId) }
+      ? { earlierFollowUps: await reports.earlierFollowUps(report.state.holder.institutionId) }
       : {}),
   };
   const result = applyAction(report.state, action, actor, env.now, ctx);
-  if (!result.ok) throw domainProblem(result.error, API_FIELDS);
+  if (!result.ok) {
+    const fields = result.error.fields?.map((f) => ({ ...f, field: REQUEST_FIELDS[f.field] ?? f.field }));
+    throw new DomainFailure({ ...result.error, ...(fields ? { fields } : {}) });
+  }
   await persistTransition(
     env.db,
     report,
@@ -76,28 +101,28 @@ export async function actOnReport(
       // The child's action is done and saved; the parent is resolved again when another child closes.
       console.error(`[resolve_parent ${result.report.parentId}]`, err);
     });
-  return present(env, result.report, action.type, actors, result);
+  return outcome(env, reports, result.report, action.type, actors, result);
 }
 
-async function present(
+async function outcome(
   env: Env,
+  reports: WorkflowReports,
   state: ReportState,
   action: LifecycleAction['type'],
   actors: readonly Actor[],
   result: Extract<ReturnType<typeof applyAction>, { ok: true }>,
-): Promise<ActionResult> {
-  const after = await guardContext(env, state);
+): Promise<ActionOutcome> {
+  const after = await guardContext(env, reports, state);
   const clock = state.clock;
   const holderId = state.holder.institutionId;
-  const names = holderId ? await institutionNames(env.db, [holderId]) : {};
+  const names = holderId ? await reports.institutionNames([holderId]) : {};
   return {
     trackingId: state.id,
     action,
     status: state.status,
-    statusLabel: STATUS_LABELS_ID[state.status],
     institution: holderId ? { id: Number(holderId), name: names[holderId] ?? '' } : null,
     stage: clock?.stage ?? null,
-    dueAt: clock?.dueAt.toISOString() ?? null,
+    dueAt: clock?.dueAt ?? null,
     workingDaysLeft: clock
       ? env.calendar
           .get()

@@ -4,24 +4,41 @@ import {
   allowedActions,
   checkAction,
   type DomainError,
+  DomainFailure,
   domainError,
+  fail,
   type GuardContext,
   LIFECYCLE_ACTIONS,
   type LifecycleActionName,
   type ReportState,
+  type WorkflowReport,
+  type WorkflowReports,
 } from '@pintu/core';
-import { childStatuses, followUpRequiresApproval, type WorkflowReport } from '../../db/postgres-workflow';
-import type { Deps } from '../../http/context';
-import { domainProblem, ProblemError } from '../../http/problem';
+import type { Db } from '../../db/open';
+import { postgresWorkflowReports } from '../../db/postgres-workflow';
+import type { AppDeps } from '../deps';
 import { type Caller, guestActor, holdsAccessCode, principalActors } from './callers';
 
-type Env = Pick<Deps, 'db' | 'calendar'> & { now: Date };
+/** The workflow port; callers that still hand over only the database get it over that (ADR 0011, transitional). */
+export type WorkflowPorts = Partial<Pick<AppDeps, 'workflowReports'>> & { db?: Db };
+
+export function workflowReportsOf(deps: WorkflowPorts): WorkflowReports {
+  if (deps.workflowReports) return deps.workflowReports;
+  if (!deps.db) throw new Error('the workflow needs its port (workflowReports) or a database');
+  return postgresWorkflowReports(deps.db);
+}
+
+type Env = Pick<AppDeps, 'calendar'> & { now: Date };
 
 /** The guard context of a report at `now`: calendar, the holder's follow-up approval setting, child statuses. */
-export async function guardContext(env: Env, state: ReportState): Promise<GuardContext & { now: Date }> {
+export async function guardContext(
+  env: Env,
+  reports: WorkflowReports,
+  state: ReportState,
+): Promise<GuardContext & { now: Date }> {
   const [requiresApproval, children] = await Promise.all([
-    followUpRequiresApproval(env.db, state.holder),
-    childStatuses(env.db, state.childIds),
+    reports.followUpRequiresApproval(state.holder),
+    reports.childStatuses(state.childIds),
   ]);
   return {
     now: env.now,
@@ -31,25 +48,26 @@ export async function guardContext(env: Env, state: ReportState): Promise<GuardC
   };
 }
 
+/** Why the caller has no actor at all: nobody signed in and no access code (only HTTP can answer that: 401). */
+export class NoCredentials extends Error {
+  constructor() {
+    super('no principal and no access code');
+    this.name = 'NoCredentials';
+  }
+}
+
 /**
  * The actors the caller may try: the guest behind a matching access code, else every role grant of the principal.
- * A wrong access code or no credentials at all is NOT_ALLOWED.
+ * A wrong access code, or an account without a role, is NOT_ALLOWED; no credentials at all is `NoCredentials`.
  */
 export function callerActors(report: WorkflowReport, caller: Caller): Actor[] {
   if (caller.accessCode !== undefined && caller.accessCode !== '') {
     if (holdsAccessCode(report, caller)) return [guestActor(report)];
-    throw domainProblem(
-      domainError('NOT_ALLOWED', 'The access code does not match this report', 'access_code'),
-    );
+    fail('NOT_ALLOWED', 'The access code does not match this report', undefined, 'access_code');
   }
-  const actors = caller.principal ? principalActors(caller.principal) : [];
-  if (!caller.principal)
-    throw new ProblemError(
-      'UNAUTHENTICATED',
-      'Masuk, atau sertakan kode akses laporan ini (X-Access-Code). / Sign in, or give the access code.',
-    );
-  if (actors.length === 0)
-    throw domainProblem(domainError('NOT_ALLOWED', 'This account holds no role', 'no_role'));
+  if (!caller.principal) throw new NoCredentials();
+  const actors = principalActors(caller.principal);
+  if (actors.length === 0) fail('NOT_ALLOWED', 'This account holds no role', undefined, 'no_role');
   return actors;
 }
 
@@ -61,7 +79,7 @@ function informativeness(error: DomainError): number {
   return 3;
 }
 
-/** The first actor the core lets take the action; otherwise the most informative refusal, as a problem. */
+/** The first actor the core lets take the action; otherwise the most informative refusal, as a failure. */
 export function chooseActor(
   state: ReportState,
   action: LifecycleActionName,
@@ -74,7 +92,7 @@ export function chooseActor(
     if (check.ok) return actor;
     if (best === null || informativeness(check.error) > informativeness(best)) best = check.error;
   }
-  throw domainProblem(best ?? domainError('NOT_ALLOWED', `You may not ${action} this report`));
+  throw new DomainFailure(best ?? domainError('NOT_ALLOWED', `You may not ${action} this report`));
 }
 
 /** The actions any of the caller's actors may take now, in table order. */

@@ -1,24 +1,28 @@
-/** `GET /reports/{trackingId}/events`: a report's timeline as the caller's audience may see it. */
-import { readEvents } from '../../db/postgres-lifecycle';
-import { institutionNames, loadWorkflowReport } from '../../db/postgres-workflow';
-import type { Deps } from '../../http/context';
-import { ProblemError } from '../../http/problem';
-import { presentTimeline, referencedInstitutions } from '../../http/workflow/timeline.presenter';
-import type { Timeline } from '../../http/workflow/workflow.schema';
+/** A report's timeline as the caller's audience may see it (domain.md §7; the cut is core's `eventsFor`). */
+import { type Audience, eventsFor, fail, referencedInstitutions, type SeenEvent } from '@pintu/core';
+import type { AppDeps } from '../deps';
 import { audienceOf, type Caller } from './callers';
 
-/** The timeline for the caller; a confidential report has no public timeline (404). */
+/** The events the caller may see, and the names of the institutions they refer to (by id). */
+export interface TimelineView {
+  trackingId: string;
+  audience: Audience;
+  events: SeenEvent[];
+  institutions: Record<string, string>;
+}
+
+/** The timeline for the caller; a confidential report has no public timeline (NOT_FOUND). */
 export async function readTimeline(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<AppDeps, 'workflowReports'>,
   trackingId: string,
   caller: Caller,
-): Promise<Timeline> {
-  const report = await loadWorkflowReport(deps.db, trackingId);
-  if (!report) throw new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+): Promise<TimelineView> {
+  const reports = deps.workflowReports;
+  const report = await reports.load(trackingId);
+  if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
   const { audience } = audienceOf(report, caller);
-  if (audience === 'public' && report.isConfidential)
-    throw new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
-  const events = presentTimeline(await readEvents(deps.db, report.trackingId), audience, report.isAnonymous);
-  const institutions = await institutionNames(deps.db, referencedInstitutions(events));
+  if (audience === 'public' && report.isConfidential) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
+  const events = eventsFor(await reports.events(report.trackingId), audience, report.isAnonymous);
+  const institutions = await reports.institutionNames(referencedInstitutions(events));
   return { trackingId: report.trackingId, audience, events, institutions };
 }

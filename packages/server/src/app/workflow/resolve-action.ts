@@ -1,40 +1,64 @@
 /**
- * Turns an action as the API receives it into the core's action: institution ids become holders, a duplicate's
+ * Turns an action as a caller names it into the core's action: institution ids become holders, a duplicate's
  * original is checked by trackingId, follow-up attachments must be uploaded and not part of another report.
  */
-import type { Holder, LifecycleAction } from '@pintu/core';
-import type { Db } from '../../db/open';
 import {
-  existingTrackingId,
-  institutionsById,
-  usableAttachments,
+  type ActionOf,
+  type ArchiveReason,
+  type FieldError,
+  fail,
+  type Holder,
+  type LifecycleAction,
   type WorkflowReport,
-} from '../../db/postgres-workflow';
-import { type FieldError, ProblemError } from '../../http/problem';
-import type { ActionInput } from '../../http/workflow/workflow.schema';
+  type WorkflowReports,
+} from '@pintu/core';
 
-const invalid = (errors: FieldError[]) =>
-  new ProblemError('VALIDATION', 'Periksa kembali isian yang ditandai.', errors);
+/** Actions whose payload the caller gives just as the core takes it. */
+type AsIs =
+  | 'hold'
+  | 'answer_hold'
+  | 'auto_archive'
+  | 'acknowledge'
+  | 'approve_follow_up'
+  | 'return_draft'
+  | 'reporter_reply'
+  | 'auto_resolve'
+  | 'reopen'
+  | 'comment_internal'
+  | 'escalate'
+  | 'resolve_parent';
 
-async function holders(db: Db, named: { field: string; id: number }[]): Promise<Holder[]> {
-  const found = await institutionsById(
-    db,
-    named.map((n) => n.id),
-  );
+/** An action as a caller (a route, later a channel) names it: institutions by id, the duplicate's original by trackingId. */
+export type ActionRequest =
+  | { action: 'verify'; targets: number[]; note?: string | undefined }
+  | { action: 'dispose_down'; unit: number; note?: string | undefined }
+  | { action: 'not_our_authority'; reason: string; target?: number | null | undefined }
+  | { action: 'archive'; reason: ArchiveReason; note?: string | undefined; duplicateOf?: string | undefined }
+  | { action: 'draft_follow_up' | 'post_follow_up'; message: string; attachmentIds?: string[] | undefined }
+  | { action: 'accept' | 'rate'; rating: number; comment?: string | undefined }
+  | { [N in AsIs]: { action: N } & Omit<ActionOf<N>, 'type'> }[AsIs];
+
+const invalid = (errors: FieldError[]): never =>
+  fail('VALIDATION', 'Periksa kembali isian yang ditandai.', errors);
+
+async function holders(reports: WorkflowReports, named: { field: string; id: number }[]): Promise<Holder[]> {
+  const found = await reports.institutionsById(named.map((n) => n.id));
   const errors = named
     .filter((n) => !found.get(n.id)?.active)
     .map((n) => ({ field: n.field, code: 'unknown', message: 'Instansi tidak ditemukan.' }));
-  if (errors.length) throw invalid(errors);
+  if (errors.length) invalid(errors);
   return named.map((n) => found.get(n.id)!.holder);
 }
 
-async function attachments(db: Db, report: WorkflowReport, ids: string[] | undefined): Promise<string[]> {
+async function attachments(
+  reports: WorkflowReports,
+  report: WorkflowReport,
+  ids: string[] | undefined,
+): Promise<string[]> {
   const list = ids ?? [];
   if (new Set(list).size !== list.length)
-    throw invalid([
-      { field: 'attachmentIds', code: 'duplicate', message: 'Lampiran yang sama disebut dua kali.' },
-    ]);
-  const usable = new Set(await usableAttachments(db, report.id, list));
+    invalid([{ field: 'attachmentIds', code: 'duplicate', message: 'Lampiran yang sama disebut dua kali.' }]);
+  const usable = new Set(await reports.usableAttachments(report.id, list));
   const errors = list.flatMap((id, i) =>
     usable.has(id)
       ? []
@@ -46,45 +70,43 @@ async function attachments(db: Db, report: WorkflowReport, ids: string[] | undef
           },
         ],
   );
-  if (errors.length) throw invalid(errors);
+  if (errors.length) invalid(errors);
   return list;
 }
 
-/** The core action for an API action, with every reference resolved; 422 when a reference does not exist. */
+/** The core action for a requested action, with every reference resolved; VALIDATION when one does not exist. */
 export async function resolveAction(
-  db: Db,
+  reports: WorkflowReports,
   report: WorkflowReport,
-  input: ActionInput,
+  input: ActionRequest,
 ): Promise<LifecycleAction> {
   switch (input.action) {
     case 'verify': {
       const targets = await holders(
-        db,
+        reports,
         input.targets.map((id, i) => ({ field: `targets.${i}`, id })),
       );
       return { type: 'verify', targets, ...(input.note ? { note: input.note } : {}) };
     }
     case 'dispose_down': {
-      const [unit] = await holders(db, [{ field: 'unit', id: input.unit }]);
+      const [unit] = await holders(reports, [{ field: 'unit', id: input.unit }]);
       return { type: 'dispose_down', unit: unit!, ...(input.note ? { note: input.note } : {}) };
     }
     case 'not_our_authority': {
       const target =
-        input.target == null ? null : (await holders(db, [{ field: 'target', id: input.target }]))[0]!;
+        input.target == null ? null : (await holders(reports, [{ field: 'target', id: input.target }]))[0]!;
       return { type: 'not_our_authority', reason: input.reason, target };
     }
     case 'archive': {
       let duplicateOfId: string | null = null;
       if (input.reason === 'duplicate') {
         if (!input.duplicateOf)
-          throw invalid([
+          invalid([
             { field: 'duplicateOf', code: 'required', message: 'Sebutkan Tracking ID laporan aslinya.' },
           ]);
-        duplicateOfId = await existingTrackingId(db, input.duplicateOf);
+        duplicateOfId = await reports.existingTrackingId(input.duplicateOf!);
         if (duplicateOfId === null)
-          throw invalid([
-            { field: 'duplicateOf', code: 'unknown', message: 'Laporan asli tidak ditemukan.' },
-          ]);
+          invalid([{ field: 'duplicateOf', code: 'unknown', message: 'Laporan asli tidak ditemukan.' }]);
       }
       return {
         type: 'archive',
@@ -98,7 +120,7 @@ export async function resolveAction(
       return {
         type: input.action,
         message: input.message,
-        attachmentIds: await attachments(db, report, input.attachmentIds),
+        attachmentIds: await attachments(reports, report, input.attachmentIds),
       };
     case 'accept':
     case 'rate':

@@ -3,44 +3,52 @@
  * every reveal is logged (identity_reveals) and leaves an internal event without the identity; oversight and the
  * national admin read the log.
  */
-import { type Actor, can, domainError, type LifecycleEvent } from '@pintu/core';
-import { desc, inArray, sql } from 'drizzle-orm';
+import {
+  type Actor,
+  can,
+  fail,
+  type IdentityReveal,
+  type LifecycleEvent,
+  type RevealLogScope,
+} from '@pintu/core';
 import type { Db } from '../../db/open';
 import { saveTransition } from '../../db/postgres-lifecycle';
-import { loadWorkflowReport } from '../../db/postgres-workflow';
-import { identityReveals } from '../../db/workflow-schema';
-import type { Deps } from '../../http/context';
-import { domainProblem, ProblemError } from '../../http/problem';
-import type { ReporterIdentity } from '../../http/reports/reports.presenter';
+import { insertIdentityReveal } from '../../db/postgres-workflow-reveals';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { principalActors, subjectOf } from './callers';
 
-type Env = Pick<Deps, 'db' | 'sealer'> & { now: Date };
+type Env = Pick<AppDeps, 'db' | 'sealer' | 'workflowReports'> & { now: Date };
 
-const signInRequired = () =>
-  new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
+/** What a reporter told about themselves, sealed at intake. */
+export interface ReporterIdentity {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
 
 class Stale extends Error {}
 
-/** Reveals a reporter's identity to a national role with the permission; logs who, when, why and which report. */
+/**
+ * Reveals a reporter's identity to a national role with the permission; logs who, when, why and which report.
+ * The caller is signed in (the route answers 401 otherwise).
+ */
 export async function revealIdentity(
   env: Env,
   trackingId: string,
   reason: string,
-  principal: Principal | null,
-) {
-  if (!principal) throw signInRequired();
+  principal: Principal,
+): Promise<{ trackingId: string; revealId: number; identity: ReporterIdentity | null }> {
   for (let attempt = 0; ; attempt++) {
-    const report = await loadWorkflowReport(env.db, trackingId);
-    if (!report) throw new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.');
+    const report = await env.workflowReports.load(trackingId);
+    if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
     const actor = principalActors(principal).find((a) => can(a, 'reveal_identity', subjectOf(report)));
     if (!actor)
-      throw domainProblem(
-        domainError(
-          'NOT_ALLOWED',
-          'Only a national role with the reveal permission may see the identity',
-          'reveal_permission',
-        ),
+      fail(
+        'NOT_ALLOWED',
+        'Only a national role with the reveal permission may see the identity',
+        undefined,
+        'reveal_permission',
       );
     const event: LifecycleEvent = {
       reportId: report.state.id,
@@ -55,21 +63,19 @@ export async function revealIdentity(
       payload: {},
     };
     try {
+      // The log row and the event are one unit of work: the transaction is handed to both.
       const revealId = await env.db.transaction(async (trx) => {
         const tx = trx as unknown as Db;
-        const [row] = await tx
-          .insert(identityReveals)
-          .values({
-            reportId: report.id,
-            trackingId: report.trackingId,
-            revealedBy: actor.id,
-            revealedByName: principal.name,
-            role: actor.role,
-            reason,
-            at: env.now,
-          })
-          .returning({ id: identityReveals.id });
-        const payload = { reason, revealId: row!.id };
+        const id = await insertIdentityReveal(tx, {
+          reportId: report.id,
+          trackingId: report.trackingId,
+          revealedBy: actor.id,
+          revealedByName: principal.name,
+          role: actor.role,
+          reason,
+          at: env.now,
+        });
+        const payload = { reason, revealId: id };
         const saved = await saveTransition(
           tx,
           report.trackingId,
@@ -79,7 +85,7 @@ export async function revealIdentity(
           env.now,
         );
         if (!saved.ok) throw new Stale();
-        return row!.id;
+        return id;
       });
       const identity = report.reporterSealed
         ? env.sealer.open<ReporterIdentity>(report.reporterSealed)
@@ -87,16 +93,14 @@ export async function revealIdentity(
       return { trackingId: report.trackingId, revealId, identity };
     } catch (err) {
       // The report changed between reading and writing: read it again (the reveal itself is not stale).
-      if (!(err instanceof Stale) || attempt >= 2) throw err instanceof Stale ? conflict() : err;
+      if (!(err instanceof Stale)) throw err;
+      if (attempt >= 2) fail('CONFLICT', 'Laporan sedang diubah. Coba lagi.', [], 'stale');
     }
   }
 }
 
-const conflict = () => new ProblemError('CONFLICT', 'Laporan sedang diubah. Coba lagi.', [], 'stale');
-
 /** The scope of the reveal log a principal may read: everything, some institution subtrees, or nothing. */
-function logScope(principal: Principal | null): 'all' | number[] | null {
-  if (!principal) return null;
+function logScope(principal: Principal): RevealLogScope | null {
   const actors: Actor[] = principalActors(principal);
   // A rule of the policy with national scope: the national admin, and oversight bodies granted nationally.
   const national = { holder: { institutionId: null, ancestorIds: [] } };
@@ -107,44 +111,11 @@ function logScope(principal: Principal | null): 'all' | number[] | null {
 
 /** The reveal log for oversight and the national admin, newest first; scoped oversight sees its subtree. */
 export async function listIdentityReveals(
-  deps: Pick<Deps, 'db'>,
-  principal: Principal | null,
+  deps: Pick<AppDeps, 'identityReveals'>,
+  principal: Principal,
   page: { page: number; pageSize: number },
-) {
-  if (!principal) throw signInRequired();
+): Promise<{ items: IdentityReveal[]; total: number }> {
   const scope = logScope(principal);
-  if (scope === null)
-    throw domainProblem(
-      domainError('NOT_ALLOWED', 'Only oversight and the national admin read the reveal log'),
-    );
-  const inScope =
-    scope === 'all'
-      ? sql`true`
-      : inArray(
-          identityReveals.reportId,
-          sql`(select r.id from reports r join institutions i on i.id = r.institution_id
-               where i.path && ${`{${scope.join(',')}}`}::int[])`,
-        );
-  const [rows, count] = await Promise.all([
-    deps.db
-      .select()
-      .from(identityReveals)
-      .where(inScope)
-      .orderBy(desc(identityReveals.at), desc(identityReveals.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(identityReveals).where(inScope),
-  ]);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      trackingId: r.trackingId,
-      revealedBy: { userId: r.revealedBy, name: r.revealedByName, role: r.role },
-      reason: r.reason,
-      at: r.at.toISOString(),
-    })),
-    page: page.page,
-    pageSize: page.pageSize,
-    total: count[0]?.n ?? 0,
-  };
+  if (scope === null) fail('NOT_ALLOWED', 'Only oversight and the national admin read the reveal log');
+  return deps.identityReveals.list(scope, page);
 }

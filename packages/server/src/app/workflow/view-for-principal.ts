@@ -2,46 +2,74 @@
  * A signed-in principal's view of a report: staff in scope, national roles and oversight get the staff view
  * (content, deadline, allowed actions, custody); the reporter's own account gets the reporter view.
  */
-import { custodyWorkingDays, type ReportState } from '@pintu/core';
-import type { ReportRow } from '../../db/postgres-reports';
-import { childrenOf, institutionNames, loadWorkflowReport, trackingIdOf } from '../../db/postgres-workflow';
-import type { Deps } from '../../http/context';
 import {
-  presentForReporter,
-  presentForStaff,
-  type ReporterIdentity,
-} from '../../http/reports/reports.presenter';
-import type { ReportView } from '../../http/reports/reports.schema';
-import type { Handling } from '../../http/workflow/workflow.schema';
+  type ComplexityClass,
+  custodyWorkingDays,
+  type LifecycleActionName,
+  type ReportState,
+  type WorkflowReports,
+} from '@pintu/core';
+import type { ReportRow } from '../../db/postgres-reports';
+import { presentPrincipalView } from '../../http/reports/reports.presenter';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { dueNoticeOf } from '../reference/calendar-source';
-import { allowedForActors, guardContext } from './action-context';
+import { allowedForActors, guardContext, type WorkflowPorts, workflowReportsOf } from './action-context';
 import { audienceOf } from './callers';
+import type { ReporterIdentity } from './reveal-identity';
 
-type Env = Pick<Deps, 'db' | 'sealer' | 'calendar'> & { now: Date };
+type Env = Pick<AppDeps, 'sealer' | 'calendar'> & WorkflowPorts & { now: Date };
+
+/** What staff in scope see of a report's handling. */
+export interface HandlingView {
+  stage: string | null;
+  dueAt: string | null;
+  /** The holder's time zone: deadlines end at 23:59:59.999 there (domain.md §6). */
+  timeZone: string;
+  workingDaysLeft: number | null;
+  dueNotice: ReturnType<typeof dueNoticeOf> | null;
+  allowedActions: LifecycleActionName[];
+  complexity: ComplexityClass | null;
+  hops: number;
+  followUpCount: number;
+  rating: number | null;
+  custody: { institution: { id: number; name: string } | null; workingDays: number }[];
+  draft: {
+    message: string;
+    attachmentIds: string[];
+    state: 'pending' | 'returned';
+    returnNote: string | null;
+    at: string;
+  } | null;
+  parent: string | null;
+  children: { trackingId: string; status: string }[];
+  duplicateOf: string | null;
+}
+
+/** What a principal sees beyond the public view: the reporter's own view, or the staff view with handling. */
+export type PrincipalView =
+  | { audience: 'reporter'; identity: ReporterIdentity | null }
+  | { audience: 'staff' | 'oversight'; identity: ReporterIdentity | null; handling: HandlingView };
 
 async function handlingOf(
   env: Env,
+  reports: WorkflowReports,
   report: { id: number; parentReportId: number | null },
   state: ReportState,
-  allowed: Handling['allowedActions'],
-): Promise<Handling> {
+  allowed: LifecycleActionName[],
+): Promise<HandlingView> {
   const calendar = env.calendar.get();
   const custody = custodyWorkingDays(state, env.now, calendar);
   const [names, children, parent] = await Promise.all([
-    institutionNames(
-      env.db,
-      custody.flatMap((c) => (c.institutionId ? [c.institutionId] : [])),
-    ),
-    childrenOf(env.db, report.id),
-    report.parentReportId ? trackingIdOf(env.db, report.parentReportId) : Promise.resolve(null),
+    reports.institutionNames(custody.flatMap((c) => (c.institutionId ? [c.institutionId] : []))),
+    reports.childrenOf(report.id),
+    report.parentReportId ? reports.trackingIdOf(report.parentReportId) : Promise.resolve(null),
   ]);
   const clock = state.clock;
   const draft = state.draft;
   return {
     stage: clock?.stage ?? null,
     dueAt: clock?.dueAt.toISOString() ?? null,
-    // Deadlines end at 23:59:59.999 in the holder's zone (domain.md §6): show them there, not in the browser's.
     timeZone: state.holder.timeZone,
     workingDaysLeft: clock
       ? calendar.workingDaysLeft(env.now, clock.dueAt, state.holder.timeZone, state.holder.regionCode)
@@ -74,22 +102,36 @@ async function handlingOf(
 }
 
 /**
- * The view for a principal, or null when the principal sees no more than the public (out of scope).
- * The reporter's identity is opened only for a non-anonymous report, and staff see it masked.
+ * What the principal sees of the report beyond the public, or null when no more than the public (out of scope).
+ * The reporter's identity is opened only for a non-anonymous report when staff look (they see it masked).
+ */
+export async function principalView(
+  env: Env,
+  trackingId: string,
+  principal: Principal,
+): Promise<PrincipalView | null> {
+  const reports = workflowReportsOf(env);
+  const report = await reports.load(trackingId);
+  if (!report) return null;
+  const { audience, actors } = audienceOf(report, { principal });
+  const identity = () =>
+    report.reporterSealed ? env.sealer.open<ReporterIdentity>(report.reporterSealed) : null;
+  if (audience === 'reporter') return { audience, identity: identity() };
+  if (audience !== 'staff' && audience !== 'oversight') return null;
+  const guard = await guardContext(env, reports, report.state);
+  const allowed = allowedForActors(report.state, actors, guard);
+  const handling = await handlingOf(env, reports, report, report.state, allowed);
+  return { audience, identity: report.isAnonymous ? null : identity(), handling };
+}
+
+/**
+ * @deprecated for app/reports/view-report.ts until it returns plain data and its route presents it: then the
+ * route calls `presentPrincipalView(row, await principalView(…))` and this, with its HTTP import, goes.
  */
 export async function viewForPrincipal(
   env: Env,
   row: ReportRow,
   principal: Principal,
-): Promise<ReportView | null> {
-  const report = await loadWorkflowReport(env.db, row.trackingId);
-  if (!report) return null;
-  const { audience, actors } = audienceOf(report, { principal });
-  const identity = () =>
-    report.reporterSealed ? env.sealer.open<ReporterIdentity>(report.reporterSealed) : null;
-  if (audience === 'reporter') return presentForReporter(row, identity());
-  if (audience !== 'staff' && audience !== 'oversight') return null;
-  const guard = await guardContext(env, report.state);
-  const handling = await handlingOf(env, report, report.state, allowedForActors(report.state, actors, guard));
-  return presentForStaff(row, report.isAnonymous ? null : identity(), handling);
+): Promise<ReturnType<typeof presentPrincipalView>> {
+  return presentPrincipalView(row, await principalView(env, row.trackingId, principal));
 }

@@ -120,3 +120,16 @@ export function presentForStaff(
     handling,
   };
 }
+
+/** A principal's view (app/workflow/view-for-principal.ts) as the API shows it; null when only the public view. */
+export function presentPrincipalView(
+  r: ReportRow,
+  view:
+    | { audience: 'reporter'; identity: ReporterIdentity | null }
+    | { audience: 'staff' | 'oversight'; identity: ReporterIdentity | null; handling: Handling }
+    | null,
+): ReportView | null {
+  if (!view) return null;
+  if (view.audience === 'reporter') return presentForReporter(r, view.identity);
+  return presentForStaff(r, view.identity, view.handling);
+}

@@ -1,11 +1,16 @@
 /** Workflow routes: lifecycle actions, the timeline per audience, identity reveal and its log. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Principal } from '../../app/accounts/principal';
 import { actOnReport } from '../../app/workflow/act-on-report';
+import { NoCredentials } from '../../app/workflow/action-context';
 import { readTimeline } from '../../app/workflow/read-timeline';
 import { listIdentityReveals, revealIdentity } from '../../app/workflow/reveal-identity';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
+import { ProblemError } from '../problem';
 import { AccessCodeHeader, TrackingParam } from '../reports/reports.schema';
+import { presentTimelineView } from './timeline.presenter';
+import { presentActionResult, presentRevealLog } from './workflow.presenter';
 import {
   ActionInput,
   ActionResult,
@@ -15,6 +20,23 @@ import {
   RevealResult,
   Timeline,
 } from './workflow.schema';
+
+/** The signed-in principal, or 401: what only HTTP knows. */
+function signedIn(principal: Principal | null): Principal {
+  if (!principal)
+    throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
+  return principal;
+}
+
+/** An action needs a principal or an access code; the use case says when it had neither (after 404 and 403). */
+const actorRequired = (err: unknown): never => {
+  if (err instanceof NoCredentials)
+    throw new ProblemError(
+      'UNAUTHENTICATED',
+      'Masuk, atau sertakan kode akses laporan ini (X-Access-Code). / Sign in, or give the access code.',
+    );
+  throw err;
+};
 
 const problemResponse = (description: string) => ({
   content: {
@@ -99,30 +121,33 @@ const revealLogRoute = createRoute({
 export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/reports/:trackingId/actions', jsonBodyLimit(MAX_JSON_BYTES));
   app.openapi(actionRoute, async (c) => {
-    const result = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
+    const outcome = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
       principal: c.var.principal,
       accessCode: c.req.valid('header')['x-access-code'],
-    });
-    return c.json(result, 200, { 'cache-control': 'no-store' });
+    }).catch(actorRequired);
+    return c.json(presentActionResult(outcome), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(eventsRoute, async (c) => {
     const timeline = await readTimeline(c.var, c.req.valid('param').trackingId, {
       principal: c.var.principal,
       accessCode: c.req.valid('header')['x-access-code'],
     });
-    return c.json(timeline, 200, { 'cache-control': 'no-store' });
+    return c.json(presentTimelineView(timeline), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealRoute, async (c) => {
+    const principal = signedIn(c.var.principal);
     const revealed = await revealIdentity(
       c.var,
       c.req.valid('param').trackingId,
       c.req.valid('json').reason,
-      c.var.principal,
+      principal,
     );
     return c.json(revealed, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealLogRoute, async (c) => {
-    const log = await listIdentityReveals(c.var, c.var.principal, c.req.valid('query'));
-    return c.json(log, 200, { 'cache-control': 'no-store' });
+    const principal = signedIn(c.var.principal);
+    const page = c.req.valid('query');
+    const log = await listIdentityReveals(c.var, principal, page);
+    return c.json(presentRevealLog(log, page), 200, { 'cache-control': 'no-store' });
   });
 }

@@ -189,3 +189,4 @@ export const RevealLog = z
     total: z.number(),
   })
   .openapi('RevealLog');
+export type RevealLog = z.infer<typeof RevealLog>;
