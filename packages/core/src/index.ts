@@ -27,6 +27,7 @@ export type { WorkingDays } from './lifecycle/working-days';
 export * from './policy/policy';
 export * from './policy/roles';
 export * from './ports';
+export * from './projections';
 export * from './report/report';
 export * from './stats/counters';
 export * from './stats/scope';

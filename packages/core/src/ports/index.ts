@@ -4,5 +4,10 @@
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
 
-// biome-ignore lint/complexity/noBannedTypes: grows with one field per port (ADR 0011)
-export type Ports = {};
+import type { Transitions } from './transitions';
+
+export * from './transitions';
+
+export type Ports = {
+  transitions: Transitions;
+};
