@@ -1,19 +1,20 @@
 /**
- * Persists an applied action in one transaction: the report's events and projection (saveTransition, with its
+ * Persists an applied action in one transaction: the report's events and projections (record-transition, with its
  * stale check), the attachments a published follow-up claims, and the child reports of a split.
  */
-import { fail, failField, type LifecycleEvent, type ReportState } from '@pintu/core';
+import { fail, failField, type LifecycleEvent, type Projector, type ReportState } from '@pintu/core';
 import type { Db } from '../../db/open';
-import { saveTransition } from '../../db/postgres-lifecycle';
+import { defaultProjectors } from '../../db/postgres-projectors';
 import { insertReport } from '../../db/postgres-reports';
 import { updateStatsRollup } from '../../db/postgres-stats-rollup';
-import { setParentReport } from '../../db/postgres-transitions';
+import { postgresTransitions, setParentReport } from '../../db/postgres-transitions';
 import {
   claimAttachments,
   type ReportContent,
   reportContent,
   type WorkflowReport,
 } from '../../db/postgres-workflow';
+import { recordTransition } from '../record-transition';
 
 /** What an applied action writes. */
 export interface Transition {
@@ -85,12 +86,23 @@ export async function persistTransition(
   report: WorkflowReport,
   t: Transition,
   now: Date,
+  /** The projectors main.ts registered (deps.projectors); the default set without deps. */
+  projectors: readonly Projector[] = defaultProjectors(),
 ): Promise<void> {
   const own = t.events.filter((e) => e.reportId === report.state.id).map((e) => withoutReporterId(e, report));
   const content = t.created.length ? await reportContent(db, report.id) : null;
   await db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
-    const saved = await saveTransition(tx, report.trackingId, report.updatedAt, t.state, own, now);
+    const saved = await recordTransition(
+      { transitions: postgresTransitions(tx), projectors },
+      {
+        trackingId: report.trackingId,
+        expectedUpdatedAt: report.updatedAt,
+        state: t.state,
+        events: own,
+        now,
+      },
+    );
     if (!saved.ok && saved.reason === 'stale')
       fail('CONFLICT', 'Laporan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.', [], 'stale');
     if (!saved.ok) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
