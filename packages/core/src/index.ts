@@ -31,6 +31,8 @@ export * from './policy/roles';
 export * from './ports';
 export * from './privacy/audience';
 export * from './privacy/timeline';
+export * from './projections';
+
 export * from './report/report';
 export * from './routing/suggest';
 export * from './sla-schedule/recompute';

@@ -10,6 +10,7 @@ import { loadConfig, publicUrlOf } from './config';
 import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
 import { postgresPorts } from './db/postgres-ports';
+import { defaultProjectors } from './db/postgres-projectors';
 import { seedDemoData } from './db/seed/demo';
 import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
@@ -67,6 +68,7 @@ async function main() {
     mailer,
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
+    projectors: defaultProjectors(),
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.

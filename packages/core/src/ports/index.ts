@@ -10,7 +10,7 @@ import type { InAppNotifications } from './in-app-notifications';
 import type { Reports } from './reports';
 import type { SimilarReports } from './similar-reports';
 import type { StatsReader } from './stats';
-
+import type { Transitions } from './transitions';
 import type { IdentityReveals, WorkflowReports } from './workflow-reports';
 
 export * from './attachments';
@@ -21,6 +21,7 @@ export * from './in-app-notifications';
 export * from './reports';
 export * from './similar-reports';
 export type * from './stats';
+export * from './transitions';
 export * from './workflow-reports';
 
 export type Ports = {
@@ -33,4 +34,5 @@ export type Ports = {
   similarReports: SimilarReports;
   workflowReports: WorkflowReports;
   identityReveals: IdentityReveals;
+  transitions: Transitions;
 };

@@ -3,7 +3,7 @@
  * memory in test/fakes) and the services made once in main.ts. Use cases take the part they need
  * (`Pick<AppDeps, …>`); they never see HTTP.
  */
-import type { Ports } from '@pintu/core';
+import type { Ports, Projector } from '@pintu/core';
 import type { Blobs } from '../attachments/blobs';
 import type { AuthService } from '../auth/auth';
 import type { Db } from '../db/open';
@@ -25,4 +25,6 @@ export interface AppDeps extends Ports {
   mailer: Mailer;
   /** The clock; tests pass a fixed one. Each request reads it once. */
   clock: () => Date;
+  /** What record-transition runs in a change's transaction, in order (db/postgres-projectors.ts by default). */
+  projectors: readonly Projector[];
 }

@@ -1,5 +1,9 @@
-/** The intake statements: the reference check, and the report with its first event, stage clock and outbox rows. */
-import { prepared } from './prepared';
+/**
+ * The intake statements: the reference check, and the report with its first event, stage clock and outbox rows.
+ * The projections' values come from core (intake-projections.ts); the SQL only places them.
+ */
+import { type IntakeValues, intakeProjections, REPORT_SLOT } from './intake-projections';
+import { prepared, type Runner } from './prepared';
 
 const INSTITUTION_JSON = `json_build_object('id', id, 'name', name, 'timeZone', time_zone,
   'regionCode', region_code, 'active', active, 'path', path)`;
@@ -66,15 +70,15 @@ const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p
   ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
   ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
   ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
-// The report's first stage clock (issue 4), projected from the inserted row in the same statement.
-const STAGE_CLOCK = `s as (
+// The report's first stage clock (issue 4): core's row (`stageClock`, null without a clock), for the inserted report.
+const stageClock = (clock: string, from = 'r') => `s as (
       insert into sla_stage_clocks (report_id, stage, holder_institution_id, time_zone, region_code, started_at,
-        working_days, anchor_at, anchor_days, due_at, escalation_level, next_at)
-      select r.id, c->>'stage', r.institution_id, r.lifecycle->'holder'->>'timeZone',
-        r.lifecycle->'holder'->>'regionCode', (c->>'startedAt')::timestamptz, (c->>'workingDays')::int,
-        (c->>'startedAt')::timestamptz, (c->>'workingDays')::int, (c->>'dueAt')::timestamptz, 0,
-        (c->>'dueAt')::timestamptz - interval '1 day' + interval '1 millisecond'
-      from r cross join lateral (select r.lifecycle->'clock' as c) k where jsonb_typeof(c) = 'object'
+        working_days, anchor_at, anchor_days, due_at, paused_at, remaining_days, escalation_level, next_at)
+      select r.id, c->>'stage', (c->>'holderInstitutionId')::int, c->>'timeZone', c->>'regionCode',
+        (c->>'startedAt')::timestamptz, (c->>'workingDays')::int, (c->>'anchorAt')::timestamptz,
+        (c->>'anchorDays')::int, (c->>'dueAt')::timestamptz, (c->>'pausedAt')::timestamptz,
+        (c->>'remainingDays')::int, (c->>'escalationLevel')::int, (c->>'nextAt')::timestamptz
+      from ${from} cross join lateral (select ${clock}::jsonb as c) k where jsonb_typeof(c) = 'object'
     )`;
 const eventValues = (
   p: (key: InsertKey) => string,
@@ -82,18 +86,27 @@ const eventValues = (
   ${p('eventInstitutionId')}, ${p('at')}, ${p('fromStatus')}, ${p('toStatus')}, ${p('payload')}::jsonb, null,
   ${p('hash')}`;
 
-// The reporter's "report received" notification (notifications/enqueue.ts): outbox rows in the same statement, one
-// per channel, only for a filed report with a sealed contact; the row names "the reporter", never the address.
-const submittedOutbox = (p: (key: InsertKey) => string, from = 'r') => `
-      insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind, audience_role, channel,
-        template, language, payload, status, next_attempt_at, created_at)
-      select 'n.' || r.id || '.1.reporter.' || ch.channel, r.id, 1, 'reporter', 'reporter', ch.channel, 'submitted',
-        ${p('language')}, json_build_object('trackingId', ${p('trackingId')}::text, 'status', ${p('status')}::text),
-        'pending', ${p('createdAt')}, ${p('createdAt')}
-      from ${from} cross join (values ('email'), ('sms')) as ch(channel)
-      where ${p('reporterSealed')}::text is not null and ${p('action')}::text = 'submitted'`;
+// The outbox rows core computed (`outbox`, e.g. the reporter's "report received" by e-mail and SMS), for the inserted
+// report: its id replaces REPORT_SLOT in their keys. A row names "the reporter", never the address.
+const outbox = (rows: string, createdAt: string, from = 'r') => `o as (
+      insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind, recipient_user_id,
+        audience_role, audience_institution_id, channel, template, language, payload, status, next_attempt_at,
+        created_at)
+      select replace(o->>'idempotencyKey', '${REPORT_SLOT}', r.id::text), r.id, (o->>'eventSeq')::int,
+        o->>'recipientKind', o->>'recipientUserId', o->>'audienceRole', (o->>'audienceInstitutionId')::int,
+        o->>'channel', o->>'template', o->>'language', o->'payload', 'pending', ${createdAt}, ${createdAt}
+      from ${from} cross join lateral jsonb_array_elements(${rows}::jsonb) o
+    )`;
 
-export const INSERT_REPORT = prepared<InsertKey>(
+type ProjectionKey = 'stageClock' | 'outbox';
+
+/** A statement's values with the projection parameters of its filing added. */
+function withProjections<V extends IntakeValues>(values: V): V & Record<ProjectionKey, string> {
+  const { stageClock, outbox } = intakeProjections(values);
+  return { ...values, stageClock: JSON.stringify(stageClock), outbox: JSON.stringify(outbox) };
+}
+
+const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey>(
   'pintu_insert_report',
   (p) => `
     with r as (
@@ -101,8 +114,7 @@ export const INSERT_REPORT = prepared<InsertKey>(
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
-    ), a as (
+    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))}, a as (
       update attachments set report_id = (select id from r)
       where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
         and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
@@ -113,7 +125,7 @@ export const INSERT_REPORT = prepared<InsertKey>(
 
 // The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
 // region and category exist and the requested institution is, field for field, the one the caller presumed.
-export const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
+const FILE_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | 'presumedInstitution'>(
   'pintu_file_report',
   (p) => `
     with chk as (
@@ -129,15 +141,14 @@ export const FILE_REPORT = prepared<InsertKey | 'presumedInstitution'>(
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${STAGE_CLOCK}, o as (${submittedOutbox(p)}
-    )
+    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))}
     select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
       (select id from r)::int as id
     from chk`,
 );
 
 /** The JSON fields of one filing in FILE_REPORTS, with their SQL types (jsonb_to_recordset converts to them). */
-const FILING_FIELDS: [InsertKey | 'presumedInstitution' | 'ord', string][] = [
+const FILING_FIELDS: [InsertKey | ProjectionKey | 'presumedInstitution' | 'ord', string][] = [
   ['ord', 'int'],
   ['trackingId', 'text'],
   ['type', 'text'],
@@ -172,12 +183,16 @@ const FILING_FIELDS: [InsertKey | 'presumedInstitution' | 'ord', string][] = [
   ['payload', 'text'],
   ['hash', 'text'],
   ['presumedInstitution', 'text'],
+  ['stageClock', 'jsonb'],
+  ['outbox', 'jsonb'],
 ];
+
+const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
 
 // FILE_REPORT for many filings at once (db/intake-batch.ts): the same checks per row, the same rows written for each
 // filing that passes them, one statement and one commit for all. `$1` is a JSON array of filings; the answer has one
 // row per filing, in `ord` order.
-export const FILE_REPORTS = prepared<'filings'>('pintu_file_reports', (p) => {
+const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => {
   const x = (key: string) => `x."${key}"`;
   const recordType = FILING_FIELDS.map(([k, t]) => `"${k}" ${t}`).join(', ');
   return `
@@ -198,9 +213,27 @@ export const FILE_REPORTS = prepared<'filings'>('pintu_file_reports', (p) => {
     ), e as (
       insert into events (${EVENT_COLUMNS})
       select ${eventValues(x)} from r join chk x on x."trackingId" = r.tracking_id
-    ), ${STAGE_CLOCK}, o as (${submittedOutbox(x, 'r join chk x on x."trackingId" = r.tracking_id')}
-    )
+    ), ${stageClock('x."stageClock"', JOINED)}, ${outbox('x."outbox"', 'x."createdAt"', JOINED)}
     select x."regionExists", x."categoryExists", x.institution, '[]'::json as "freeAttachmentIds", r.id::int as id
     from chk x left join r on r.tracking_id = x."trackingId"
     order by x.ord`;
 });
+
+type Values<K extends string> = Record<K, unknown> & IntakeValues;
+
+/** The report with its first event, stage clock and outbox rows, and its attachments claimed: one statement. */
+export const INSERT_REPORT = (db: Runner, values: Values<InsertKey>) =>
+  INSERT_REPORT_STATEMENT(db, withProjections(values));
+
+/** CHECK_REFERENCES and INSERT_REPORT in one statement (no attachments). */
+export const FILE_REPORT = (db: Runner, values: Values<InsertKey | 'presumedInstitution'>) =>
+  FILE_REPORT_STATEMENT(db, withProjections(values));
+
+/** FILE_REPORT for many filings: `filings` is their JSON array, as FILE_REPORT's values each. */
+export const FILE_REPORTS = (db: Runner, values: { filings: string }) =>
+  FILE_REPORTS_STATEMENT(db, {
+    // The projections as JSON values (not strings): jsonb_to_recordset reads them as jsonb.
+    filings: JSON.stringify(
+      (JSON.parse(values.filings) as IntakeValues[]).map((f) => ({ ...f, ...intakeProjections(f) })),
+    ),
+  });

@@ -8,6 +8,7 @@ import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresReports } from './postgres-reports';
 import { postgresSimilarReports } from './postgres-similar';
 import { postgresStatsReader } from './postgres-stats-reader';
+import { postgresTransitions } from './postgres-transitions';
 import { postgresWorkflowReports } from './postgres-workflow';
 import { postgresIdentityReveals } from './postgres-workflow-reveals';
 
@@ -22,5 +23,6 @@ export function postgresPorts(db: Db): Ports {
     similarReports: postgresSimilarReports(db),
     workflowReports: postgresWorkflowReports(db),
     identityReveals: postgresIdentityReveals(db),
+    transitions: postgresTransitions(db),
   };
 }

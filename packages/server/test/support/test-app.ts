@@ -8,6 +8,7 @@ import { fsBlobs } from '../../src/attachments/blobs';
 import { createAuth } from '../../src/auth/auth';
 import type { Database } from '../../src/db/open';
 import { postgresPorts } from '../../src/db/postgres-ports';
+import { defaultProjectors } from '../../src/db/postgres-projectors';
 import { createApp } from '../../src/http/app';
 import type { Deps } from '../../src/http/context';
 import { createMailer } from '../../src/mail/mailer';
@@ -63,6 +64,7 @@ export async function startTestApp(
     auth,
     mailer,
     clock: () => now,
+    projectors: defaultProjectors(),
   };
   const app = createApp(deps);
   return {

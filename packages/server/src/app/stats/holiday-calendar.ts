@@ -1,23 +1,2 @@
-/**
- * The working-day calendar for the rollups, read inside the saving transaction. The lifecycle save has no calendar
- * of its own, so the holidays are fingerprinted (one cheap query) and the calendar is rebuilt only when they change
- * — an edit by the national admin is seen by the very next save.
- */
-import { createCalendar, type Holiday, type WorkingDayCalendar } from '@pintu/core';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-
-let cached: { fingerprint: string; calendar: WorkingDayCalendar } | null = null;
-
-/** The calendar of the holidays table as the transaction sees it. */
-export async function holidayCalendar(db: Db): Promise<WorkingDayCalendar> {
-  const res =
-    await db.execute(sql`select md5(coalesce(string_agg(date::text || kind || coalesce(region_code, ''),
-    ',' order by date, kind, region_code), '')) as fingerprint from holidays`);
-  const fingerprint = (res.rows[0] as { fingerprint: string }).fingerprint;
-  if (cached?.fingerprint === fingerprint) return cached.calendar;
-  const all = await db.execute(sql`select to_char(date, 'YYYY-MM-DD') as date, name, kind,
-    region_code as "regionCode", source from holidays`);
-  cached = { fingerprint, calendar: createCalendar(all.rows as unknown as Holiday[]) };
-  return cached.calendar;
-}
+/** The working-day calendar of the holidays table as a transaction sees it (db/postgres-holiday-calendar.ts). */
+export { holidayCalendar } from '../../db/postgres-holiday-calendar';

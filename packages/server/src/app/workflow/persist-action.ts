@@ -1,20 +1,20 @@
 /**
- * Persists an applied action in one transaction: the report's events and projection (saveTransition, with its
+ * Persists an applied action in one transaction: the report's events and projections (record-transition, with its
  * stale check), the attachments a published follow-up claims, and the child reports of a split.
  */
-import type { LifecycleEvent, ReportState } from '@pintu/core';
-import { sql } from 'drizzle-orm';
+import { fail, failField, type LifecycleEvent, type Projector, type ReportState } from '@pintu/core';
 import type { Db } from '../../db/open';
-import { saveTransition } from '../../db/postgres-lifecycle';
+import { defaultProjectors } from '../../db/postgres-projectors';
 import { insertReport } from '../../db/postgres-reports';
+import { updateStatsRollup } from '../../db/postgres-stats-rollup';
+import { postgresTransitions, setParentReport } from '../../db/postgres-transitions';
 import {
   claimAttachments,
   type ReportContent,
   reportContent,
   type WorkflowReport,
 } from '../../db/postgres-workflow';
-import { ProblemError } from '../../http/problem';
-import { updateStatsRollup } from '../stats/rollup';
+import { recordTransition } from '../record-transition';
 
 /** What an applied action writes. */
 export interface Transition {
@@ -23,12 +23,6 @@ export interface Transition {
   created: ReportState[];
   /** Attachments that become the report's now (a follow-up is published). */
   claim: string[];
-}
-
-class Rollback extends Error {
-  constructor(readonly problem: ProblemError) {
-    super(problem.message);
-  }
 }
 
 const asInt = (id: string | null) => (id === null ? null : Number(id));
@@ -77,49 +71,46 @@ async function insertChild(
     [],
   );
   if (!('id' in res)) throw new Error('child report insert failed');
-  await tx.execute(sql`update reports set parent_report_id = ${parent.id} where id = ${res.id}`);
+  await setParentReport(tx, res.id, parent.id);
   // The child is dispositioned as it is born: it counts as received by its institution from now (issue 5). No
   // activity: the verify that split the parent was counted there.
   await updateStatsRollup(tx, res.id, child);
 }
 
-/** Writes the transition atomically; a concurrent change of the report is a 409 CONFLICT and writes nothing. */
+/**
+ * Writes the transition atomically (a DomainFailure rolls it back): a concurrent change of the report is a 409
+ * CONFLICT and writes nothing.
+ */
 export async function persistTransition(
   db: Db,
   report: WorkflowReport,
   t: Transition,
   now: Date,
+  /** The projectors main.ts registered (deps.projectors); the default set without deps. */
+  projectors: readonly Projector[] = defaultProjectors(),
 ): Promise<void> {
   const own = t.events.filter((e) => e.reportId === report.state.id).map((e) => withoutReporterId(e, report));
   const content = t.created.length ? await reportContent(db, report.id) : null;
-  try {
-    await db.transaction(async (trx) => {
-      const tx = trx as unknown as Db;
-      const saved = await saveTransition(tx, report.trackingId, report.updatedAt, t.state, own, now);
-      if (!saved.ok)
-        throw new Rollback(
-          saved.reason === 'stale'
-            ? new ProblemError(
-                'CONFLICT',
-                'Laporan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.',
-                [],
-                'stale',
-              )
-            : new ProblemError('NOT_FOUND', 'Laporan tidak ditemukan.'),
-        );
-      if (t.claim.length && (await claimAttachments(tx, report.id, t.claim)) !== t.claim.length)
-        throw new Rollback(
-          new ProblemError('VALIDATION', 'Lampiran sudah dipakai laporan lain.', [
-            { field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' },
-          ]),
-        );
-      for (const child of t.created) {
-        const first = t.events.find((e) => e.reportId === child.id)!;
-        await insertChild(tx, report, content!, child, first, now);
-      }
-    });
-  } catch (err) {
-    if (err instanceof Rollback) throw err.problem;
-    throw err;
-  }
+  await db.transaction(async (trx) => {
+    const tx = trx as unknown as Db;
+    const saved = await recordTransition(
+      { transitions: postgresTransitions(tx), projectors },
+      {
+        trackingId: report.trackingId,
+        expectedUpdatedAt: report.updatedAt,
+        state: t.state,
+        events: own,
+        now,
+      },
+    );
+    if (!saved.ok && saved.reason === 'stale')
+      fail('CONFLICT', 'Laporan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.', [], 'stale');
+    if (!saved.ok) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
+    if (t.claim.length && (await claimAttachments(tx, report.id, t.claim)) !== t.claim.length)
+      failField('attachmentIds', 'taken', 'Lampiran sudah dipakai laporan lain.');
+    for (const child of t.created) {
+      const first = t.events.find((e) => e.reportId === child.id)!;
+      await insertChild(tx, report, content!, child, first, now);
+    }
+  });
 }

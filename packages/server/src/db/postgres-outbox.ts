@@ -1,0 +1,119 @@
+/**
+ * The notification outbox projector: writes the rows core `outboxRows` computes for a report's new events, inside
+ * the recording transaction, so a notification exists exactly when its event does. Storage only looks up the report
+ * and the staff an audience names.
+ */
+import {
+  type OutboxEvent,
+  type OutboxReport,
+  outboxRows,
+  type Projector,
+  type StaffAudience,
+  type StaffRecipient,
+  staffAudiences,
+} from '@pintu/core';
+import { sql } from 'drizzle-orm';
+import { sendDeliveryJobs } from '../notifications/delivery-jobs';
+import { notificationOutbox } from './notifications-schema';
+import type { Db } from './open';
+
+const audienceKey = (a: StaffAudience) => JSON.stringify([a.roles, a.institutionId, a.withinPath ?? 'none']);
+
+async function usersOf(tx: Db, a: StaffAudience): Promise<StaffRecipient[]> {
+  const roles = sql.join(
+    a.roles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const scope =
+    a.withinPath !== undefined
+      ? sql`(g.institution_id is null or g.institution_id = any(${`{${(a.withinPath ?? []).join(',')}}`}::int[]))`
+      : a.institutionId === null
+        ? sql`g.institution_id is null`
+        : sql`g.institution_id = ${a.institutionId}`;
+  const res =
+    await tx.execute(sql`select distinct on (u.id) u.id, u.language, g.role, g.institution_id as "institutionId"
+    from role_grants g join users u on u.id = g.user_id
+    where g.role in (${roles}) and ${scope} and u.deactivated_at is null
+    order by u.id, g.role`);
+  return res.rows.map((u) => ({
+    id: String(u.id),
+    language: String(u.language),
+    role: String(u.role),
+    institutionId: u.institutionId === null ? null : Number(u.institutionId),
+  }));
+}
+
+async function reportOf(tx: Db, reportId: number): Promise<OutboxReport> {
+  const res = await tx.execute(sql`select r.tracking_id as "trackingId", r.language,
+      r.reporter_sealed is not null as "hasContact",
+      (select u.id from users u where u.id = r.reporter_account_id) as "accountId",
+      r.institution_id as "institutionId", i.path
+    from reports r left join institutions i on i.id = r.institution_id where r.id = ${reportId}`);
+  const r = res.rows[0]!;
+  return {
+    reportId: String(reportId),
+    trackingId: String(r.trackingId),
+    language: String(r.language),
+    hasContact: r.hasContact === true,
+    accountId: r.accountId === null ? null : String(r.accountId),
+    institutionId: r.institutionId === null ? null : Number(r.institutionId),
+    path: Array.isArray(r.path) ? r.path.map(Number) : null,
+  };
+}
+
+/** Writes the outbox rows of `events` (with their seqs) of report `reportId`, and their delivery jobs. */
+export async function writeOutbox(tx: Db, reportId: number, events: readonly OutboxEvent[], now: Date) {
+  if (events.length === 0) return;
+  const report = await reportOf(tx, reportId);
+  // The staff of every audience first (one query each, as before), so the core's rule stays synchronous.
+  const staff = new Map<string, StaffRecipient[]>();
+  for (const e of events)
+    for (const a of staffAudiences(e, report)?.audiences ?? [])
+      if (!staff.has(audienceKey(a))) staff.set(audienceKey(a), await usersOf(tx, a));
+  const rows = outboxRows(report, events, (a) => staff.get(audienceKey(a)) ?? []);
+  if (!rows.length) return;
+  const written = await tx
+    .insert(notificationOutbox)
+    .values(rows.map((r) => ({ ...r, reportId, status: 'pending', nextAttemptAt: now, createdAt: now })))
+    .onConflictDoNothing()
+    .returning({ id: notificationOutbox.id });
+  // Their pg-boss delivery jobs, in the same transaction (delivery-jobs.ts).
+  await sendDeliveryJobs(
+    tx,
+    written.map((w) => w.id),
+  );
+}
+
+/** Writes the outbox rows for the events of report `reportId` after sequence number `afterSeq`. */
+export async function enqueueNotifications(tx: Db, reportId: number, afterSeq: number, now: Date) {
+  const ev =
+    await tx.execute(sql`select seq, action, from_status as "fromStatus", to_status as "toStatus", payload
+    from events
+    where report_id = ${reportId} and seq > ${afterSeq} order by seq`);
+  const events = ev.rows.map((e) => ({
+    seq: Number(e.seq),
+    action: String(e.action),
+    fromStatus: e.fromStatus === null ? null : String(e.fromStatus),
+    toStatus: String(e.toStatus),
+    payload: e.payload as Record<string, unknown>,
+  }));
+  await writeOutbox(tx, reportId, events, now);
+}
+
+/** The outbox projector of record-transition: the events are in hand, so none is read back. */
+export const outboxProjector: Projector<Db> = {
+  name: 'outbox',
+  project: (tx, change) =>
+    writeOutbox(
+      tx,
+      change.reportId,
+      change.events.map(({ seq, event }) => ({
+        seq,
+        action: event.type,
+        fromStatus: event.from,
+        toStatus: event.to,
+        payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
+      })),
+      change.now,
+    ),
+};

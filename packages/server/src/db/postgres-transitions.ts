@@ -1,0 +1,91 @@
+/**
+ * Records lifecycle changes (core port `Transitions`): appends the events to the report's hash chain, updates the
+ * report row (its projection), then runs the projectors, all in one transaction. The report row lock serialises
+ * writers of one report only, never of others.
+ */
+import type { Projector, RecordedTransition, RecordResult, TransitionChange, Transitions } from '@pintu/core';
+import { sql } from 'drizzle-orm';
+import { eventHash } from './event-chain';
+import type { Db } from './open';
+
+const asInt = (id: string | null) => (id === null ? null : Number(id));
+
+/**
+ * Records `change` on `db` (a database or an open transaction: then a savepoint). `expectedUpdatedAt` is the version
+ * the caller read: if another writer got there first the change is refused (`stale`), so two people acting on one
+ * report at once can never both win.
+ */
+export async function recordChange(
+  db: Db,
+  change: TransitionChange,
+  projectors: readonly Projector<Db>[],
+): Promise<RecordResult> {
+  const { trackingId, expectedUpdatedAt, state, events, now } = change;
+  return db.transaction(async (trx) => {
+    const tx = trx as unknown as Db;
+    // Lock first, then read the chain head in a new statement: under READ COMMITTED a statement that waited for
+    // the lock still sees its old snapshot in subqueries, and would fork the chain.
+    const res = await tx.execute(sql`select r.id::int as id, r.updated_at as "updatedAt"
+      from reports r where r.tracking_id = ${trackingId} for update`);
+    const row = res.rows[0];
+    if (!row) return { ok: false, reason: 'not_found' } as const;
+    const reportId = Number(row.id);
+    if (expectedUpdatedAt && new Date(String(row.updatedAt)).getTime() !== expectedUpdatedAt.getTime())
+      return { ok: false, reason: 'stale' } as const;
+    const head = await tx.execute(
+      sql`select seq, hash from events where report_id = ${reportId} order by seq desc limit 1`,
+    );
+    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+    let prev = head.rows[0] ? String(head.rows[0].hash) : null;
+    const recorded: RecordedTransition['events'][number][] = [];
+    for (const e of events) {
+      seq += 1;
+      const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
+      const content = {
+        trackingId,
+        seq,
+        action: e.type,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        institutionId: asInt(e.institutionId),
+        at: e.at,
+        fromStatus: e.from,
+        toStatus: e.to,
+        payload,
+      };
+      const hash = eventHash(prev, content);
+      await tx.execute(sql`insert into events (report_id, seq, action, actor_id, actor_role, institution_id, at,
+          from_status, to_status, payload, prev_hash, hash)
+        values (${reportId}, ${seq}, ${e.type}, ${e.actorId}, ${e.actorRole}, ${content.institutionId},
+          ${e.at.toISOString()}, ${e.from}, ${e.to}, ${JSON.stringify(payload)}::jsonb, ${prev}, ${hash})`);
+      prev = hash;
+      recorded.push({ seq, event: e });
+    }
+    await tx.execute(sql`update reports set status = ${state.status},
+        institution_id = ${asInt(state.holder.institutionId)}, due_at = ${state.clock?.dueAt.toISOString() ?? null},
+        lifecycle = ${JSON.stringify(state)}::jsonb,
+        -- strictly increasing, so the version check also catches two saves within one millisecond
+        updated_at = greatest(${now.toISOString()}::timestamptz, updated_at + interval '1 millisecond')
+      where id = ${reportId}`);
+    const done: RecordedTransition = {
+      reportId,
+      trackingId,
+      state,
+      events: recorded,
+      at: events.at(-1)?.at ?? now,
+      now,
+    };
+    for (const p of projectors) await p.project(tx, done);
+    return { ok: true, reportId } as const;
+  });
+}
+
+/** The port over `db`. */
+export function postgresTransitions(db: Db): Transitions {
+  return { record: (change, projectors) => recordChange(db, change, projectors as Projector<Db>[]) };
+}
+
+/** Links a child report (born of a split, in the parent's transaction) to its parent. */
+export async function setParentReport(db: Db, childId: number, parentId: number) {
+  await db.execute(sql`update reports set parent_report_id = ${parentId} where id = ${childId}`);
+}
