@@ -4,5 +4,19 @@
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
 
-// biome-ignore lint/complexity/noBannedTypes: grows with one field per port (ADR 0011)
-export type Ports = {};
+import type { AccountsPort } from './accounts';
+import type { InboxPort } from './inbox';
+import type { InstitutionAdminPort } from './institution-admin';
+import type { SessionsPort } from './sessions';
+
+export * from './accounts';
+export * from './inbox';
+export * from './institution-admin';
+export * from './sessions';
+
+export type Ports = {
+  accounts: AccountsPort;
+  sessions: SessionsPort;
+  institutionAdmin: InstitutionAdminPort;
+  inbox: InboxPort;
+};
