@@ -3,22 +3,31 @@
  * server implements them over PostgreSQL (`server/src/db/postgres-*.ts`) and in memory (`server/test/fakes/`), and
  * wires them in main.ts (ADR 0011). One file per port; add it to `Ports` here.
  */
+
+import type { AccountsPort } from './accounts';
 import type { Attachments } from './attachments';
 import type { CitizenData } from './citizen-data';
 import type { Holidays } from './holidays';
 import type { InAppNotifications } from './in-app-notifications';
+import type { InboxPort } from './inbox';
+import type { InstitutionAdminPort } from './institution-admin';
 import type { Reports } from './reports';
+import type { SessionsPort } from './sessions';
 import type { SimilarReports } from './similar-reports';
 import type { StatsReader } from './stats';
 import type { Transitions } from './transitions';
 import type { IdentityReveals, WorkflowReports } from './workflow-reports';
 
+export * from './accounts';
 export * from './attachments';
 export * from './blobs';
 export * from './citizen-data';
 export * from './holidays';
 export * from './in-app-notifications';
+export * from './inbox';
+export * from './institution-admin';
 export * from './reports';
+export * from './sessions';
 export * from './similar-reports';
 export type * from './stats';
 export * from './transitions';
@@ -35,4 +44,8 @@ export type Ports = {
   workflowReports: WorkflowReports;
   identityReveals: IdentityReveals;
   transitions: Transitions;
+  accounts: AccountsPort;
+  sessions: SessionsPort;
+  institutionAdmin: InstitutionAdminPort;
+  inbox: InboxPort;
 };

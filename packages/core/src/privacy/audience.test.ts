@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicySubject } from '../policy/policy';
 import { type Actor, ROLES, type Role } from '../policy/roles';
-import { audienceFor, isReporterSide, isStaffRole, worksForAnInstitution } from './audience';
+import { audienceFor, isReporterSide, isHandlingRole, worksForAnInstitution } from './audience';
 
 // A report held by a unit under a regency government, filed by citizen-1 through facilitator fac-1.
 const report: PolicySubject = {
@@ -55,7 +55,7 @@ describe('the audience a caller is for a report', () => {
 describe('staff and reporter side', () => {
   it('splits the roles: reporters on one side, the handlers on the other, oversight and others neither', () => {
     expect(ROLES.filter(isReporterSide)).toEqual(['citizen', 'guest', 'facilitator']);
-    expect(ROLES.filter(isStaffRole)).toEqual([
+    expect(ROLES.filter(isHandlingRole)).toEqual([
       'national_admin',
       'coordinator',
       'liaison_officer',

@@ -10,7 +10,7 @@ import { type Actor, REPORTER_ROLES, type Role } from '../policy/roles';
 export type Audience = 'staff' | 'oversight' | 'reporter' | 'public';
 
 /** Roles that handle or supervise reports inside an institution's scope, and see everything but identity. */
-export const STAFF_ROLES: readonly Role[] = [
+export const HANDLING_ROLES: readonly Role[] = [
   'national_admin',
   'coordinator',
   'liaison_officer',
@@ -19,8 +19,8 @@ export const STAFF_ROLES: readonly Role[] = [
 ];
 
 /** Whether a role handles or supervises reports (the staff audience when the report is in its scope). */
-export function isStaffRole(role: Role): boolean {
-  return STAFF_ROLES.includes(role);
+export function isHandlingRole(role: Role): boolean {
+  return HANDLING_ROLES.includes(role);
 }
 
 /** Whether a role is on the reporter's side of a report: citizen, guest, facilitator. */
@@ -46,7 +46,7 @@ export function guestActorOf(subject: PolicySubject): Actor {
  */
 export function audienceFor(subject: PolicySubject, viewer: Viewer): { audience: Audience; actors: Actor[] } {
   const viewing = viewer.actors.filter((a) => can(a, 'view', subject));
-  const staff = viewing.filter((a) => isStaffRole(a.role));
+  const staff = viewing.filter((a) => isHandlingRole(a.role));
   if (staff.length) return { audience: 'staff', actors: staff };
   const oversight = viewing.filter((a) => a.role === 'oversight');
   if (oversight.length) return { audience: 'oversight', actors: oversight };

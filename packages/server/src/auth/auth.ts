@@ -1,17 +1,15 @@
 /**
  * Accounts with better-auth (decision 0003): e-mail + password with a verified e-mail, password reset by e-mail,
- * TOTP, sessions in httpOnly cookies, Origin checks on its own routes, rate-limited sign-in. The drizzle adapter
- * writes our tables (db/auth-schema.ts); telemetry is off.
+ * TOTP, sessions in httpOnly cookies, Origin checks on its own routes, rate-limited sign-in. Its drizzle adapter
+ * writes our tables (db/better-auth-store.ts); telemetry is off.
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { createCookieGetter } from 'better-auth/cookies';
 import { twoFactor } from 'better-auth/plugins';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, roleGrants, sessions, twoFactors, users, verifications } from '../db/auth-schema';
+import { authAccountStore, betterAuthDatabase } from '../db/better-auth-store';
 import type { Db } from '../db/open';
 import { databaseRateLimitStorage } from '../db/postgres-rate-limit';
 import { claimTotpCode, totpAccountOf } from '../db/postgres-totp-replay';
@@ -44,6 +42,7 @@ export interface AuthOptions {
 
 function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
   const { db, mailer } = o;
+  const store = authAccountStore(db);
   return betterAuth({
     appName: 'Pintu',
     baseURL: o.publicUrl,
@@ -52,17 +51,7 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
     trustedOrigins,
     telemetry: { enabled: false },
     logger: { level: 'warn', disabled: o.quiet ?? false },
-    database: drizzleAdapter(db, {
-      provider: 'pg',
-      transaction: true,
-      schema: {
-        user: users,
-        session: sessions,
-        account: accounts,
-        verification: verifications,
-        twoFactor: twoFactors,
-      },
-    }),
+    database: betterAuthDatabase(db),
     user: {
       additionalFields: {
         phone: {
@@ -89,7 +78,7 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
       sendResetPassword: async ({ user, url }) => mailer.send(passwordResetMail(user, url)),
       // A password chosen through the e-mailed link replaces a one-time password too.
       onPasswordReset: async ({ user }) => {
-        await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
+        await store.clearMustChangePassword(user.id);
       },
     },
     emailVerification: {
@@ -129,8 +118,7 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
         create: {
           // Whoever registers themselves is a citizen; staff accounts get their grants where they are created.
           after: async (user, ctx) => {
-            if (ctx?.path === '/sign-up/email')
-              await db.insert(roleGrants).values({ userId: user.id, role: 'citizen', institutionId: null });
+            if (ctx?.path === '/sign-up/email') await store.grantCitizen(user.id);
           },
         },
       },
@@ -139,10 +127,14 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
           // Through better-auth's adapter: a session may be created inside its transaction (e.g. on a
           // password change), which a query on another connection would wait for.
           before: async (session, ctx) => {
-            const user = ctx
-              ? await ctx.context.internalAdapter.findUserById(session.userId)
-              : (await db.select().from(users).where(eq(users.id, session.userId)))[0];
-            if ((user as { deactivatedAt?: Date | null } | null | undefined)?.deactivatedAt)
+            const deactivatedAt = ctx
+              ? (
+                  (await ctx.context.internalAdapter.findUserById(session.userId)) as {
+                    deactivatedAt?: Date | null;
+                  } | null
+                )?.deactivatedAt
+              : await store.deactivatedAt(session.userId);
+            if (deactivatedAt)
               throw new APIError('FORBIDDEN', {
                 message: 'Akun ini telah dinonaktifkan. / This account has been deactivated.',
                 code: 'ACCOUNT_DEACTIVATED',

@@ -6,67 +6,25 @@
  * to holder ids first so reports are reached through `reports_institution_status_idx (institution_id, status,
  * due_at)`; national roles see everything, through `reports_status_due_idx (status, due_at)`.
  */
+import {
+  INBOX_QUEUES,
+  type InboxFilter,
+  type InboxPort,
+  type InboxQuery,
+  type InboxQueue,
+  type InboxRow,
+  type InboxScope,
+  QUEUE_STATUS,
+  STAFF_CLOCK_STATUSES,
+} from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from './open';
+import { bool, intsOrNull, num, numOrNull, type Row, str, strOrNull } from './postgres-accounts-columns';
 import { connectedSql, OPEN_STATUSES, type Q } from './postgres-institution-admin';
 
-/** The queues of the inbox, in display order. */
-export const INBOX_QUEUES = [
-  'to_verify',
-  'to_acknowledge',
-  'in_progress',
-  'awaiting_reporter',
-  'on_hold',
-  'overdue',
-] as const;
-export type InboxQueue = (typeof INBOX_QUEUES)[number];
-
-/** Statuses whose deadline is the holder's (verify, acknowledge, follow up); the others time the reporter. */
-export const STAFF_CLOCK_STATUSES = ['submitted', 'dispositioned', 'in_progress'] as const;
-
-/** Whose reports the caller sees. */
-export interface InboxScope {
-  /** National roles: every report, the national queue, and unattended reports as theirs to verify. */
-  national: boolean;
-  /** Grant institutions; their subtrees are in scope. */
-  roots: number[];
-}
-
-export interface InboxFilter {
-  categoryId?: number | undefined;
-  regionCode?: string | undefined;
-  type?: string | undefined;
-  /** A unit (or institution) whose subtree the result is narrowed to. */
-  unitId?: number | undefined;
-  q?: string | undefined;
-}
-
-export interface InboxQuery extends InboxFilter {
-  queue: InboxQueue;
-  sort: 'deadline' | 'newest';
-  page: number;
-  pageSize: number;
-}
-
-export interface InboxRow {
-  trackingId: string;
-  type: string;
-  title: string;
-  status: string;
-  holderId: number | null;
-  holderName: string | null;
-  holderPath: number[] | null;
-  holderTimeZone: string | null;
-  holderRegionCode: string | null;
-  categoryId: number;
-  categoryName: string | null;
-  regionCode: string;
-  regionName: string | null;
-  dueAt: string | null;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  unattended: boolean;
-  createdAt: string;
-}
+export type { InboxFilter, InboxQuery, InboxQueue, InboxRow, InboxScope };
+// The queues' rules are the core's (core/src/inbox/queues.ts); these names stay for the callers that import them here.
+export { INBOX_QUEUES, STAFF_CLOCK_STATUSES };
 
 const ints = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 const texts = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
@@ -103,11 +61,11 @@ function queuePredicates(scope: InboxScope, late: SQL): Record<InboxQueue, SQL> 
     : sql`true`;
   const status = (s: string) => sql`r.status = ${s}`;
   return {
-    to_verify: sql`(r.status = 'submitted' and ${verifyScope})`,
-    to_acknowledge: status('dispositioned'),
-    in_progress: status('in_progress'),
-    awaiting_reporter: status('awaiting_reporter'),
-    on_hold: status('on_hold'),
+    to_verify: sql`(${status(QUEUE_STATUS.to_verify)} and ${verifyScope})`,
+    to_acknowledge: status(QUEUE_STATUS.to_acknowledge),
+    in_progress: status(QUEUE_STATUS.in_progress),
+    awaiting_reporter: status(QUEUE_STATUS.awaiting_reporter),
+    on_hold: status(QUEUE_STATUS.on_hold),
     overdue: sql`(r.status = any(${texts(STAFF_CLOCK_STATUSES)}) and ${late})`,
   };
 }
@@ -182,16 +140,47 @@ export async function queryInbox(
       order by ${order}
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
   ]);
+  const countRow = countRes.rows[0] ?? {};
   return {
-    counts: countRes.rows[0] as Record<InboxQueue, number>,
-    rows: rowRes.rows as unknown as InboxRow[],
+    counts: Object.fromEntries(INBOX_QUEUES.map((q) => [q, num(countRow[q] ?? 0)])) as Record<
+      InboxQueue,
+      number
+    >,
+    rows: rowRes.rows.map(inboxRowOf),
   };
 }
 
-/** Whether a unit lies in the scope (for the unit filter). */
-export async function unitInScope(db: Q, scope: InboxScope, unitId: number): Promise<boolean | null> {
-  const res = await db.execute(sql`select path from institutions where id = ${unitId}`);
-  const row = res.rows[0] as { path: number[] } | undefined;
-  if (!row) return null;
-  return scope.national || row.path.some((id) => scope.roots.includes(id));
+const inboxRowOf = (r: Row): InboxRow => ({
+  trackingId: str(r.trackingId),
+  type: str(r.type),
+  title: str(r.title),
+  status: str(r.status),
+  holderId: numOrNull(r.holderId),
+  holderName: strOrNull(r.holderName),
+  holderPath: intsOrNull(r.holderPath),
+  holderTimeZone: strOrNull(r.holderTimeZone),
+  holderRegionCode: strOrNull(r.holderRegionCode),
+  categoryId: num(r.categoryId),
+  categoryName: strOrNull(r.categoryName),
+  regionCode: str(r.regionCode),
+  regionName: strOrNull(r.regionName),
+  dueAt: strOrNull(r.dueAt),
+  isAnonymous: bool(r.isAnonymous),
+  isConfidential: bool(r.isConfidential),
+  unattended: bool(r.unattended),
+  createdAt: str(r.createdAt),
+});
+
+/** The path of an institution or unit (for the unit filter), or null. */
+export async function institutionPath(db: Q, id: number): Promise<number[] | null> {
+  const res = await db.execute(sql`select path from institutions where id = ${id}`);
+  return intsOrNull(res.rows[0]?.path);
+}
+
+/** The inbox port over PostgreSQL/PGlite. */
+export function postgresInbox(db: Db): InboxPort {
+  return {
+    query: (scope, query, now) => queryInbox(db, scope, query, now),
+    institutionPath: (id) => institutionPath(db, id),
+  };
 }

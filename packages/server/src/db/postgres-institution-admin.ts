@@ -3,43 +3,49 @@
  * settings, and the append-only `institution_audit`. Writers take a transaction (`Q`) so a use case can commit
  * a change and its audit row together, or nothing.
  */
-import { type SQL, sql } from 'drizzle-orm';
-import type { InstitutionAuditAction } from './institutions-schema';
+import {
+  type InstitutionAdminPort,
+  type InstitutionAdminStore,
+  type InstitutionAuditEntry,
+  type InstitutionRecord,
+  OPEN_REPORT_STATUSES,
+  type SkAttachmentCheck,
+  type SkRecord,
+} from '@pintu/core';
+import { sql } from 'drizzle-orm';
 import type { Db } from './open';
+import { bool, ints, num, numOrNull, type Row, record, str, strOrNull } from './postgres-accounts-columns';
+import { connectedSql, listAudit, listChildren } from './postgres-institution-lists';
+import { retryTransient } from './retry';
+
+// Where the inbox and the similar-reports search have always found it.
+export { connectedSql };
 
 /** Anything that runs SQL: the database or a transaction. */
 export type Q = Pick<Db, 'execute'>;
 
 /** The statuses of an open report (neither resolved nor archived). */
-export const OPEN_STATUSES = ['submitted', 'dispositioned', 'in_progress', 'awaiting_reporter', 'on_hold'];
+export const OPEN_STATUSES: readonly string[] = OPEN_REPORT_STATUSES;
 
 const intArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 
-/**
- * Whether the institution that owns node `alias` is connected: the nearest node of its path (itself first) that is
- * not a unit has an SK recorded. Units are connected through their institution (domain.md §2).
- */
-export function connectedSql(alias: string): SQL {
-  const i = sql.raw(alias);
-  return sql`coalesce((select o.sk_number is not null from institutions o
-    where o.id = any(${i}.path) and o.kind <> 'unit' order by array_length(o.path, 1) desc limit 1), false)`;
-}
+export type InstitutionNode = InstitutionRecord;
 
-export interface InstitutionNode {
-  id: number;
-  parentId: number | null;
-  path: number[];
-  code: string;
-  kind: string;
-  name: string;
-  regionCode: string | null;
-  timeZone: string;
-  active: boolean;
-  skNumber: string | null;
-  skDate: string | null;
-  settings: Record<string, unknown>;
-  connected: boolean;
-}
+const nodeOf = (r: Row): InstitutionRecord => ({
+  id: num(r.id),
+  parentId: numOrNull(r.parentId),
+  path: ints(r.path),
+  code: str(r.code),
+  kind: str(r.kind),
+  name: str(r.name),
+  regionCode: strOrNull(r.regionCode),
+  timeZone: str(r.timeZone),
+  active: bool(r.active),
+  skNumber: strOrNull(r.skNumber),
+  skDate: strOrNull(r.skDate),
+  settings: record(r.settings),
+  connected: bool(r.connected),
+});
 
 const NODE_COLUMNS = sql`i.id, i.parent_id as "parentId", i.path, i.code, i.kind, i.name,
   i.region_code as "regionCode", i.time_zone as "timeZone", i.active, i.sk_number as "skNumber",
@@ -50,7 +56,8 @@ export async function loadNode(q: Q, id: number, lock = false): Promise<Institut
   const res = await q.execute(
     sql`select ${NODE_COLUMNS} from institutions i where i.id = ${id} ${lock ? sql`for update` : sql``}`,
   );
-  return (res.rows[0] as unknown as InstitutionNode | undefined) ?? null;
+  const row = res.rows[0];
+  return row ? nodeOf(row) : null;
 }
 
 /** The nodes on a path, root first (for effective settings). */
@@ -58,20 +65,20 @@ export async function loadPath(q: Q, path: readonly number[]): Promise<Instituti
   const res =
     await q.execute(sql`select ${NODE_COLUMNS} from institutions i where i.id = any(${intArray(path)})
     order by array_length(i.path, 1)`);
-  return res.rows as unknown as InstitutionNode[];
+  return res.rows.map(nodeOf);
 }
 
 /** Whether a region code exists. */
 export async function regionExists(q: Q, code: string): Promise<boolean> {
   const res = await q.execute(sql`select exists(select 1 from regions where code = ${code}) as ok`);
-  return (res.rows[0] as { ok: boolean }).ok;
+  return bool(res.rows[0]?.ok);
 }
 
 /** Whether an active sibling under `parentId` already has this name (case-insensitive), other than `exceptId`. */
 export async function siblingNameTaken(q: Q, parentId: number, name: string, exceptId = 0): Promise<boolean> {
   const res = await q.execute(sql`select exists(select 1 from institutions where parent_id = ${parentId}
     and active and lower(name) = lower(${name}) and id <> ${exceptId}) as taken`);
-  return (res.rows[0] as { taken: boolean }).taken;
+  return bool(res.rows[0]?.taken);
 }
 
 /** Inserts a unit under `parent`; its path is the parent's path plus its own id, its code `unit-<id>`. */
@@ -85,7 +92,7 @@ export async function insertUnit(
     select n.id, ${u.parent.id}, ${intArray(u.parent.path)} || n.id, 'unit-' || n.id, 'unit', ${u.name},
       ${u.regionCode}, ${u.timeZone}, true, ${u.now.toISOString()}
     from n returning id`);
-  return (res.rows[0] as { id: number }).id;
+  return num(res.rows[0]?.id);
 }
 
 export async function rename(q: Q, id: number, name: string): Promise<void> {
@@ -124,27 +131,21 @@ export async function countOpenReports(q: Q, id: number): Promise<number> {
   const res = await q.execute(sql`select count(*)::int as n from reports
     where institution_id in (select id from institutions where path @> array[${id}::int])
       and status = any(${`{${OPEN_STATUSES.join(',')}}`}::text[])`);
-  return (res.rows[0] as { n: number }).n;
+  return num(res.rows[0]?.n);
 }
 
 /** Active nodes strictly below the node. */
 export async function countActiveDescendants(q: Q, id: number): Promise<number> {
   const res = await q.execute(sql`select count(*)::int as n from institutions
     where path @> array[${id}::int] and id <> ${id} and active`);
-  return (res.rows[0] as { n: number }).n;
+  return num(res.rows[0]?.n);
 }
 
 export async function setActive(q: Q, id: number, active: boolean): Promise<void> {
   await q.execute(sql`update institutions set active = ${active} where id = ${id}`);
 }
 
-export interface AttachmentCheck {
-  kind: string;
-  mime: string;
-  reportId: number | null;
-  /** Another institution whose SK already is this document. */
-  usedByOther: boolean;
-}
+export type AttachmentCheck = SkAttachmentCheck;
 
 /** The attachment an SK names, with whether it is already used elsewhere. */
 export async function findSkAttachment(
@@ -156,14 +157,15 @@ export async function findSkAttachment(
       exists(select 1 from institution_sk s where s.attachment_id = a.id and s.institution_id <> ${institutionId})
         as "usedByOther"
     from attachments a where a.id = ${id}`);
-  return (res.rows[0] as unknown as AttachmentCheck | undefined) ?? null;
-}
-
-export interface SkRecord {
-  number: string;
-  date: string;
-  attachmentId: string;
-  recordedAt: string;
+  const row = res.rows[0];
+  return row
+    ? {
+        kind: str(row.kind),
+        mime: str(row.mime),
+        reportId: numOrNull(row.reportId),
+        usedByOther: bool(row.usedByOther),
+      }
+    : null;
 }
 
 /** Records an SK and projects it onto the institution, which makes it connected. */
@@ -186,7 +188,15 @@ export async function latestSk(q: Q, id: number): Promise<SkRecord | null> {
   const res = await q.execute(sql`select number, to_char(date, 'YYYY-MM-DD') as date,
       attachment_id as "attachmentId", to_json(recorded_at) #>> '{}' as "recordedAt"
     from institution_sk where institution_id = ${id} order by recorded_at desc, id desc limit 1`);
-  return (res.rows[0] as unknown as SkRecord | undefined) ?? null;
+  const row = res.rows[0];
+  return row
+    ? {
+        number: str(row.number),
+        date: str(row.date),
+        attachmentId: str(row.attachmentId),
+        recordedAt: str(row.recordedAt),
+      }
+    : null;
 }
 
 /** Replaces these top-level keys of the institution's settings (a key absent from `values` is removed). */
@@ -205,19 +215,10 @@ export async function replaceSettings(
 export async function existingCategories(q: Q, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const res = await q.execute(sql`select id from categories where id = any(${intArray(ids)})`);
-  return new Set((res.rows as { id: number }[]).map((r) => r.id));
+  return new Set(res.rows.map((r) => num(r.id)));
 }
 
-export interface AuditEntry {
-  institutionId: number;
-  action: InstitutionAuditAction;
-  actorId: string;
-  actorRole: string;
-  actorInstitutionId: number | null;
-  at: Date;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = InstitutionAuditEntry;
 
 /** Appends an audit row (the table refuses updates and deletes). */
 export async function appendAudit(q: Q, e: AuditEntry): Promise<void> {
@@ -228,43 +229,37 @@ export async function appendAudit(q: Q, e: AuditEntry): Promise<void> {
       ${e.after === null ? null : JSON.stringify(e.after)}::jsonb)`);
 }
 
-/** The audit of a node, newest first. */
-export async function listAudit(q: Q, id: number, limit: number, offset: number) {
-  const res =
-    await q.execute(sql`select id::int as id, action, actor_id as "actorId", actor_role as "actorRole",
-      actor_institution_id as "actorInstitutionId", to_json(at) #>> '{}' as at, before, after
-    from institution_audit where institution_id = ${id} order by at desc, id desc limit ${limit} offset ${offset}`);
-  return res.rows as {
-    id: number;
-    action: string;
-    actorId: string;
-    actorRole: string;
-    actorInstitutionId: number | null;
-    at: string;
-    before: unknown;
-    after: unknown;
-  }[];
+/** Every read and write above over one handle (the database or a transaction). */
+function store(q: Q): InstitutionAdminStore {
+  return {
+    node: (id, lock) => loadNode(q, id, lock),
+    pathNodes: (path) => loadPath(q, path),
+    regionExists: (code) => regionExists(q, code),
+    siblingNameTaken: (parentId, name, exceptId) => siblingNameTaken(q, parentId, name, exceptId),
+    insertUnit: (u) => insertUnit(q, u),
+    rename: (id, name) => rename(q, id, name),
+    moveSubtree: (node, parent, now) => moveSubtree(q, node, parent, now),
+    countOpenReports: (id) => countOpenReports(q, id),
+    countActiveDescendants: (id) => countActiveDescendants(q, id),
+    setActive: (id, active) => setActive(q, id, active),
+    skAttachment: (attachmentId, institutionId) => findSkAttachment(q, attachmentId, institutionId),
+    recordSk: (id, sk, by, now) => recordSk(q, id, sk, by, now),
+    latestSk: (id) => latestSk(q, id),
+    replaceSettings: (id, keys, values) => replaceSettings(q, id, keys, values),
+    existingCategories: (ids) => existingCategories(q, ids),
+    appendAudit: (e) => appendAudit(q, e),
+    listAudit: (id, limit, offset) => listAudit(q, id, limit, offset),
+    listChildren: (id, includeInactive) => listChildren(q, id, includeInactive),
+  };
 }
 
-/** The children of a node with what an administrator needs: activity, connection, open reports. */
-export async function listChildren(q: Q, id: number, includeInactive: boolean) {
-  const res = await q.execute(sql`select i.id, i.code, i.kind, i.name, i.region_code as "regionCode",
-      i.time_zone as "timeZone", i.active, ${connectedSql('i')} as connected,
-      (select count(*)::int from institutions ch where ch.parent_id = i.id and ch.active) as "childCount",
-      (select count(*)::int from reports r where r.institution_id = i.id
-        and r.status = any(${`{${OPEN_STATUSES.join(',')}}`}::text[])) as "openReports"
-    from institutions i where i.parent_id = ${id} ${includeInactive ? sql`` : sql`and i.active`}
-    order by i.active desc, i.name, i.id`);
-  return res.rows as {
-    id: number;
-    code: string;
-    kind: string;
-    name: string;
-    regionCode: string | null;
-    timeZone: string;
-    active: boolean;
-    connected: boolean;
-    childCount: number;
-    openReports: number;
-  }[];
+/** The institution-administration port over PostgreSQL/PGlite. */
+export function postgresInstitutionAdmin(db: Db): InstitutionAdminPort {
+  return {
+    ...store(db),
+    transaction: (work, options) => {
+      const run = () => db.transaction((tx) => work(store(tx)));
+      return options?.retryTransient ? retryTransient(run) : run();
+    },
+  };
 }

@@ -1,11 +1,15 @@
 /** Every port over PostgreSQL/PGlite: what main.ts and the test app hand to the use cases (ADR 0011). */
 import type { Ports } from '@pintu/core';
 import type { Db } from './open';
+import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
 import { postgresCitizenData } from './postgres-citizen-data';
 import { postgresHolidays } from './postgres-holidays';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
+import { postgresInbox } from './postgres-inbox';
+import { postgresInstitutionAdmin } from './postgres-institution-admin';
 import { postgresReports } from './postgres-reports';
+import { postgresSessions } from './postgres-sessions';
 import { postgresSimilarReports } from './postgres-similar';
 import { postgresStatsReader } from './postgres-stats-reader';
 import { postgresTransitions } from './postgres-transitions';
@@ -24,5 +28,9 @@ export function postgresPorts(db: Db): Ports {
     workflowReports: postgresWorkflowReports(db),
     identityReveals: postgresIdentityReveals(db),
     transitions: postgresTransitions(db),
+    accounts: postgresAccounts(db),
+    sessions: postgresSessions(db),
+    institutionAdmin: postgresInstitutionAdmin(db),
+    inbox: postgresInbox(db),
   };
 }

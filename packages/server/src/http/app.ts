@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { DomainFailure } from '@pintu/core';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { NotSignedIn } from '../app/institutions/access';
 import { calendarStatus } from '../app/reference/calendar-source';
 import { isTransientConflict } from '../db/retry';
 import { accountRoutes } from './accounts/accounts.routes';
@@ -76,6 +77,7 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err);
     if (err instanceof DomainFailure) return problem(c, domainProblem(err.error));
+    if (err instanceof NotSignedIn) return problem(c, new ProblemError('UNAUTHENTICATED', err.message));
     if (err instanceof HTTPException && err.status < 500) {
       const malformed = /malformed|json/i.test(err.message);
       return problem(

@@ -3,8 +3,15 @@
  * (`manage_units`, `manage_settings`, `record_sk` for a coordinator's subtree; `manage_institutions` everywhere
  * for the national admin).
  */
-import { type Actor, can, GRANTS, type Grant, type PolicyAction, type PolicySubject } from '@pintu/core';
-import { ProblemError } from '../../http/problem';
+import {
+  type Actor,
+  can,
+  fail,
+  GRANTS,
+  type Grant,
+  type PolicyAction,
+  type PolicySubject,
+} from '@pintu/core';
 import type { Principal } from '../accounts/principal';
 
 /** One core actor per role grant of the caller. */
@@ -24,13 +31,24 @@ export function subjectOf(path: readonly number[]): PolicySubject {
   return { holder: { institutionId: ids[ids.length - 1] ?? null, ancestorIds: ids.slice(0, -1) } };
 }
 
-export const forbidden = (detail = 'Anda tidak berwenang mengelola instansi ini.') =>
-  new ProblemError('NOT_ALLOWED', detail);
+/** Ends the request with 403: the caller may not administer this institution. */
+export const forbidden = (detail = 'Anda tidak berwenang mengelola instansi ini.'): never =>
+  fail('NOT_ALLOWED', detail);
 
-/** The signed-in caller, or 401 (a signed-in caller without a fitting grant gets 403 from the policy). */
+/**
+ * Thrown for a caller who is not signed in; http/app.ts answers 401 UNAUTHENTICATED with this message. Routes check
+ * this themselves (http/auth/require.ts); this is for use cases not yet moved to take a `Principal`.
+ */
+export class NotSignedIn extends Error {
+  constructor() {
+    super('Silakan masuk terlebih dahulu. / Please sign in.');
+    this.name = 'NotSignedIn';
+  }
+}
+
+/** @deprecated call http/auth/require.ts `requirePrincipal(c)` in the route and pass the `Principal`. */
 export function requirePrincipal(principal: Principal | null): Principal {
-  if (!principal)
-    throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
+  if (!principal) throw new NotSignedIn();
   return principal;
 }
 
@@ -39,19 +57,20 @@ export function requirePrincipal(principal: Principal | null): Principal {
  * `manage_institutions` covers every administrative action; scoped actors must also pass `extra`.
  */
 export function actorFor(
-  principal: Principal | null,
+  principal: Principal,
   action: PolicyAction,
   path: readonly number[],
   extra: (actor: Actor) => boolean = () => true,
 ): Actor {
   const subject = subjectOf(path);
-  for (const actor of actorsOf(requirePrincipal(principal))) {
+  const actors = actorsOf(principal);
+  for (const actor of actors) {
     if (can(actor, 'manage_institutions', subject)) return actor;
   }
-  for (const actor of actorsOf(requirePrincipal(principal))) {
+  for (const actor of actors) {
     if (can(actor, action, subject) && extra(actor)) return actor;
   }
-  throw forbidden();
+  return forbidden();
 }
 
 /** Whether this one actor may do `action` on the node with this path (the national admin may do everything). */

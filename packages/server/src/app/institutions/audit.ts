@@ -1,18 +1,16 @@
 /** Audit rows of institution administration, written in the same transaction as the change they record. */
-import type { Actor } from '@pintu/core';
-import type { InstitutionAuditAction } from '../../db/institutions-schema';
-import { appendAudit, type Q } from '../../db/postgres-institution-admin';
+import type { Actor, InstitutionAdminStore, InstitutionAuditAction } from '@pintu/core';
 
 /** Records one administrative change by `actor` on institution `institutionId`. */
 export function audit(
-  q: Q,
+  tx: Pick<InstitutionAdminStore, 'appendAudit'>,
   actor: Actor,
   institutionId: number,
   action: InstitutionAuditAction,
   change: { before: unknown; after: unknown },
   at: Date,
 ): Promise<void> {
-  return appendAudit(q, {
+  return tx.appendAudit({
     institutionId,
     action,
     actorId: actor.id,

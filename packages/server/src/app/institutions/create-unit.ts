@@ -1,18 +1,17 @@
 /** Creating a unit (unit kerja, OPD, kecamatan, desa) under an institution or unit in the caller's scope. */
-import { isRegionWithin, timeZoneOfRegion } from '@pintu/core';
-import type { Db } from '../../db/open';
 import {
-  type InstitutionNode,
-  insertUnit,
-  loadNode,
-  regionExists,
-  siblingNameTaken,
-} from '../../db/postgres-institution-admin';
-import { fieldError, ProblemError } from '../../http/problem';
+  fail,
+  failField,
+  type InstitutionAdminStore,
+  type InstitutionRecord,
+  isRegionWithin,
+  timeZoneOfRegion,
+} from '@pintu/core';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { audit } from './audit';
-import { institutionNotFound, presentAdmin } from './view-institution';
+import { adminView, institutionNotFound } from './view-institution';
 
 export interface NewUnitInput {
   name: string;
@@ -24,15 +23,14 @@ export interface NewUnitInput {
  * village of its pemda); under a central institution (no region) any region will do.
  */
 export async function checkRegion(
-  q: Pick<Db, 'execute'>,
+  tx: Pick<InstitutionAdminStore, 'regionExists'>,
   regionCode: string,
-  parent: Pick<InstitutionNode, 'regionCode' | 'name'>,
+  parent: Pick<InstitutionRecord, 'regionCode' | 'name'>,
   field = 'regionCode',
 ): Promise<void> {
-  if (!(await regionExists(q, regionCode)))
-    throw fieldError(field, 'unknown', 'Kode wilayah tidak ditemukan.');
+  if (!(await tx.regionExists(regionCode))) failField(field, 'unknown', 'Kode wilayah tidak ditemukan.');
   if (parent.regionCode && !isRegionWithin(regionCode, parent.regionCode))
-    throw fieldError(
+    failField(
       field,
       'outside_parent',
       `Wilayah ${regionCode} berada di luar wilayah ${parent.name} (${parent.regionCode}).`,
@@ -41,28 +39,27 @@ export async function checkRegion(
 
 /** Creates the unit and its audit row in one transaction; returns the administrator's view of it. */
 export async function createUnit(
-  deps: { db: Db; now: Date },
-  principal: Principal | null,
+  deps: Pick<AppDeps, 'institutionAdmin'> & { now: Date },
+  principal: Principal,
   parentId: number,
   input: NewUnitInput,
 ) {
-  const { db, now } = deps;
-  return db.transaction(async (tx) => {
+  const { now } = deps;
+  return deps.institutionAdmin.transaction(async (tx) => {
     // Lock the parent: a concurrent move or deactivation of it waits for this unit to exist, or this waits for it.
-    const parent = await loadNode(tx, parentId, true);
-    if (!parent) throw institutionNotFound();
+    const parent = await tx.node(parentId, true);
+    if (!parent) return institutionNotFound();
     const actor = actorFor(principal, 'manage_units', parent.path);
-    if (!parent.active)
-      throw new ProblemError('CONFLICT', `${parent.name} tidak aktif; aktifkan dulu sebelum menambah unit.`);
+    if (!parent.active) fail('CONFLICT', `${parent.name} tidak aktif; aktifkan dulu sebelum menambah unit.`);
     if (input.regionCode) await checkRegion(tx, input.regionCode, parent);
-    if (await siblingNameTaken(tx, parent.id, input.name))
-      throw fieldError('name', 'taken', `Sudah ada unit aktif bernama "${input.name}" di ${parent.name}.`);
+    if (await tx.siblingNameTaken(parent.id, input.name))
+      failField('name', 'taken', `Sudah ada unit aktif bernama "${input.name}" di ${parent.name}.`);
     // A unit with its own region keeps that province's time zone (a ministry's office in Jayapura works on WIT);
     // otherwise it works on its parent's.
     const regionCode = input.regionCode ?? parent.regionCode;
     const timeZone = input.regionCode ? timeZoneOfRegion(input.regionCode) : parent.timeZone;
-    const id = await insertUnit(tx, { parent, name: input.name, regionCode, timeZone, now });
-    const node = (await loadNode(tx, id))!;
+    const id = await tx.insertUnit({ parent, name: input.name, regionCode, timeZone, now });
+    const node = (await tx.node(id)) ?? institutionNotFound();
     await audit(
       tx,
       actor,
@@ -74,6 +71,6 @@ export async function createUnit(
       },
       now,
     );
-    return presentAdmin(tx, node);
+    return adminView(tx, node);
   });
 }

@@ -1,54 +1,59 @@
 /**
- * The staff inbox (GET /api/v1/inbox): the caller's grants become a scope, the repository counts every queue and
- * returns a page of one, and the presenter adds the deadline maths. Reporters and guests have no inbox.
+ * The staff inbox (GET /api/v1/inbox): the caller's grants become a scope (core inbox/queues.ts), the inbox port
+ * counts every queue and returns a page of one; the route's presenter adds the deadline maths. Reporters and
+ * guests have no inbox.
  */
-import { type Actor, can, type PolicySubject } from '@pintu/core';
-import { type InboxQuery, type InboxScope, queryInbox, unitInScope } from '../../db/postgres-inbox';
-import type { Deps } from '../../http/context';
-import { presentInboxItem } from '../../http/inbox/inbox.presenter';
-import { ProblemError } from '../../http/problem';
+import {
+  type Actor,
+  fail,
+  failField,
+  hasInbox,
+  type InboxQuery,
+  type InboxQueue,
+  type InboxRow,
+  inboxScopeOf,
+  pathInScope,
+} from '@pintu/core';
 import type { Principal } from '../accounts/principal';
-import { actorsOf, requirePrincipal, subjectOf } from './access';
+import type { AppDeps } from '../deps';
+import { actorsOf } from './access';
 
-const NATIONAL_QUEUE: PolicySubject = { holder: { institutionId: null, ancestorIds: [] } };
+export type { InboxQuery } from '@pintu/core';
+// The rule is the core's; named here too for the callers that import it from here.
+export { inboxScopeOf } from '@pintu/core';
 
-const noInbox = () =>
-  new ProblemError('NOT_ALLOWED', 'Kotak masuk hanya untuk petugas instansi, pengawas, dan admin nasional.');
-
-/** The scope of the caller's grants that may view reports: national, and/or subtrees of grant institutions. */
-export function inboxScopeOf(actors: readonly Actor[]): InboxScope {
-  const national = actors.some((a) => can(a, 'view', NATIONAL_QUEUE));
-  const roots = actors
-    .filter((a) => a.institutionId !== null && can(a, 'view', subjectOf([Number(a.institutionId)])))
-    .map((a) => Number(a.institutionId));
-  return { national, roots: [...new Set(roots)] };
+export interface InboxPage {
+  queue: InboxQueue;
+  counts: Record<InboxQueue, number>;
+  rows: InboxRow[];
+  /** The caller's actors, for what the presenter shows them (read-only or not). */
+  actors: Actor[];
+  page: number;
+  pageSize: number;
+  total: number;
 }
 
 /** One page of a queue with the counts of all queues; 403 for callers with no staff grant. */
 export async function listInbox(
-  deps: Pick<Deps, 'db' | 'calendar'> & { now: Date },
-  principal: Principal | null,
+  deps: Pick<AppDeps, 'inbox'> & { now: Date },
+  principal: Principal,
   query: InboxQuery,
-) {
-  const actors = actorsOf(requirePrincipal(principal));
+): Promise<InboxPage> {
+  const actors = actorsOf(principal);
   const scope = inboxScopeOf(actors);
-  if (!scope.national && scope.roots.length === 0) throw noInbox();
+  if (!hasInbox(scope))
+    fail('NOT_ALLOWED', 'Kotak masuk hanya untuk petugas instansi, pengawas, dan admin nasional.');
   if (query.unitId !== undefined) {
-    const inScope = await unitInScope(deps.db, scope, query.unitId);
-    if (inScope === null)
-      throw new ProblemError('VALIDATION', 'Unit tidak ditemukan.', [
-        { field: 'unitId', code: 'unknown', message: 'Unit tidak ditemukan.' },
-      ]);
-    if (!inScope) throw new ProblemError('NOT_ALLOWED', 'Unit itu berada di luar wilayah kewenangan Anda.');
+    const path = await deps.inbox.institutionPath(query.unitId);
+    if (path === null) failField('unitId', 'unknown', 'Unit tidak ditemukan.');
+    if (!pathInScope(scope, path)) fail('NOT_ALLOWED', 'Unit itu berada di luar wilayah kewenangan Anda.');
   }
-  const { counts, rows } = await queryInbox(deps.db, scope, query, deps.now);
-  const calendar = deps.calendar.get();
+  const { counts, rows } = await deps.inbox.query(scope, query, deps.now);
   return {
     queue: query.queue,
     counts,
-    items: rows.map((row) =>
-      presentInboxItem(row, { actors, calendar, decreedYears: deps.calendar.decreedYears(), now: deps.now }),
-    ),
+    rows,
+    actors,
     page: query.page,
     pageSize: query.pageSize,
     total: counts[query.queue],

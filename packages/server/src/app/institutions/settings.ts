@@ -3,8 +3,13 @@
  * officer's approval, and the default complexity class per category. A unit inherits what it does not set itself
  * from the nearest ancestor that does.
  */
-import { COMPLEXITY_CLASSES, type ComplexityClass, type InstitutionSettings } from '@pintu/core';
-import { type InstitutionNode, loadNode, loadPath, type Q } from '../../db/postgres-institution-admin';
+import {
+  COMPLEXITY_CLASSES,
+  type ComplexityClass,
+  type InstitutionAdminStore,
+  type InstitutionRecord,
+  type InstitutionSettings,
+} from '@pintu/core';
 
 /** What an institution stores; every key optional (absent = inherit). */
 export interface StoredSettings {
@@ -37,7 +42,7 @@ export function storedSettingsOf(raw: unknown): StoredSettings {
 }
 
 /** Resolves the settings along a path of nodes, root first: the nearest setting wins, per category too. */
-export function resolveSettings(nodes: readonly Pick<InstitutionNode, 'settings'>[]): EffectiveSettings {
+export function resolveSettings(nodes: readonly Pick<InstitutionRecord, 'settings'>[]): EffectiveSettings {
   const out: EffectiveSettings = { ...DEFAULT_SETTINGS, defaultComplexity: {} };
   for (const node of nodes) {
     const s = storedSettingsOf(node.settings);
@@ -51,9 +56,12 @@ export function resolveSettings(nodes: readonly Pick<InstitutionNode, 'settings'
  * The settings in force for reports held by an institution or unit (null = the national queue: defaults).
  * The lifecycle reads `followUpRequiresApproval` from here; acknowledging proposes `defaultComplexity[categoryId]`.
  */
-export async function effectiveSettings(q: Q, institutionId: number | null): Promise<EffectiveSettings> {
+export async function effectiveSettings(
+  store: Pick<InstitutionAdminStore, 'node' | 'pathNodes'>,
+  institutionId: number | null,
+): Promise<EffectiveSettings> {
   if (institutionId === null) return { ...DEFAULT_SETTINGS, defaultComplexity: {} };
-  const node = await loadNode(q, institutionId);
+  const node = await store.node(institutionId);
   if (!node) return { ...DEFAULT_SETTINGS, defaultComplexity: {} };
-  return resolveSettings(await loadPath(q, node.path));
+  return resolveSettings(await store.pathNodes(node.path));
 }

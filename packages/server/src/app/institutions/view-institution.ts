@@ -1,24 +1,17 @@
 /** Reading an institution as its administrators see it: SK, settings (stored and in force), units, audit. */
-
-import {
-  type InstitutionNode,
-  latestSk,
-  listAudit,
-  listChildren,
-  loadNode,
-  loadPath,
-  type Q,
-} from '../../db/postgres-institution-admin';
-import { ProblemError } from '../../http/problem';
+import { fail, type InstitutionAdminStore, type InstitutionRecord } from '@pintu/core';
 import type { Principal } from '../accounts/principal';
+import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { resolveSettings, storedSettingsOf } from './settings';
 
-export const institutionNotFound = () => new ProblemError('NOT_FOUND', 'Instansi tidak ditemukan.');
+type ViewDeps = Pick<AppDeps, 'institutionAdmin'>;
+
+export const institutionNotFound = (): never => fail('NOT_FOUND', 'Instansi tidak ditemukan.');
 
 /** The administrator's view of a node. */
-export async function presentAdmin(q: Q, node: InstitutionNode) {
-  const [sk, path] = await Promise.all([latestSk(q, node.id), loadPath(q, node.path)]);
+export async function adminView(store: InstitutionAdminStore, node: InstitutionRecord) {
+  const [sk, path] = await Promise.all([store.latestSk(node.id), store.pathNodes(node.path)]);
   return {
     id: node.id,
     code: node.code,
@@ -35,40 +28,35 @@ export async function presentAdmin(q: Q, node: InstitutionNode) {
     effectiveSettings: resolveSettings(path),
   };
 }
-export type InstitutionAdminView = Awaited<ReturnType<typeof presentAdmin>>;
+export type InstitutionAdminView = Awaited<ReturnType<typeof adminView>>;
 
 /** A node the caller may read as staff (any role with `view` in its subtree), or 403/404. */
-async function readable(deps: { db: Q }, principal: Principal | null, id: number): Promise<InstitutionNode> {
-  const node = await loadNode(deps.db, id);
-  if (!node) throw institutionNotFound();
+async function readable(deps: ViewDeps, principal: Principal, id: number): Promise<InstitutionRecord> {
+  const node = await deps.institutionAdmin.node(id);
+  if (!node) return institutionNotFound();
   actorFor(principal, 'view', node.path);
   return node;
 }
 
 /** GET /institutions/{id}/admin: the node with its SK and settings. */
-export async function viewInstitution(deps: { db: Q }, principal: Principal | null, id: number) {
-  return presentAdmin(deps.db, await readable(deps, principal, id));
+export async function viewInstitution(deps: ViewDeps, principal: Principal, id: number) {
+  return adminView(deps.institutionAdmin, await readable(deps, principal, id));
 }
 
 /** GET /institutions/{id}/units: the units directly below, with open reports and connection. */
-export async function listUnits(
-  deps: { db: Q },
-  principal: Principal | null,
-  id: number,
-  includeInactive: boolean,
-) {
+export async function listUnits(deps: ViewDeps, principal: Principal, id: number, includeInactive: boolean) {
   await readable(deps, principal, id);
-  return { items: await listChildren(deps.db, id, includeInactive) };
+  return { items: await deps.institutionAdmin.listChildren(id, includeInactive) };
 }
 
 /** GET /institutions/{id}/audit: who changed what, newest first. */
 export async function listInstitutionAudit(
-  deps: { db: Q },
-  principal: Principal | null,
+  deps: ViewDeps,
+  principal: Principal,
   id: number,
   page: { page: number; pageSize: number },
 ) {
   await readable(deps, principal, id);
-  const items = await listAudit(deps.db, id, page.pageSize, (page.page - 1) * page.pageSize);
+  const items = await deps.institutionAdmin.listAudit(id, page.pageSize, (page.page - 1) * page.pageSize);
   return { items, page: page.page, pageSize: page.pageSize };
 }

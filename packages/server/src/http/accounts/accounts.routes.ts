@@ -1,6 +1,6 @@
 /** Account routes: `/api/v1/me`, and staff accounts (`/api/v1/staff`) for the national admin and coordinators. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { loadMe } from '../../app/accounts/me';
+import { viewMe } from '../../app/accounts/me';
 import { createStaff, deactivateStaff, listStaff } from '../../app/accounts/staff';
 import { addStaffGrant, removeStaffGrant } from '../../app/accounts/staff-grants';
 import { requirePrincipal } from '../auth/require';
@@ -119,7 +119,7 @@ const removeGrantRoute = createRoute({
 /** Registers the account routes. */
 export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(meRoute, async (c) => {
-    const me = await loadMe(c.var.db, requirePrincipal(c));
+    const me = await viewMe(c.var, requirePrincipal(c));
     return c.json(me, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(createStaffRoute, async (c) => {

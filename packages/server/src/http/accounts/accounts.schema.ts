@@ -1,6 +1,6 @@
 /** Request and response schemas of the account routes: the caller's own account, and staff accounts. */
 import { z } from '@hono/zod-openapi';
-import { STAFF_ROLES } from '../../app/accounts/staff-scope';
+import { STAFF_ROLES } from '@pintu/core';
 import { paging, text } from '../fields';
 
 const Grant = z.object({

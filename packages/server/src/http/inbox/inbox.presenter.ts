@@ -6,14 +6,15 @@ import {
   type Actor,
   can,
   deadlineNotice,
+  type InboxRow,
   NATIONAL_QUEUE,
   type ReportStatus,
   type ReportType,
+  STAFF_CLOCK_STATUSES,
   STATUS_LABELS_ID,
   type TimeZone,
   type WorkingDayCalendar,
 } from '@pintu/core';
-import { type InboxRow, STAFF_CLOCK_STATUSES } from '../../db/postgres-inbox';
 import type { InboxItem } from './inbox.schema';
 
 /** Due soon: at most this many working days left (0 = due today, 1 = due tomorrow). */

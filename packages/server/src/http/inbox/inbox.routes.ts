@@ -1,7 +1,9 @@
 /** The staff inbox route. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listInbox } from '../../app/institutions/list-inbox';
+import { requirePrincipal } from '../auth/require';
 import type { AppEnv } from '../context';
+import { presentInboxItem } from './inbox.presenter';
 import { InboxPage, InboxQuery } from './inbox.schema';
 
 const problemResponse = (description: string) => ({
@@ -31,7 +33,21 @@ const inboxRoute = createRoute({
 /** Registers the inbox route. */
 export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(inboxRoute, async (c) => {
-    const page = await listInbox(c.var, c.var.principal, c.req.valid('query'));
-    return c.json(page, 200, { 'cache-control': 'no-store' });
+    const { now, calendar } = c.var;
+    const { rows, actors, ...page } = await listInbox(c.var, requirePrincipal(c), c.req.valid('query'));
+    const ctx = { actors, calendar: calendar.get(), decreedYears: calendar.decreedYears(), now };
+    const items = rows.map((row) => presentInboxItem(row, ctx));
+    return c.json(
+      {
+        queue: page.queue,
+        counts: page.counts,
+        items,
+        page: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
   });
 }

@@ -1,7 +1,6 @@
 /** Request and response schemas of the inbox. */
 import { z } from '@hono/zod-openapi';
-import { REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
-import { INBOX_QUEUES } from '../../db/postgres-inbox';
+import { INBOX_QUEUES, REPORT_STATUSES, REPORT_TYPES } from '@pintu/core';
 import { DueNotice, paging, regionCode } from '../fields';
 
 export const InboxQuery = z.object({
