@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicySubject } from '../policy/policy';
 import { type Actor, ROLES, type Role } from '../policy/roles';
-import { audienceFor, isReporterSide, isHandlingRole, worksForAnInstitution } from './audience';
+import { audienceFor, isHandlingRole, isReporterSide, worksForAnInstitution } from './audience';
 
 // A report held by a unit under a regency government, filed by citizen-1 through facilitator fac-1.
 const report: PolicySubject = {

@@ -21,11 +21,16 @@ import { readEvents } from '../../src/db/postgres-lifecycle';
 import { postgresPorts } from '../../src/db/postgres-ports';
 import { domainProblem, ProblemError } from '../../src/http/problem';
 import { ReportInput } from '../../src/http/reports/reports.schema';
+import { presentSight } from '../../src/http/reports/sight.presenter';
 import type { ActionInput } from '../../src/http/workflow/workflow.schema';
 import { createSealer } from '../../src/security/seal';
 import { refIds, reportInput } from '../support/fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 import { createUnit, principalOf } from '../support/workflow-fixtures';
+
+/** The view a route would answer: the use case's sight, presented. */
+const viewPresented = async (...args: Parameters<typeof viewReport>) =>
+  presentSight(await viewReport(...args));
 
 describe.each(ENGINES)('workflow use cases on %s', (engine) => {
   let d: Database;
@@ -99,7 +104,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       expect(res.dueAt).toBeNull();
       expect(res.children.map((c) => c.institutionId)).toEqual([ids.samarinda, ids.kaltim]);
       for (const child of res.children) {
-        const view = await viewReport(env, child.trackingId, r.accessCode);
+        const view = await viewPresented(env, child.trackingId, r.accessCode);
         expect(view).toMatchObject({
           view: 'reporter',
           status: 'dispositioned',
@@ -110,11 +115,14 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         const events = await readEvents(d.db, child.trackingId);
         expect(events.map((e) => [e.seq, e.action, e.toStatus])).toEqual([[1, 'verify', 'dispositioned']]);
       }
-      const parentView = await viewReport({ ...env, principal: admin() }, r.trackingId);
+      const parentView = await viewPresented({ ...env, principal: admin() }, r.trackingId);
       expect(parentView.handling?.children.map((c) => c.trackingId).sort()).toEqual(
         res.children.map((c) => c.trackingId).sort(),
       );
-      const childView = await viewReport({ ...env, principal: coordinator() }, res.children[0]!.trackingId);
+      const childView = await viewPresented(
+        { ...env, principal: coordinator() },
+        res.children[0]!.trackingId,
+      );
       expect(childView.handling?.parent).toBe(r.trackingId);
     });
 
@@ -137,7 +145,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         );
         await act(child.trackingId, { action: 'archive', reason: 'out_of_scope' }, as(admin()));
       }
-      const parent = await viewReport({ ...env, principal: admin() }, r.trackingId);
+      const parent = await viewPresented({ ...env, principal: admin() }, r.trackingId);
       expect(parent.status).toBe('resolved');
       const events = await readEvents(d.db, r.trackingId);
       expect(events.at(-1)).toMatchObject({
@@ -176,7 +184,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         type: 'archive',
         payload: { reason: 'duplicate', duplicateOfId: original.trackingId },
       });
-      const staff = await viewReport({ ...env, principal: admin() }, dup.trackingId);
+      const staff = await viewPresented({ ...env, principal: admin() }, dup.trackingId);
       expect(staff.handling?.duplicateOf).toBe(original.trackingId);
     });
 
@@ -330,7 +338,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
     });
 
     it('staff see the report with deadline, actions and custody, and the reporter masked', async () => {
-      const view = await viewReport(
+      const view = await viewPresented(
         { ...env, principal: principalOf('liaison_officer', unitId) },
         trackingId,
       );
@@ -353,7 +361,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         'comment_internal',
       ]);
       expect(view.handling!.custody.map((c) => c.institution?.id)).toEqual([ids.samarinda, unitId]);
-      const outside = await viewReport(
+      const outside = await viewPresented(
         { ...env, principal: principalOf('coordinator', ids.kemenpu) },
         trackingId,
       );
@@ -370,12 +378,12 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       await d.db.execute(sql`update reports set reporter_account_id = ${citizen.userId},
         lifecycle = jsonb_set(lifecycle, '{reporterId}', to_jsonb(${citizen.userId}::text))
         where tracking_id = ${r.trackingId}`);
-      const view = await viewReport({ ...env, principal: citizen }, r.trackingId);
+      const view = await viewPresented({ ...env, principal: citizen }, r.trackingId);
       expect(view).toMatchObject({ view: 'reporter', reporter: { name: 'Siti Rahmawati' } });
       const timeline = await readTimeline(env, r.trackingId, as(citizen));
       expect(timeline.audience).toBe('reporter');
       const stranger = principalOf('citizen', null, { userId: 'citizen-account-2' });
-      expect((await viewReport({ ...env, principal: stranger }, r.trackingId)).view).toBe('public');
+      expect((await viewPresented({ ...env, principal: stranger }, r.trackingId)).view).toBe('public');
       await act(r.trackingId, { action: 'hold', question: 'Foto lokasi?' }, as(coordinator()));
       const answered = await act(r.trackingId, { action: 'answer_hold', message: 'Terlampir.' }, as(citizen));
       expect(answered).toMatchObject({ status: 'submitted', allowedActions: [] });

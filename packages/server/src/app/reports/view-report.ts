@@ -4,7 +4,7 @@ import { accessCodeMatches } from '../../security/ids';
 import type { Principal } from '../accounts/principal';
 import type { AppDeps } from '../deps';
 import { isStaffPrincipal } from '../workflow/callers';
-import { viewForPrincipal } from '../workflow/view-for-principal';
+import { type PrincipalView, principalView } from '../workflow/view-for-principal';
 import { type ReportsSource, reportsOf } from './reports-port';
 
 const notFound = (): never => fail('NOT_FOUND', 'Laporan tidak ditemukan.');
@@ -17,13 +17,12 @@ export interface ReporterIdentity {
 }
 
 /** What a signed-in principal in scope sees (the workflow's staff or own-report view). */
-export type PrincipalView = NonNullable<Awaited<ReturnType<typeof viewForPrincipal>>>;
 
 /** Which view of a report the caller gets, with what that view is made of; a presenter renders it. */
 export type ReportSight =
   | { audience: 'public'; report: ReportRecord }
   | { audience: 'reporter'; report: ReportRecord; identity: ReporterIdentity | null }
-  | { audience: 'principal'; view: PrincipalView };
+  | { audience: 'principal'; report: ReportRecord; view: PrincipalView };
 
 /** The signed-in caller and the request's clock, when the route has them. */
 interface StaffCaller {
@@ -49,8 +48,12 @@ export async function viewReport(
   }
   const { principal, calendar, now, db } = deps;
   if (principal && calendar && now && db) {
-    const view = await viewForPrincipal({ db, sealer: deps.sealer, calendar, now }, report, principal);
-    if (view) return { audience: 'principal', view };
+    const view = await principalView(
+      { db, sealer: deps.sealer, calendar, now },
+      report.trackingId,
+      principal,
+    );
+    if (view) return { audience: 'principal', report, view };
     if (report.isConfidential && isStaffPrincipal({ principal })) notFound();
   }
   return { audience: 'public', report };

@@ -9,8 +9,6 @@ import {
   type ReportState,
   type WorkflowReports,
 } from '@pintu/core';
-import type { ReportRow } from '../../db/postgres-reports';
-import { presentPrincipalView } from '../../http/reports/reports.presenter';
 import type { Principal } from '../accounts/principal';
 import type { AppDeps } from '../deps';
 import { dueNoticeOf } from '../reference/calendar-source';
@@ -122,16 +120,4 @@ export async function principalView(
   const allowed = allowedForActors(report.state, actors, guard);
   const handling = await handlingOf(env, reports, report, report.state, allowed);
   return { audience, identity: report.isAnonymous ? null : identity(), handling };
-}
-
-/**
- * @deprecated for app/reports/view-report.ts until it returns plain data and its route presents it: then the
- * route calls `presentPrincipalView(row, await principalView(…))` and this, with its HTTP import, goes.
- */
-export async function viewForPrincipal(
-  env: Env,
-  row: ReportRow,
-  principal: Principal,
-): Promise<ReturnType<typeof presentPrincipalView>> {
-  return presentPrincipalView(row, await principalView(env, row.trackingId, principal));
 }
