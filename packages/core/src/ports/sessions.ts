@@ -1,7 +1,7 @@
 /** Sessions: the signed-in account behind a session token, with its role grants, in one read. */
 import type { Role } from '../policy/roles';
 
-/** A signed-in account as a request sees it (the server's `Principal`). */
+/** A signed-in account as a request sees it (the server's `Caller`). */
 export interface SessionAccount {
   userId: string;
   name: string;

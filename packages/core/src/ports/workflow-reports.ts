@@ -1,5 +1,5 @@
 /**
- * What the workflow use cases (lifecycle actions, timeline, principal views, identity reveals) read from storage:
+ * What the workflow use cases (lifecycle actions, timeline, caller views, identity reveals) read from storage:
  * a report with the columns that decide who may see and act on it, the references an action names, and the
  * identity reveal log.
  */

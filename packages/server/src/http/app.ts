@@ -47,7 +47,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async (c, next) => {
     for (const [k, v] of Object.entries(deps)) c.set(k as keyof Deps, v as never);
     c.set('now', deps.clock());
-    c.set('principal', null); // the session middleware (auth/) replaces this for signed-in callers
+    c.set('caller', null); // the session middleware (auth/) replaces this for signed-in callers
     await next();
   });
   app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());

@@ -4,20 +4,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { listInbox } from '../../src/app/institutions/list-inbox';
 import { type CalendarSource, loadCalendar } from '../../src/app/reference/calendar-source';
 import type { Database } from '../../src/db/open';
 import { INBOX_QUEUES, type InboxQuery, postgresInbox } from '../../src/db/postgres-inbox';
 import { presentInboxItem } from '../../src/http/inbox/inbox.presenter';
 import { refIds } from '../support/fixtures';
-import {
-  endOfDayWita,
-  insertUnitRow,
-  placeReport,
-  principal,
-  REPORTER,
-} from '../support/institution-fixtures';
+import { caller, endOfDayWita, insertUnitRow, placeReport, REPORTER } from '../support/institution-fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 
 // Friday 2024-04-05 10:00 WITA, the last working day before Lebaran 2024: 8–9 April cuti bersama, 10–11 Idul
@@ -35,7 +29,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
   const t: Record<string, string> = {};
 
   // The use case, then the route's presenter (as GET /api/v1/inbox does).
-  const inbox = async (who: Principal, q: Partial<InboxQuery> = {}, now = NOW) => {
+  const inbox = async (who: Caller, q: Partial<InboxQuery> = {}, now = NOW) => {
     const { rows, actors, ...page } = await listInbox({ inbox: postgresInbox(d.db), now }, who, {
       queue: 'to_verify',
       sort: 'deadline',
@@ -47,11 +41,11 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     return { ...page, items: rows.map((r) => presentInboxItem(r, ctx)) };
   };
 
-  const coordinatorOf = (id: number) => principal([{ role: 'coordinator', institutionId: id }]);
-  const nationalAdmin = principal([{ role: 'national_admin', institutionId: null }]);
+  const coordinatorOf = (id: number) => caller([{ role: 'coordinator', institutionId: id }]);
+  const nationalAdmin = caller([{ role: 'national_admin', institutionId: null }]);
 
   /** Every item of a queue, walking all pages. */
-  async function allItems(who: Principal, q: Partial<InboxQuery>, pageSize = 2) {
+  async function allItems(who: Caller, q: Partial<InboxQuery>, pageSize = 2) {
     const items = [];
     for (let page = 1; ; page++) {
       const res = await inbox(who, { ...q, page, pageSize });
@@ -201,7 +195,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     });
 
     it('a unit’s liaison officer sees its unit only; a district’s sees the villages below it', async () => {
-      const liaison = principal([{ role: 'liaison_officer', institutionId: works }]);
+      const liaison = caller([{ role: 'liaison_officer', institutionId: works }]);
       const res = await inbox(liaison, { queue: 'to_acknowledge' });
       expect(trackingIds(res.items)).toEqual(keysOf('dueToday', 'dueTue', 'late4'));
       expect(res.counts).toEqual({
@@ -212,7 +206,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
         on_hold: 1,
         overdue: 2,
       });
-      const districtOfficer = principal([{ role: 'liaison_officer', institutionId: district }]);
+      const districtOfficer = caller([{ role: 'liaison_officer', institutionId: district }]);
       const all = await inbox(districtOfficer, { queue: 'in_progress' });
       expect(trackingIds(all.items)).toEqual(keysOf('inVillage'));
       expect(all.counts.to_acknowledge).toBe(1);
@@ -255,20 +249,20 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     });
 
     it('oversight reads its scope read-only; handlers may act', async () => {
-      const ombudsman = principal([{ role: 'oversight', institutionId: null }]);
+      const ombudsman = caller([{ role: 'oversight', institutionId: null }]);
       const res = await inbox(ombudsman, { queue: 'overdue' });
       expect(trackingIds(res.items)).toEqual(keysOf('late1', 'late4', 'bppLate'));
       expect(res.items.every((i) => i.readOnly)).toBe(true);
-      const local = principal([{ role: 'oversight', institutionId: balikpapan }]);
+      const local = caller([{ role: 'oversight', institutionId: balikpapan }]);
       expect(trackingIds((await inbox(local, { queue: 'overdue' })).items)).toEqual(keysOf('bppLate'));
-      const leadership = principal([{ role: 'leadership', institutionId: ids.samarinda }]);
+      const leadership = caller([{ role: 'leadership', institutionId: ids.samarinda }]);
       expect((await inbox(leadership, { queue: 'overdue' })).items.every((i) => i.readOnly)).toBe(true);
       const coord = await inbox(coordinatorOf(ids.samarinda), { queue: 'overdue' });
       expect(coord.items.every((i) => !i.readOnly)).toBe(true);
     });
 
     it('grants add up: a coordinator of two institutions sees both', async () => {
-      const both = principal([
+      const both = caller([
         { role: 'coordinator', institutionId: ids.samarinda },
         { role: 'coordinator', institutionId: balikpapan },
       ]);
@@ -278,11 +272,11 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
 
     // Anonymous callers (401) are the route's: inbox-http.test.ts.
     it('citizens and developers have no inbox', async () => {
-      await expect(inbox(principal([{ role: 'citizen', institutionId: null }]))).rejects.toMatchObject({
+      await expect(inbox(caller([{ role: 'citizen', institutionId: null }]))).rejects.toMatchObject({
         error: { code: 'NOT_ALLOWED' },
       });
       await expect(
-        inbox(principal([{ role: 'developer', institutionId: ids.samarinda }])),
+        inbox(caller([{ role: 'developer', institutionId: ids.samarinda }])),
       ).rejects.toMatchObject({
         error: { code: 'NOT_ALLOWED' },
       });
@@ -314,7 +308,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     });
 
     it('counts working days left in the holder’s zone across Lebaran 2024, and grades the deadline', async () => {
-      const liaison = principal([{ role: 'liaison_officer', institutionId: works }]);
+      const liaison = caller([{ role: 'liaison_officer', institutionId: works }]);
       const items = [
         ...(await inbox(liaison, { queue: 'to_acknowledge' })).items,
         ...(await inbox(liaison, { queue: 'in_progress' })).items,
@@ -341,7 +335,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     });
 
     it('overdue holds the staff deadlines only; the reporter’s timers are marked as such', async () => {
-      const liaison = principal([{ role: 'liaison_officer', institutionId: works }]);
+      const liaison = caller([{ role: 'liaison_officer', institutionId: works }]);
       const overdue = await inbox(liaison, { queue: 'overdue' });
       expect(trackingIds(overdue.items)).toEqual(keysOf('late1', 'late4'));
       const awaiting = await inbox(liaison, { queue: 'awaiting_reporter' });
@@ -406,7 +400,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
       for (const who of [
         coordinatorOf(ids.samarinda),
         nationalAdmin,
-        principal([{ role: 'oversight', institutionId: null }]),
+        caller([{ role: 'oversight', institutionId: null }]),
       ]) {
         for (const queue of INBOX_QUEUES) {
           const res = await inbox(who, { queue });
@@ -449,7 +443,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
           due_at + make_interval(days => g % 20 - 15), lifecycle, is_anonymous, is_confidential, channel, language,
           created_at + make_interval(mins => g), updated_at
         from reports, generate_series(1, 320) g where tracking_id = ${seed}`);
-      const officer = principal([{ role: 'liaison_officer', institutionId: big }]);
+      const officer = caller([{ role: 'liaison_officer', institutionId: big }]);
       const { counts } = await inbox(officer);
       const totalOpen =
         counts.to_verify +

@@ -13,7 +13,7 @@ import { refIds } from '../support/fixtures';
 import { type SignedIn, signInAs } from '../support/sessions';
 import { act, fileInto, holderById, staffOf, stagesOf } from '../support/sla-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { principalOf } from '../support/workflow-fixtures';
+import { callerOf } from '../support/workflow-fixtures';
 
 /** The end of a local date in WITA (UTC+8), as an ISO instant. */
 const endOfWita = (date: string) =>
@@ -172,7 +172,7 @@ describe('holiday changes: paused clocks, reopen windows, one transaction', () =
       await expect(
         addHoliday(
           { holidays: t.deps.holidays, calendar: t.deps.calendar, now: new Date('2024-07-01T03:00:00Z') },
-          principalOf('national_admin', null),
+          callerOf('national_admin', null),
           { date: '2024-07-03', name: 'Gagal', kind: 'special', source: 'uji' },
         ),
       ).rejects.toThrow();

@@ -22,7 +22,7 @@ import { refIds, reportInput } from '../support/fixtures';
 import { fileInto, holderById, noticesOf } from '../support/sla-fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtp';
 import { ENGINES, openTestDatabase } from '../support/test-db';
-import { principalOf, storeReportState } from '../support/workflow-fixtures';
+import { callerOf, storeReportState } from '../support/workflow-fixtures';
 
 async function account(db: Db, id: string, role: string, institutionId: number | null) {
   await db.execute(sql`insert into users (id, name, email) values (${id}, ${id}, ${`${id}@pintu.test`})`);
@@ -60,7 +60,7 @@ describe.each(ENGINES)('SLA recipients and split parents on %s', (engine) => {
 
   const act = (trackingId: string, input: ActionInput, role: string, institutionId: number | null) =>
     actOnReport(env, trackingId, input, {
-      principal: principalOf(role as never, institutionId),
+      caller: callerOf(role as never, institutionId),
     });
   const statusOf = async (trackingId: string) =>
     (await d.db.execute(sql`select status, due_at as "dueAt" from reports where tracking_id = ${trackingId}`))

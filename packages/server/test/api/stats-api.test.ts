@@ -11,7 +11,7 @@ import { overdueReports, silentInstitutions } from '../../src/app/stats/oversigh
 import { refIds } from '../support/fixtures';
 import { act, fileInto, holderById, staffOf } from '../support/sla-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createUnit, principalOf } from '../support/workflow-fixtures';
+import { callerOf, createUnit } from '../support/workflow-fixtures';
 
 /** Samarinda is in WITA (UTC+8). */
 const wita = (local: string) => new Date(`${local}:00+08:00`);
@@ -427,7 +427,7 @@ describe('exports hold the same numbers as the API', () => {
 describe('oversight lists', () => {
   it('lists what is overdue now, without identity or content, to staff only', async () => {
     const deps = { ...t.deps, now: new Date('2024-06-20T02:00:00Z') };
-    const all = await overdueReports(deps, principalOf('national_admin', null), {});
+    const all = await overdueReports(deps, callerOf('national_admin', null), {});
     expect(all.items).toHaveLength(3);
     expect(new Set(all.items.map((i) => i.trackingId))).toEqual(
       new Set([...(tracking.untouched ?? []), ...(tracking.acknowledged ?? [])]),
@@ -443,17 +443,17 @@ describe('oversight lists', () => {
     ]);
     // Acknowledge due end of Thursday 6 June WITA; 7, 10–14, 19 and 20 June (17–18 June Idul Adha) = 8.
     expect(first).toMatchObject({ stage: 'acknowledge', workingDaysOverdue: 8 });
-    const other = await overdueReports(deps, principalOf('coordinator', ids.kemenpu), {});
+    const other = await overdueReports(deps, callerOf('coordinator', ids.kemenpu), {});
     expect(other.items).toEqual([]);
-    const own = await overdueReports(deps, principalOf('coordinator', ids.samarinda), {
+    const own = await overdueReports(deps, callerOf('coordinator', ids.samarinda), {
       institutionId: ids.samarinda,
     });
     expect(own.items).toHaveLength(3);
-    await expect(overdueReports(deps, principalOf('citizen', null), {})).rejects.toMatchObject({
+    await expect(overdueReports(deps, callerOf('citizen', null), {})).rejects.toMatchObject({
       error: { code: 'NOT_ALLOWED' },
     });
     await expect(
-      overdueReports(deps, principalOf('coordinator', ids.kemenpu), { institutionId: ids.samarinda }),
+      overdueReports(deps, callerOf('coordinator', ids.kemenpu), { institutionId: ids.samarinda }),
     ).rejects.toMatchObject({ error: { code: 'NOT_ALLOWED' } });
     const anonymous = await t.get('/api/v1/stats/overdue');
     expect(anonymous.status).toBe(401);
@@ -461,7 +461,7 @@ describe('oversight lists', () => {
 
   it('names the institutions that received reports and never answered', async () => {
     const period = { from: '2024-07-01', to: '2024-07-31' };
-    const silent = await silentInstitutions(t.deps, principalOf('oversight', null), {}, period);
+    const silent = await silentInstitutions(t.deps, callerOf('oversight', null), {}, period);
     expect(silent.items).toEqual([
       expect.objectContaining({
         institutionId: ids.kemenpu,
@@ -472,7 +472,7 @@ describe('oversight lists', () => {
     ]);
     const june = await silentInstitutions(
       t.deps,
-      principalOf('oversight', null),
+      callerOf('oversight', null),
       {},
       { from: '2024-06-01', to: '2024-06-30' },
     );

@@ -1,5 +1,5 @@
 /**
- * The workflow use cases called directly with principals (as the session middleware resolves them): splitting to
+ * The workflow use cases called directly with callers (as the session middleware resolves them): splitting to
  * several institutions, duplicates, refusals that change nothing, stale writes, the timeline per audience, the staff
  * view, and identity reveal. The HTTP layer over them is tested in journey, action-matrix and privacy tests.
  */
@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { DomainFailure } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { loadCalendar } from '../../src/app/reference/calendar-source';
 import { fileReport } from '../../src/app/reports/file-report';
 import { viewReport } from '../../src/app/reports/view-report';
 import { actOnReport } from '../../src/app/workflow/act-on-report';
 import { NoCredentials } from '../../src/app/workflow/action-context';
-import type { Caller } from '../../src/app/workflow/callers';
+import type { Credentials } from '../../src/app/workflow/callers';
 import { readTimeline } from '../../src/app/workflow/read-timeline';
 import { listIdentityReveals, revealIdentity } from '../../src/app/workflow/reveal-identity';
 import type { Database } from '../../src/db/open';
@@ -26,7 +26,7 @@ import type { ActionInput } from '../../src/http/workflow/workflow.schema';
 import { createSealer } from '../../src/security/seal';
 import { refIds, reportInput } from '../support/fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
-import { createUnit, principalOf } from '../support/workflow-fixtures';
+import { callerOf, createUnit } from '../support/workflow-fixtures';
 
 /** The view a route would answer: the use case's sight, presented. */
 const viewPresented = async (...args: Parameters<typeof viewReport>) =>
@@ -64,9 +64,9 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
   const at = (iso: string) => {
     env.now = new Date(iso);
   };
-  const admin = () => principalOf('national_admin', null);
-  const coordinator = () => principalOf('coordinator', ids.samarinda);
-  const as = (principal: Principal): Caller => ({ principal });
+  const admin = () => callerOf('national_admin', null);
+  const coordinator = () => callerOf('coordinator', ids.samarinda);
+  const as = (caller: Caller): Credentials => ({ caller });
 
   async function file(over: Record<string, unknown> = {}) {
     return fileReport(env, ReportInput.parse(reportInput(ids.roads, over)), {
@@ -74,13 +74,13 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       channel: 'web',
     });
   }
-  const act = (trackingId: string, input: ActionInput, caller: Caller) =>
-    actOnReport(env, trackingId, input, caller);
+  const act = (trackingId: string, input: ActionInput, credentials: Credentials) =>
+    actOnReport(env, trackingId, input, credentials);
   const refusal = async (p: Promise<unknown>) => {
     try {
       await p;
     } catch (err) {
-      // What HTTP answers: a use case's DomainFailure becomes the same problem (http/app.ts), and a caller with
+      // What HTTP answers: a use case's DomainFailure becomes the same problem (http/app.ts), and a credentials with
       // neither a session nor an access code gets the route's 401.
       if (err instanceof NoCredentials) return { code: 'UNAUTHENTICATED', reason: undefined, fields: [] };
       const problem = err instanceof DomainFailure ? domainProblem(err.error) : err;
@@ -115,14 +115,11 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         const events = await readEvents(d.db, child.trackingId);
         expect(events.map((e) => [e.seq, e.action, e.toStatus])).toEqual([[1, 'verify', 'dispositioned']]);
       }
-      const parentView = await viewPresented({ ...env, principal: admin() }, r.trackingId);
+      const parentView = await viewPresented({ ...env, caller: admin() }, r.trackingId);
       expect(parentView.handling?.children.map((c) => c.trackingId).sort()).toEqual(
         res.children.map((c) => c.trackingId).sort(),
       );
-      const childView = await viewPresented(
-        { ...env, principal: coordinator() },
-        res.children[0]!.trackingId,
-      );
+      const childView = await viewPresented({ ...env, caller: coordinator() }, res.children[0]!.trackingId);
       expect(childView.handling?.parent).toBe(r.trackingId);
     });
 
@@ -137,7 +134,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       const [a, b] = res.children;
       // Each child goes back to the national queue (not our authority) and is archived there.
       for (const child of [a!, b!]) {
-        const coord = principalOf('coordinator', child.institutionId);
+        const coord = callerOf('coordinator', child.institutionId);
         await act(
           child.trackingId,
           { action: 'not_our_authority', reason: 'Bukan kewenangan kami' },
@@ -145,7 +142,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         );
         await act(child.trackingId, { action: 'archive', reason: 'out_of_scope' }, as(admin()));
       }
-      const parent = await viewPresented({ ...env, principal: admin() }, r.trackingId);
+      const parent = await viewPresented({ ...env, caller: admin() }, r.trackingId);
       expect(parent.status).toBe('resolved');
       const events = await readEvents(d.db, r.trackingId);
       expect(events.at(-1)).toMatchObject({
@@ -177,14 +174,14 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       );
       expect(res.status).toBe('archived');
       const timeline = await readTimeline(env, dup.trackingId, {
-        principal: null,
+        caller: null,
         accessCode: dup.accessCode,
       });
       expect(timeline.events.at(-1)).toMatchObject({
         type: 'archive',
         payload: { reason: 'duplicate', duplicateOfId: original.trackingId },
       });
-      const staff = await viewPresented({ ...env, principal: admin() }, dup.trackingId);
+      const staff = await viewPresented({ ...env, caller: admin() }, dup.trackingId);
       expect(staff.handling?.duplicateOf).toBe(original.trackingId);
     });
 
@@ -192,7 +189,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       at('2024-05-08T02:00:00Z');
       const r = await file();
       const before = await readEvents(d.db, r.trackingId);
-      const cases: [ActionInput, Caller, string, string | undefined][] = [
+      const cases: [ActionInput, Credentials, string, string | undefined][] = [
         [
           { action: 'acknowledge', complexity: 'simple', message: 'Diterima' },
           as(admin()),
@@ -201,31 +198,34 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         ],
         [
           { action: 'accept', rating: 5 },
-          { principal: null, accessCode: r.accessCode },
+          { caller: null, accessCode: r.accessCode },
           'INVALID_TRANSITION',
           'status',
         ],
         [
           { action: 'verify', targets: [ids.samarinda] },
-          { principal: null, accessCode: 'AAAA-BBBB-CCCC-DDDD' },
+          { caller: null, accessCode: 'AAAA-BBBB-CCCC-DDDD' },
           'NOT_ALLOWED',
           'access_code',
         ],
-        [{ action: 'verify', targets: [ids.samarinda] }, { principal: null }, 'UNAUTHENTICATED', undefined],
+        [{ action: 'verify', targets: [ids.samarinda] }, { caller: null }, 'UNAUTHENTICATED', undefined],
         // Out of scope: the national queue is nobody's subtree.
         [{ action: 'verify', targets: [ids.samarinda] }, as(coordinator()), 'NOT_ALLOWED', undefined],
         [{ action: 'verify', targets: [999_999] }, as(admin()), 'VALIDATION', undefined],
         [{ action: 'dispose_down', unit: unitId }, as(admin()), 'NOT_ALLOWED', undefined],
       ];
-      for (const [input, caller, code, reason] of cases)
-        expect(await refusal(act(r.trackingId, input, caller)), input.action).toMatchObject({ code, reason });
+      for (const [input, credentials, code, reason] of cases)
+        expect(await refusal(act(r.trackingId, input, credentials)), input.action).toMatchObject({
+          code,
+          reason,
+        });
       expect(await readEvents(d.db, r.trackingId)).toEqual(before);
     });
 
     it('picks the grant the core allows among several, and reports the most telling refusal', async () => {
       at('2024-05-08T02:00:00Z');
       const r = await file({ institutionId: ids.samarinda });
-      const many = principalOf('citizen', null, {
+      const many = callerOf('citizen', null, {
         grants: [
           { role: 'citizen', institutionId: null },
           { role: 'liaison_officer', institutionId: ids.samarinda },
@@ -284,19 +284,19 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         { action: 'comment_internal', message: 'Catatan internal rahasia' },
         as(coordinator()),
       );
-      const liaison = principalOf('liaison_officer', unitId);
+      const liaison = callerOf('liaison_officer', unitId);
       await act(
         trackingId,
         { action: 'acknowledge', complexity: 'simple', message: 'Kami tangani' },
         as(liaison),
       );
-      const operator = principalOf('unit_operator', unitId);
+      const operator = callerOf('unit_operator', unitId);
       await act(trackingId, { action: 'draft_follow_up', message: 'Draf jawaban pertama' }, as(operator));
       await act(trackingId, { action: 'return_draft', note: 'Lengkapi foto' }, as(liaison));
     });
 
     it('the public sees status changes only, without people or internal notes', async () => {
-      const t = await readTimeline(env, trackingId, { principal: null });
+      const t = await readTimeline(env, trackingId, { caller: null });
       expect(t.audience).toBe('public');
       expect(t.events.map((e) => e.type)).toEqual(['submitted', 'verify', 'acknowledge']);
       const text = JSON.stringify(t);
@@ -305,7 +305,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
     });
 
     it('the reporter sees the handling but no internal comment, draft or return, and no staff account', async () => {
-      const t = await readTimeline(env, trackingId, { principal: null, accessCode });
+      const t = await readTimeline(env, trackingId, { caller: null, accessCode });
       expect(t.audience).toBe('reporter');
       expect(t.events.map((e) => e.type)).toEqual(['submitted', 'verify', 'acknowledge']);
       expect(t.events[2]!.payload).toMatchObject({ message: 'Kami tangani', complexity: 'simple' });
@@ -314,7 +314,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
     });
 
     it('staff in scope see everything with staff accounts; oversight too; staff elsewhere only the public', async () => {
-      const staff = await readTimeline(env, trackingId, as(principalOf('unit_operator', unitId)));
+      const staff = await readTimeline(env, trackingId, as(callerOf('unit_operator', unitId)));
       expect(staff.audience).toBe('staff');
       expect(staff.events.map((e) => e.type)).toEqual([
         'submitted',
@@ -330,18 +330,15 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         userId: expect.any(String),
       });
       expect(staff.events[0]!.actor).toEqual({ side: 'reporter', role: 'guest', institutionId: null });
-      const oversight = await readTimeline(env, trackingId, as(principalOf('oversight', null)));
+      const oversight = await readTimeline(env, trackingId, as(callerOf('oversight', null)));
       expect(oversight.audience).toBe('oversight');
       expect(oversight.events).toHaveLength(6);
-      const elsewhere = await readTimeline(env, trackingId, as(principalOf('coordinator', ids.kemenpu)));
+      const elsewhere = await readTimeline(env, trackingId, as(callerOf('coordinator', ids.kemenpu)));
       expect(elsewhere.audience).toBe('public');
     });
 
     it('staff see the report with deadline, actions and custody, and the reporter masked', async () => {
-      const view = await viewPresented(
-        { ...env, principal: principalOf('liaison_officer', unitId) },
-        trackingId,
-      );
+      const view = await viewPresented({ ...env, caller: callerOf('liaison_officer', unitId) }, trackingId);
       expect(view.view).toBe('staff');
       expect(view.reporter).toEqual({
         display: secret.name,
@@ -362,7 +359,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
       ]);
       expect(view.handling!.custody.map((c) => c.institution?.id)).toEqual([ids.samarinda, unitId]);
       const outside = await viewPresented(
-        { ...env, principal: principalOf('coordinator', ids.kemenpu) },
+        { ...env, caller: callerOf('coordinator', ids.kemenpu) },
         trackingId,
       );
       expect(outside.view).toBe('public');
@@ -373,17 +370,17 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
     it('gets the reporter view and timeline, and acts as the reporter', async () => {
       at('2024-05-08T02:00:00Z');
       const r = await file({ institutionId: ids.samarinda });
-      const citizen = principalOf('citizen', null, { userId: 'citizen-account-1' });
+      const citizen = callerOf('citizen', null, { userId: 'citizen-account-1' });
       // Intake files as a guest today; an account's report carries the account as its reporter.
       await d.db.execute(sql`update reports set reporter_account_id = ${citizen.userId},
         lifecycle = jsonb_set(lifecycle, '{reporterId}', to_jsonb(${citizen.userId}::text))
         where tracking_id = ${r.trackingId}`);
-      const view = await viewPresented({ ...env, principal: citizen }, r.trackingId);
+      const view = await viewPresented({ ...env, caller: citizen }, r.trackingId);
       expect(view).toMatchObject({ view: 'reporter', reporter: { name: 'Siti Rahmawati' } });
       const timeline = await readTimeline(env, r.trackingId, as(citizen));
       expect(timeline.audience).toBe('reporter');
-      const stranger = principalOf('citizen', null, { userId: 'citizen-account-2' });
-      expect((await viewPresented({ ...env, principal: stranger }, r.trackingId)).view).toBe('public');
+      const stranger = callerOf('citizen', null, { userId: 'citizen-account-2' });
+      expect((await viewPresented({ ...env, caller: stranger }, r.trackingId)).view).toBe('public');
       await act(r.trackingId, { action: 'hold', question: 'Foto lokasi?' }, as(coordinator()));
       const answered = await act(r.trackingId, { action: 'answer_hold', message: 'Terlampir.' }, as(citizen));
       expect(answered).toMatchObject({ status: 'submitted', allowedActions: [] });
@@ -423,17 +420,17 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
             env,
             r.trackingId,
             reason,
-            principalOf('oversight', null, { permissions: ['reveal_identity'] }),
+            callerOf('oversight', null, { permissions: ['reveal_identity'] }),
           ),
         ),
       ).toMatchObject({ code: 'NOT_ALLOWED' });
-      const revealer = principalOf('national_admin', null, {
+      const revealer = callerOf('national_admin', null, {
         permissions: ['reveal_identity'],
         name: 'Admin Pengungkap',
       });
       const revealed = await revealIdentity(env, r.trackingId, reason, revealer);
       expect(revealed.identity).toEqual(secret);
-      const log = await listIdentityReveals(env, principalOf('oversight', null), { page: 1, pageSize: 20 });
+      const log = await listIdentityReveals(env, callerOf('oversight', null), { page: 1, pageSize: 20 });
       expect(log.items[0]).toMatchObject({
         trackingId: r.trackingId,
         reason,

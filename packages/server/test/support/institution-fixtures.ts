@@ -1,8 +1,8 @@
-/** Builders for inbox and institution administration tests: units, reports in any queue, principals. */
+/** Builders for inbox and institution administration tests: units, reports in any queue, callers. */
 import { randomBytes } from 'node:crypto';
 import { createCalendar, NATIONAL_HOLIDAYS, openReport, type Role } from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import type { Db } from '../../src/db/open';
 import { insertReport } from '../../src/db/postgres-reports';
 import { createSealer } from '../../src/security/seal';
@@ -103,11 +103,11 @@ export async function placeReport(db: Db, r: PlacedReport): Promise<string> {
   return trackingId;
 }
 
-/** A signed-in principal holding the given grants (what the session middleware would set). */
-export function principal(
+/** A signed-in caller holding the given grants (what the session middleware would set). */
+export function caller(
   grants: { role: Role; institutionId: number | null }[],
   userId = `user-${grants.map((g) => `${g.role}-${g.institutionId}`).join('-')}`,
-): Principal {
+): Caller {
   return {
     userId,
     name: 'Petugas Uji',

@@ -1,7 +1,7 @@
-/** Builders for workflow tests: units under an institution, principals, and reports in any state straight in the DB. */
+/** Builders for workflow tests: units under an institution, callers, and reports in any state straight in the DB. */
 import type { ReportState, Role } from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import type { Db } from '../../src/db/open';
 import { saveTransition } from '../../src/db/postgres-lifecycle';
 import { insertReport } from '../../src/db/postgres-reports';
@@ -18,12 +18,8 @@ export async function createUnit(db: Db, parentId: number, code: string, name: s
   return id;
 }
 
-/** A principal holding one role grant, as the session middleware would resolve it (for use-case tests). */
-export function principalOf(
-  role: Role,
-  institutionId: number | null,
-  over: Partial<Principal> = {},
-): Principal {
+/** A caller holding one role grant, as the session middleware would resolve it (for use-case tests). */
+export function callerOf(role: Role, institutionId: number | null, over: Partial<Caller> = {}): Caller {
   return {
     userId: `user-${role}-${institutionId ?? 'national'}`,
     name: `Petugas ${role}`,

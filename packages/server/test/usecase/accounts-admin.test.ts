@@ -4,7 +4,7 @@
  */
 import { DomainFailure, type InboxRow, type InstitutionRecord, type Role } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { addStaffGrant, removeStaffGrant } from '../../src/app/accounts/staff-grants';
 import { createUnit } from '../../src/app/institutions/create-unit';
 import { listInbox } from '../../src/app/institutions/list-inbox';
@@ -14,7 +14,7 @@ import { fakeInstitutionAdmin } from '../fakes/accounts-institution-admin';
 
 const NOW = new Date('2024-04-05T02:00:00Z');
 
-const caller = (userId: string, grants: { role: Role; institutionId: number | null }[]): Principal => ({
+const caller = (userId: string, grants: { role: Role; institutionId: number | null }[]): Caller => ({
   userId,
   name: userId,
   email: `${userId}@example.go.id`,

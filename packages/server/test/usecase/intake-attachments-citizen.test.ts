@@ -1,7 +1,7 @@
 /** Uploading an attachment and erasing a citizen's identity over in-memory ports (no database). */
 import { DomainFailure } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { uploadAttachment } from '../../src/app/attachments/upload-attachment';
 import { eraseIdentity } from '../../src/app/citizen/erase-identity';
 import { fakeAttachments, fakeBlobs, fakeCitizenData } from '../fakes/intake-reports';
@@ -67,8 +67,8 @@ describe('uploadAttachment over fakes', () => {
 });
 
 describe('eraseIdentity over fakes', () => {
-  const citizen = (role = 'citizen'): Principal =>
-    ({ userId: 'u1', email: 'siti@example.id', grants: [{ role }] }) as unknown as Principal;
+  const citizen = (role = 'citizen'): Caller =>
+    ({ userId: 'u1', email: 'siti@example.id', grants: [{ role }] }) as unknown as Caller;
   const accept = async (hash: string, password: string) => hash === `hash:${password}`;
 
   it('refuses a wrong password on the password field, erasing nothing', async () => {

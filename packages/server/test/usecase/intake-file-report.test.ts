@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainFailure } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import { type Filer, fileReport, type ReportFiling } from '../../src/app/reports/file-report';
+import { type FilingCaller, fileReport, type ReportFiling } from '../../src/app/reports/file-report';
 import { createSealer } from '../../src/security/seal';
 import { fakeCalendarSource } from '../fakes/intake-calendar';
 import { type FakeReference, fakeReports } from '../fakes/intake-reports';
@@ -16,7 +16,7 @@ const SAMARINDA = {
   active: true,
   path: [3, 7],
 };
-const guest: Filer = { kind: 'guest', channel: 'web' };
+const guest: FilingCaller = { kind: 'guest', channel: 'web' };
 
 function setup() {
   const ref: FakeReference = {

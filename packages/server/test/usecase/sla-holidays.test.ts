@@ -1,14 +1,14 @@
 /** Holiday administration and a year's decree over the in-memory holidays port: no database. */
 import { DomainFailure, type HolidaySource, type Role } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { calendarFrom } from '../../src/app/reference/calendar-source';
 import { enterDecree } from '../../src/app/sla/enter-decree';
 import { addHoliday, deleteHoliday, moveHoliday } from '../../src/app/sla/manage-holidays';
 import { type FakeHolidays, fakeHolidays } from '../fakes/sla-holidays';
 
 const NOW = new Date('2024-06-03T02:00:00Z');
-const principal = (role: Role, institutionId: number | null = null): Principal => ({
+const caller = (role: Role, institutionId: number | null = null): Caller => ({
   userId: `user-${role}`,
   name: role,
   email: `${role}@pintu.test`,
@@ -16,7 +16,7 @@ const principal = (role: Role, institutionId: number | null = null): Principal =
   permissions: [],
   mustChangePassword: false,
 });
-const admin = principal('national_admin');
+const admin = caller('national_admin');
 const idulAdha = {
   date: '2024-06-17',
   name: 'Idul Adha 1445 H',
@@ -78,7 +78,7 @@ describe('holiday administration (use case over fakes)', () => {
     const region = await failureOf(addHoliday(env, admin, regional));
     expect(region).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'regionCode', code: 'unknown' }] });
     expect((await failureOf(moveHoliday(env, admin, 42, { name: 'X' }))).code).toBe('NOT_FOUND');
-    const coordinator = principal('coordinator', 7);
+    const coordinator = caller('coordinator', 7);
     expect((await failureOf(deleteHoliday(env, coordinator, 1))).code).toBe('NOT_ALLOWED');
     expect(holidays.rows.size).toBe(1);
   });

@@ -1,7 +1,7 @@
 /** The statistics use cases over the in-memory StatsReader (no database): summary, scope rules, oversight access. */
 import { DomainFailure, type RollupTotals } from '@pintu/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import { silentInstitutions } from '../../src/app/stats/oversight';
 import { resolveScope } from '../../src/app/stats/resolve';
 import { statsSummary } from '../../src/app/stats/summary';
@@ -20,11 +20,11 @@ const noDb = new Proxy(
   },
 ) as Db;
 
-const principal = (role: string, institutionId: number | null): Principal => ({
+const caller = (role: string, institutionId: number | null): Caller => ({
   userId: `u-${role}`,
   name: role,
   email: `${role}@pintu.test`,
-  grants: [{ role, institutionId } as Principal['grants'][number]],
+  grants: [{ role, institutionId } as Caller['grants'][number]],
   permissions: [],
   mustChangePassword: false,
 });
@@ -126,23 +126,23 @@ describe('oversight lists', () => {
 
   it('shows each caller its own subtrees, everything to national oversight', async () => {
     const deps = { statsReader: reader };
-    const own = await silentInstitutions(deps, principal('coordinator', 1), {}, JUNE);
+    const own = await silentInstitutions(deps, caller('coordinator', 1), {}, JUNE);
     expect(own.items.map((i) => i.institutionId)).toEqual([2]);
-    const all = await silentInstitutions(deps, principal('oversight', null), {}, JUNE);
+    const all = await silentInstitutions(deps, caller('oversight', null), {}, JUNE);
     expect(all.items.map((i) => i.institutionId)).toEqual([2, 3]);
   });
 
   it('refuses a scope the caller may not see, with a DomainFailure', async () => {
     const deps = { statsReader: reader };
-    expect(await failureOf(silentInstitutions(deps, principal('citizen', null), {}, JUNE))).toMatchObject({
+    expect(await failureOf(silentInstitutions(deps, caller('citizen', null), {}, JUNE))).toMatchObject({
       code: 'NOT_ALLOWED',
       message: 'Hanya untuk petugas instansi, pengawas, dan admin nasional.',
     });
     expect(
-      await failureOf(silentInstitutions(deps, principal('coordinator', 1), { institutionId: 3 }, JUNE)),
+      await failureOf(silentInstitutions(deps, caller('coordinator', 1), { institutionId: 3 }, JUNE)),
     ).toMatchObject({ code: 'NOT_ALLOWED', message: 'Instansi itu berada di luar wilayah kewenangan Anda.' });
     expect(
-      await failureOf(silentInstitutions(deps, principal('coordinator', 1), { institutionId: 42 }, JUNE)),
+      await failureOf(silentInstitutions(deps, caller('coordinator', 1), { institutionId: 42 }, JUNE)),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'query.institutionId', code: 'unknown' }] });
   });
 });

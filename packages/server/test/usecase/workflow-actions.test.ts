@@ -1,6 +1,6 @@
 /**
  * The workflow use cases over the in-memory ports: refusals end in a DomainFailure before anything is written
- * (the database handle here throws when touched), the timeline is cut to the caller's audience, and the reveal
+ * (the database handle here throws when touched), the timeline is cut to the credentials's audience, and the reveal
  * log is read in the reader's scope.
  */
 import {
@@ -14,7 +14,7 @@ import {
   type WorkflowReport,
 } from '@pintu/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/app/accounts/principal';
+import type { Caller } from '../../src/app/accounts/caller';
 import type { AppDeps } from '../../src/app/deps';
 import type { CalendarSource } from '../../src/app/reference/calendar-source';
 import { actOnReport } from '../../src/app/workflow/act-on-report';
@@ -50,7 +50,7 @@ const PEMKOT: Holder = {
 };
 const ACCESS_CODE = 'KODE-RAHASIA-123';
 
-const principal = (role: Role, institutionId: number | null, permissions: string[] = []): Principal => ({
+const caller = (role: Role, institutionId: number | null, permissions: string[] = []): Caller => ({
   userId: `user-${role}-${institutionId ?? 'national'}`,
   name: `Petugas ${role}`,
   email: `${role}@pintu.test`,
@@ -114,47 +114,44 @@ describe('workflow use cases over in-memory ports', () => {
 
   describe('acting on a report', () => {
     it('an unknown report is NOT_FOUND', async () => {
-      const caller = { principal: principal('coordinator', 10) };
+      const credentials = { caller: caller('coordinator', 10) };
       expect(
-        await refusal(actOnReport(env, 'LPR-ZZZZ-ZZZZ-ZZZZ', { action: 'verify', targets: [10] }, caller)),
+        await refusal(
+          actOnReport(env, 'LPR-ZZZZ-ZZZZ-ZZZZ', { action: 'verify', targets: [10] }, credentials),
+        ),
       ).toMatchObject({ code: 'NOT_FOUND', message: 'Laporan tidak ditemukan.' });
     });
 
     it('staff out of scope are NOT_ALLOWED, and nothing is written', async () => {
-      const caller = { principal: principal('coordinator', 99) };
+      const credentials = { caller: caller('coordinator', 99) };
       const error = await refusal(
-        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10] }, caller),
+        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10] }, credentials),
       );
       expect(error.code).toBe('NOT_ALLOWED');
       expect(store.reports[0]!.state.status).toBe('submitted');
     });
 
     it('a wrong access code is NOT_ALLOWED access_code; no credentials at all is for HTTP to answer', async () => {
-      const wrong = { principal: null, accessCode: 'SALAH' };
+      const wrong = { caller: null, accessCode: 'SALAH' };
       expect(
         await refusal(actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'reopen', reason: 'x' }, wrong)),
       ).toMatchObject({ code: 'NOT_ALLOWED', reason: 'access_code' });
       await expect(
-        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'reopen', reason: 'x' }, { principal: null }),
+        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'reopen', reason: 'x' }, { caller: null }),
       ).rejects.toBeInstanceOf(NoCredentials);
     });
 
     it('an account without a role is NOT_ALLOWED no_role', async () => {
-      const roleless = { ...principal('coordinator', 10), grants: [] };
+      const roleless = { ...caller('coordinator', 10), grants: [] };
       expect(
         await refusal(
-          actOnReport(
-            env,
-            'LPR-AAAA-BBBB-CCCC',
-            { action: 'verify', targets: [10] },
-            { principal: roleless },
-          ),
+          actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10] }, { caller: roleless }),
         ),
       ).toMatchObject({ code: 'NOT_ALLOWED', reason: 'no_role' });
     });
 
     it('the guest with the access code may not verify: the most telling refusal wins', async () => {
-      const guest = { principal: null, accessCode: ACCESS_CODE };
+      const guest = { caller: null, accessCode: ACCESS_CODE };
       const error = await refusal(
         actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10] }, guest),
       );
@@ -162,9 +159,9 @@ describe('workflow use cases over in-memory ports', () => {
     });
 
     it('verifying to an inactive institution is VALIDATION on that target', async () => {
-      const caller = { principal: principal('coordinator', 10) };
+      const credentials = { caller: caller('coordinator', 10) };
       const error = await refusal(
-        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10, 11] }, caller),
+        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'verify', targets: [10, 11] }, credentials),
       );
       expect(error).toMatchObject({
         code: 'VALIDATION',
@@ -173,9 +170,9 @@ describe('workflow use cases over in-memory ports', () => {
     });
 
     it('a duplicate needs its original, named by the request field', async () => {
-      const caller = { principal: principal('coordinator', 10) };
+      const credentials = { caller: caller('coordinator', 10) };
       const error = await refusal(
-        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'archive', reason: 'duplicate' }, caller),
+        actOnReport(env, 'LPR-AAAA-BBBB-CCCC', { action: 'archive', reason: 'duplicate' }, credentials),
       );
       expect(error).toMatchObject({
         code: 'VALIDATION',
@@ -212,7 +209,7 @@ describe('workflow use cases over in-memory ports', () => {
 
     it('for the public hides people, identity and internal notes', async () => {
       store.events.set('LPR-AAAA-BBBB-CCCC', events);
-      const t = await readTimeline(env, 'lpr-aaaa-bbbb-cccc', { principal: null });
+      const t = await readTimeline(env, 'lpr-aaaa-bbbb-cccc', { caller: null });
       expect(t.audience).toBe('public');
       expect(t.events.map((e) => e.type)).toEqual(['submitted']);
       expect(t.events[0]!.actor).toEqual({ side: 'reporter', institutionId: null });
@@ -221,7 +218,7 @@ describe('workflow use cases over in-memory ports', () => {
 
     it('for staff in scope shows the staff member, never the facilitator of an anonymous report', async () => {
       store.events.set('LPR-AAAA-BBBB-CCCC', events);
-      const t = await readTimeline(env, 'LPR-AAAA-BBBB-CCCC', { principal: principal('coordinator', 10) });
+      const t = await readTimeline(env, 'LPR-AAAA-BBBB-CCCC', { caller: caller('coordinator', 10) });
       expect(t.audience).toBe('staff');
       expect(t.events[1]!.actor).toMatchObject({ userId: 'user-coordinator-10' });
       expect(t.events[0]!.payload).toEqual({ requestedInstitutionId: 10 });
@@ -230,11 +227,11 @@ describe('workflow use cases over in-memory ports', () => {
 
     it('a confidential report has no public timeline', async () => {
       store.reports[0]!.isConfidential = true;
-      expect(await refusal(readTimeline(env, 'LPR-AAAA-BBBB-CCCC', { principal: null }))).toMatchObject({
+      expect(await refusal(readTimeline(env, 'LPR-AAAA-BBBB-CCCC', { caller: null }))).toMatchObject({
         code: 'NOT_FOUND',
       });
       const reporter = await readTimeline(env, 'LPR-AAAA-BBBB-CCCC', {
-        principal: null,
+        caller: null,
         accessCode: ACCESS_CODE,
       });
       expect(reporter.audience).toBe('reporter');
@@ -257,11 +254,11 @@ describe('workflow use cases over in-memory ports', () => {
       store.reveals.push(reveal(1, [10]), reveal(2, [20]), reveal(3, [10, 12]));
       const deps = { identityReveals: fakeIdentityReveals(store) };
       const page = { page: 1, pageSize: 20 };
-      const all = await listIdentityReveals(deps, principal('oversight', null), page);
+      const all = await listIdentityReveals(deps, caller('oversight', null), page);
       expect(all.items.map((r) => r.id)).toEqual([3, 2, 1]);
-      const scoped = await listIdentityReveals(deps, principal('oversight', 10), page);
+      const scoped = await listIdentityReveals(deps, caller('oversight', 10), page);
       expect(scoped).toMatchObject({ total: 2, items: [{ id: 3 }, { id: 1 }] });
-      expect(await refusal(listIdentityReveals(deps, principal('coordinator', 10), page))).toMatchObject({
+      expect(await refusal(listIdentityReveals(deps, caller('coordinator', 10), page))).toMatchObject({
         code: 'NOT_ALLOWED',
       });
     });

@@ -12,7 +12,7 @@ import {
   type StaffRole,
 } from '@pintu/core';
 import type { AppDeps } from '../deps';
-import type { Principal } from './principal';
+import type { Caller } from './caller';
 import { grantTarget } from './staff';
 
 type GrantDeps = Pick<AppDeps, 'accounts'>;
@@ -29,11 +29,11 @@ const notAllowed = (): never =>
 const nodeOf = (g: StaffGrantRecord): InstitutionNode | null =>
   g.institutionId === null ? null : { id: g.institutionId, path: g.path ?? [] };
 
-const manages = (actor: Principal, g: StaffGrantRecord) =>
+const manages = (actor: Caller, g: StaffGrantRecord) =>
   isStaffRole(g.role) && mayManageGrant(actor, g.role, nodeOf(g));
 
 /** The account's staff grants, or NOT_FOUND when it has none the actor could manage (or it is deactivated). */
-async function managedGrants(deps: GrantDeps, actor: Principal, userId: string): Promise<StaffGrantRecord[]> {
+async function managedGrants(deps: GrantDeps, actor: Caller, userId: string): Promise<StaffGrantRecord[]> {
   const { grants, deactivated } = await deps.accounts.staffGrants(userId);
   if (!grants.length || deactivated) notFound();
   if (!grants.some((g) => manages(actor, g))) notFound();
@@ -43,7 +43,7 @@ async function managedGrants(deps: GrantDeps, actor: Principal, userId: string):
 /** Gives a staff account one more role; returns the new grant's id. */
 export async function addStaffGrant(
   deps: GrantDeps,
-  actor: Principal,
+  actor: Caller,
   userId: string,
   input: NewGrantInput,
 ): Promise<number> {
@@ -68,7 +68,7 @@ export async function addStaffGrant(
 /** Takes one role away; the last one is refused (deactivate the account instead). */
 export async function removeStaffGrant(
   deps: GrantDeps,
-  actor: Principal,
+  actor: Caller,
   userId: string,
   grantId: number,
 ): Promise<void> {

@@ -18,7 +18,7 @@ import { generateId } from 'better-auth';
 import { oneTimePassword } from '../../auth/one-time-password';
 import { staffWelcomeMail } from '../../mail/templates';
 import type { AppDeps } from '../deps';
-import type { Principal } from './principal';
+import type { Caller } from './caller';
 
 export type { StaffGrantView, StaffMember } from '@pintu/core';
 
@@ -63,7 +63,7 @@ export async function grantTarget(
 /** Creates a staff account with one grant and e-mails its one-time password; all or nothing. */
 export async function createStaff(
   deps: Pick<AppDeps, 'accounts' | 'auth' | 'mailer'> & { now: Date },
-  actor: Principal,
+  actor: Caller,
   input: StaffInput,
 ): Promise<StaffMember> {
   const { accounts, auth, mailer } = deps;
@@ -124,7 +124,7 @@ export async function createStaff(
 /** Staff of a subtree (or, for the national admin without one, every staff account), with their grants there. */
 export async function listStaff(
   deps: Pick<AppDeps, 'accounts'>,
-  actor: Principal,
+  actor: Caller,
   q: StaffListQuery,
 ): Promise<{ items: StaffMember[]; total: number }> {
   let roots: number[] | null;
@@ -143,7 +143,7 @@ export async function listStaff(
 /** Deactivates a staff account: it can no longer sign in and its sessions end. Idempotent. */
 export async function deactivateStaff(
   deps: Pick<AppDeps, 'accounts'> & { now: Date },
-  actor: Principal,
+  actor: Caller,
   userId: string,
 ): Promise<void> {
   if (userId === actor.userId) fail('CONFLICT', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');

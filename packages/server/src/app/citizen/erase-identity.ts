@@ -5,7 +5,7 @@
  */
 import { fail, failField } from '@pintu/core';
 import { argon2id } from '../../auth/password';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 
 export interface ErasedSummary {
@@ -20,7 +20,7 @@ const argon2Check: PasswordCheck = (hash, password) => argon2id.verify({ hash, p
 
 export async function eraseIdentity(
   deps: Pick<AppDeps, 'citizenData'>,
-  p: Principal,
+  p: Caller,
   password: string,
   verify: PasswordCheck = argon2Check,
 ): Promise<ErasedSummary> {

@@ -4,8 +4,8 @@
  * notes, no staff names).
  */
 import type { MyNotification, MyReport, MyReportEvent } from '@pintu/core';
+import type { Caller } from '../accounts/caller';
 import { loadMe, type MeView } from '../accounts/me';
-import type { Principal } from '../accounts/principal';
 import type { AppDeps } from '../deps';
 
 export interface MyData {
@@ -24,7 +24,7 @@ export interface MyData {
 
 export async function exportMyData(
   deps: Pick<AppDeps, 'db' | 'citizenData' | 'sealer'> & { now: Date },
-  p: Principal,
+  p: Caller,
 ): Promise<MyData> {
   const { citizenData, sealer } = deps;
   const me = await loadMe(deps.db, p);

@@ -12,13 +12,13 @@ import {
   type PolicyAction,
   type PolicySubject,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 
 /** One core actor per role grant of the caller. */
-export function actorsOf(principal: Principal): Actor[] {
-  const grants = principal.permissions.filter((p): p is Grant => (GRANTS as readonly string[]).includes(p));
-  return principal.grants.map((g) => ({
-    id: principal.userId,
+export function actorsOf(caller: Caller): Actor[] {
+  const grants = caller.permissions.filter((p): p is Grant => (GRANTS as readonly string[]).includes(p));
+  return caller.grants.map((g) => ({
+    id: caller.userId,
     role: g.role,
     institutionId: g.institutionId === null ? null : String(g.institutionId),
     grants,
@@ -37,7 +37,7 @@ export const forbidden = (detail = 'Anda tidak berwenang mengelola instansi ini.
 
 /**
  * Thrown for a caller who is not signed in; http/app.ts answers 401 UNAUTHENTICATED with this message. Routes check
- * this themselves (http/auth/require.ts); this is for use cases not yet moved to take a `Principal`.
+ * this themselves (http/auth/require.ts); this is for use cases not yet moved to take a `Caller`.
  */
 export class NotSignedIn extends Error {
   constructor() {
@@ -46,10 +46,10 @@ export class NotSignedIn extends Error {
   }
 }
 
-/** @deprecated call http/auth/require.ts `requirePrincipal(c)` in the route and pass the `Principal`. */
-export function requirePrincipal(principal: Principal | null): Principal {
-  if (!principal) throw new NotSignedIn();
-  return principal;
+/** @deprecated call http/auth/require.ts `requireCaller(c)` in the route and pass the `Caller`. */
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new NotSignedIn();
+  return caller;
 }
 
 /**
@@ -57,13 +57,13 @@ export function requirePrincipal(principal: Principal | null): Principal {
  * `manage_institutions` covers every administrative action; scoped actors must also pass `extra`.
  */
 export function actorFor(
-  principal: Principal,
+  caller: Caller,
   action: PolicyAction,
   path: readonly number[],
   extra: (actor: Actor) => boolean = () => true,
 ): Actor {
   const subject = subjectOf(path);
-  const actors = actorsOf(principal);
+  const actors = actorsOf(caller);
   for (const actor of actors) {
     if (can(actor, 'manage_institutions', subject)) return actor;
   }

@@ -7,7 +7,7 @@ import {
   isRegionWithin,
   timeZoneOfRegion,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { audit } from './audit';
@@ -40,7 +40,7 @@ export async function checkRegion(
 /** Creates the unit and its audit row in one transaction; returns the administrator's view of it. */
 export async function createUnit(
   deps: Pick<AppDeps, 'institutionAdmin'> & { now: Date },
-  principal: Principal,
+  caller: Caller,
   parentId: number,
   input: NewUnitInput,
 ) {
@@ -49,7 +49,7 @@ export async function createUnit(
     // Lock the parent: a concurrent move or deactivation of it waits for this unit to exist, or this waits for it.
     const parent = await tx.node(parentId, true);
     if (!parent) return institutionNotFound();
-    const actor = actorFor(principal, 'manage_units', parent.path);
+    const actor = actorFor(caller, 'manage_units', parent.path);
     if (!parent.active) fail('CONFLICT', `${parent.name} tidak aktif; aktifkan dulu sebelum menambah unit.`);
     if (input.regionCode) await checkRegion(tx, input.regionCode, parent);
     if (await tx.siblingNameTaken(parent.id, input.name))

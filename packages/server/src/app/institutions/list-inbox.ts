@@ -14,7 +14,7 @@ import {
   inboxScopeOf,
   pathInScope,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorsOf } from './access';
 
@@ -36,10 +36,10 @@ export interface InboxPage {
 /** One page of a queue with the counts of all queues; 403 for callers with no staff grant. */
 export async function listInbox(
   deps: Pick<AppDeps, 'inbox'> & { now: Date },
-  principal: Principal,
+  caller: Caller,
   query: InboxQuery,
 ): Promise<InboxPage> {
-  const actors = actorsOf(principal);
+  const actors = actorsOf(caller);
   const scope = inboxScopeOf(actors);
   if (!hasInbox(scope))
     fail('NOT_ALLOWED', 'Kotak masuk hanya untuk petugas instansi, pengawas, dan admin nasional.');

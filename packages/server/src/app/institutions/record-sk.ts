@@ -3,7 +3,7 @@
  * is *connected* (domain.md §2) and its reports are no longer shown as unattended.
  */
 import { type FieldError, fail, failField, localDate } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { audit } from './audit';
@@ -18,7 +18,7 @@ export interface SkInput {
 /** Records the SK with its audit row in one transaction; returns the administrator's view. */
 export async function recordInstitutionSk(
   deps: Pick<AppDeps, 'institutionAdmin'> & { now: Date },
-  principal: Principal,
+  caller: Caller,
   id: number,
   input: SkInput,
 ) {
@@ -26,7 +26,7 @@ export async function recordInstitutionSk(
   return deps.institutionAdmin.transaction(async (tx) => {
     const node = await tx.node(id, true);
     if (!node) return institutionNotFound();
-    const actor = actorFor(principal, 'record_sk', node.path);
+    const actor = actorFor(caller, 'record_sk', node.path);
     // A unit works under its institution's SK; recording one on a unit would connect nothing.
     if (node.kind === 'unit')
       failField('id', 'unit', 'SK dicatat pada instansi induk, bukan pada unit kerja.');

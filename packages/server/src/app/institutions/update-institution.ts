@@ -3,7 +3,7 @@
  * so a refused change leaves nothing behind.
  */
 import { type Actor, fail, failField, type InstitutionAdminStore, type InstitutionRecord } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorFor, allows, forbidden, strictlyBelowGrant } from './access';
 import { audit } from './audit';
@@ -19,7 +19,7 @@ export interface InstitutionPatch {
 /** Applies the patch; returns the administrator's view of the node afterwards. */
 export async function updateInstitution(
   deps: Pick<AppDeps, 'institutionAdmin'> & { now: Date },
-  principal: Principal,
+  caller: Caller,
   id: number,
   patch: InstitutionPatch,
 ) {
@@ -29,7 +29,7 @@ export async function updateInstitution(
     async (tx) => {
       const node = await tx.node(id, true);
       if (!node) return institutionNotFound();
-      const actor = actorFor(principal, 'manage_units', node.path, strictlyBelowGrant(node));
+      const actor = actorFor(caller, 'manage_units', node.path, strictlyBelowGrant(node));
 
       const moveTo = await checkMove(tx, actor, node, patch.parentId);
       const parent = moveTo ?? (node.parentId ? await tx.node(node.parentId) : null);

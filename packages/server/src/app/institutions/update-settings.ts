@@ -1,7 +1,7 @@
 /** Updating an institution's settings (follow-up approval, default complexity per category), validated and audited. */
 
 import { fail } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { audit } from './audit';
@@ -14,7 +14,7 @@ import { adminView, institutionNotFound } from './view-institution';
  */
 export async function updateInstitutionSettings(
   deps: Pick<AppDeps, 'institutionAdmin'> & { now: Date },
-  principal: Principal,
+  caller: Caller,
   id: number,
   input: StoredSettings,
 ) {
@@ -22,7 +22,7 @@ export async function updateInstitutionSettings(
   return deps.institutionAdmin.transaction(async (tx) => {
     const node = await tx.node(id, true);
     if (!node) return institutionNotFound();
-    const actor = actorFor(principal, 'manage_settings', node.path);
+    const actor = actorFor(caller, 'manage_settings', node.path);
     const categoryIds = Object.keys(input.defaultComplexity ?? {}).map(Number);
     const known = await tx.existingCategories(categoryIds);
     const unknown = categoryIds.filter((c) => !known.has(c));

@@ -1,6 +1,6 @@
 /** Reading an institution as its administrators see it: SK, settings (stored and in force), units, audit. */
 import { fail, type InstitutionAdminStore, type InstitutionRecord } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorFor } from './access';
 import { resolveSettings, storedSettingsOf } from './settings';
@@ -31,32 +31,32 @@ export async function adminView(store: InstitutionAdminStore, node: InstitutionR
 export type InstitutionAdminView = Awaited<ReturnType<typeof adminView>>;
 
 /** A node the caller may read as staff (any role with `view` in its subtree), or 403/404. */
-async function readable(deps: ViewDeps, principal: Principal, id: number): Promise<InstitutionRecord> {
+async function readable(deps: ViewDeps, caller: Caller, id: number): Promise<InstitutionRecord> {
   const node = await deps.institutionAdmin.node(id);
   if (!node) return institutionNotFound();
-  actorFor(principal, 'view', node.path);
+  actorFor(caller, 'view', node.path);
   return node;
 }
 
 /** GET /institutions/{id}/admin: the node with its SK and settings. */
-export async function viewInstitution(deps: ViewDeps, principal: Principal, id: number) {
-  return adminView(deps.institutionAdmin, await readable(deps, principal, id));
+export async function viewInstitution(deps: ViewDeps, caller: Caller, id: number) {
+  return adminView(deps.institutionAdmin, await readable(deps, caller, id));
 }
 
 /** GET /institutions/{id}/units: the units directly below, with open reports and connection. */
-export async function listUnits(deps: ViewDeps, principal: Principal, id: number, includeInactive: boolean) {
-  await readable(deps, principal, id);
+export async function listUnits(deps: ViewDeps, caller: Caller, id: number, includeInactive: boolean) {
+  await readable(deps, caller, id);
   return { items: await deps.institutionAdmin.listChildren(id, includeInactive) };
 }
 
 /** GET /institutions/{id}/audit: who changed what, newest first. */
 export async function listInstitutionAudit(
   deps: ViewDeps,
-  principal: Principal,
+  caller: Caller,
   id: number,
   page: { page: number; pageSize: number },
 ) {
-  await readable(deps, principal, id);
+  await readable(deps, caller, id);
   const items = await deps.institutionAdmin.listAudit(id, page.pageSize, (page.page - 1) * page.pageSize);
   return { items, page: page.page, pageSize: page.pageSize };
 }

@@ -22,7 +22,7 @@ import { type ReportsSource, reportsOf } from './reports-port';
  * reports"); or a facilitator filing for a villager, who stays a guest reporter with the access code while the
  * facilitator is recorded as the filer.
  */
-export type Filer =
+export type FilingCaller =
   | { kind: 'guest'; channel: string }
   | { kind: 'citizen'; channel: string; userId: string }
   | { kind: 'facilitator'; channel: string; userId: string };
@@ -64,7 +64,12 @@ export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> & ReportsSource & { 
 const invalid = (errors: FieldError[]): never => fail('VALIDATION', INTAKE_INVALID_MESSAGE, errors);
 
 /** The report, its first event and the response, for a valid input and its (checked or presumed) institution. */
-function draft(deps: FileDeps, input: ReportFiling, filer: Filer, institution: CheckedInstitution | null) {
+function draft(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+  institution: CheckedInstitution | null,
+) {
   const { now } = deps;
   const requested = institution ? holderOf(institution) : null;
   const trackingId = newTrackingId();
@@ -151,7 +156,11 @@ function remember(seen: Map<number, CheckedInstitution>, input: ReportFiling, re
  * Files a report; every check runs before anything is written, and the write is one atomic statement. Without
  * attachments, and with a known (or no) institution, the checks and the write are that one statement.
  */
-export async function fileReport(deps: FileDeps, input: ReportFiling, filer: Filer): Promise<FiledReport> {
+export async function fileReport(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+): Promise<FiledReport> {
   const reports = reportsOf(deps);
   const errors = intakeErrors(input, deps.now);
   const seen = seenInstitutions.get(reports) ?? new Map<number, CheckedInstitution>();

@@ -5,9 +5,9 @@
  */
 import { fail, type ReportStatus, STATUS_LABELS_ID } from '@pintu/core';
 import { loadWorkflowReport } from '../../db/postgres-workflow';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { actorsOf, requirePrincipal } from '../institutions/access';
+import { actorsOf, requireCaller } from '../institutions/access';
 import { inboxScopeOf } from '../institutions/list-inbox';
 import { audienceOf } from '../workflow/callers';
 
@@ -38,14 +38,14 @@ export interface SimilarReportsFound {
 /** Similar reports for a staff member who may handle this report; 404 for anyone else (no existence oracle). */
 export async function findSimilar(
   deps: Pick<AppDeps, 'db' | 'similarReports'>,
-  principal: Principal | null,
+  caller: Caller | null,
   trackingId: string,
   query: SimilarSearch,
 ): Promise<SimilarReportsFound> {
-  const who = requirePrincipal(principal);
+  const who = requireCaller(caller);
   const report = await loadWorkflowReport(deps.db, trackingId);
   if (!report) return notFound();
-  if (audienceOf(report, { principal: who }).audience !== 'staff') notFound();
+  if (audienceOf(report, { caller: who }).audience !== 'staff') notFound();
   const source = await deps.similarReports.source(report.id);
   if (!source) return notFound();
   const scope = inboxScopeOf(actorsOf(who));

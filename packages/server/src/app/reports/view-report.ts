@@ -1,10 +1,10 @@
 /** Reading a report: the public view for anyone, the full view for the reporter holding the access code. */
 import { fail, type ReportRecord } from '@pintu/core';
 import { accessCodeMatches } from '../../security/ids';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { isStaffPrincipal } from '../workflow/callers';
-import { type PrincipalView, principalView } from '../workflow/view-for-principal';
+import { isStaffCaller } from '../workflow/callers';
+import { type CallerView, callerView } from '../workflow/view-for-caller';
 import { type ReportsSource, reportsOf } from './reports-port';
 
 const notFound = (): never => fail('NOT_FOUND', 'Laporan tidak ditemukan.');
@@ -16,22 +16,22 @@ export interface ReporterIdentity {
   phone?: string;
 }
 
-/** What a signed-in principal in scope sees (the workflow's staff or own-report view). */
+/** What a signed-in caller in scope sees (the workflow's staff or own-report view). */
 
 /** Which view of a report the caller gets, with what that view is made of; a presenter renders it. */
 export type ReportSight =
   | { audience: 'public'; report: ReportRecord }
   | { audience: 'reporter'; report: ReportRecord; identity: ReporterIdentity | null }
-  | { audience: 'principal'; report: ReportRecord; view: PrincipalView };
+  | { audience: 'caller'; report: ReportRecord; view: CallerView };
 
 /** The signed-in caller and the request's clock, when the route has them. */
 interface StaffCaller {
-  principal?: Principal | null;
+  caller?: Caller | null;
   now?: Date;
 }
 
 /**
- * The report as the caller may see it; a wrong access code is treated as none (no oracle). A signed-in principal
+ * The report as the caller may see it; a wrong access code is treated as none (no oracle). A signed-in caller
  * in scope gets the staff view (or the reporter view of their own report); staff out of scope get the public
  * view, and 404 for a confidential report (domain.md §7).
  */
@@ -46,15 +46,11 @@ export async function viewReport(
     const identity = report.reporterSealed ? deps.sealer.open<ReporterIdentity>(report.reporterSealed) : null;
     return { audience: 'reporter', report, identity };
   }
-  const { principal, calendar, now, db } = deps;
-  if (principal && calendar && now && db) {
-    const view = await principalView(
-      { db, sealer: deps.sealer, calendar, now },
-      report.trackingId,
-      principal,
-    );
-    if (view) return { audience: 'principal', report, view };
-    if (report.isConfidential && isStaffPrincipal({ principal })) notFound();
+  const { caller, calendar, now, db } = deps;
+  if (caller && calendar && now && db) {
+    const view = await callerView({ db, sealer: deps.sealer, calendar, now }, report.trackingId, caller);
+    if (view) return { audience: 'caller', report, view };
+    if (report.isConfidential && isStaffCaller({ caller })) notFound();
   }
   return { audience: 'public', report };
 }

@@ -15,7 +15,7 @@ import {
   type HolidayReads,
   type HolidaysInTransaction,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import { type Env, inOneTransaction, requireHolidayAdmin } from './manage-holidays';
 
 export interface DecreeResult {
@@ -42,11 +42,11 @@ const INVALID = 'Berkas keputusan hari libur tidak valid.';
 /** Checks the file (any JSON: the holiday format) and enters it; a VALIDATION failure names each bad field. */
 export async function enterDecree(
   env: Env,
-  principal: Principal,
+  caller: Caller,
   data: unknown,
   dryRun: boolean,
 ): Promise<DecreeResult> {
-  const actor = requireHolidayAdmin(principal);
+  const actor = requireHolidayAdmin(caller);
   const checked = checkHolidayFile(data);
   if (!checked.ok)
     fail(

@@ -14,9 +14,9 @@ import {
   NATIONAL_QUEUE,
   type StoredHoliday,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { principalActors } from '../workflow/callers';
+import { callerActors } from '../workflow/callers';
 
 export type Env = Pick<AppDeps, 'holidays' | 'calendar'> & { now: Date };
 
@@ -41,12 +41,12 @@ export interface HolidayChangeResult {
 }
 
 /** The signed-in caller's id when they may manage the calendar; NOT_ALLOWED otherwise. */
-export function requireHolidayAdmin(principal: Principal): string {
+export function requireHolidayAdmin(caller: Caller): string {
   // The calendar is national data: the subject is the national scope itself.
   const national = { holder: NATIONAL_QUEUE };
-  if (!principalActors(principal).some((a) => can(a, 'manage_holidays', national)))
+  if (!callerActors(caller).some((a) => can(a, 'manage_holidays', national)))
     fail('NOT_ALLOWED', 'Hanya admin nasional yang mengelola hari libur.');
-  return principal.userId;
+  return caller.userId;
 }
 
 async function findHoliday(tx: HolidaysInTransaction, id: number): Promise<StoredHoliday> {
@@ -82,10 +82,10 @@ export async function inOneTransaction<T>(
 /** Adds a holiday; returns it with the deadlines it moved. */
 export async function addHoliday(
   env: Env,
-  principal: Principal,
+  caller: Caller,
   input: HolidayInput,
 ): Promise<HolidayChangeResult> {
-  const actor = requireHolidayAdmin(principal);
+  const actor = requireHolidayAdmin(caller);
   return inOneTransaction(env, async (tx) => {
     const id = written(await tx.add(input));
     const after = await findHoliday(tx, id);
@@ -97,11 +97,11 @@ export async function addHoliday(
 /** Moves (or renames) a holiday. */
 export async function moveHoliday(
   env: Env,
-  principal: Principal,
+  caller: Caller,
   id: number,
   patch: HolidayPatch,
 ): Promise<HolidayChangeResult> {
-  const actor = requireHolidayAdmin(principal);
+  const actor = requireHolidayAdmin(caller);
   return inOneTransaction(env, async (tx) => {
     const before = await findHoliday(tx, id);
     written(await tx.replace(id, { ...before, ...patch }));
@@ -113,12 +113,8 @@ export async function moveHoliday(
 }
 
 /** Removes a holiday (it becomes a working day again). */
-export async function deleteHoliday(
-  env: Env,
-  principal: Principal,
-  id: number,
-): Promise<HolidayChangeResult> {
-  const actor = requireHolidayAdmin(principal);
+export async function deleteHoliday(env: Env, caller: Caller, id: number): Promise<HolidayChangeResult> {
+  const actor = requireHolidayAdmin(caller);
   return inOneTransaction(env, async (tx) => {
     const before = await findHoliday(tx, id);
     await tx.remove(id);

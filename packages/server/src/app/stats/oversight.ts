@@ -6,9 +6,9 @@
  */
 
 import { type OversightFilter, oversightFilterOf, type Period, requireOversight } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { actorsOf, requirePrincipal } from '../institutions/access';
+import { actorsOf, requireCaller } from '../institutions/access';
 import { inboxScopeOf } from '../institutions/list-inbox';
 
 export interface OversightParams {
@@ -19,10 +19,10 @@ export interface OversightParams {
 /** The caller's institutions narrowed to `institutionId` (which must be inside them). */
 async function callerFilter(
   deps: Pick<AppDeps, 'statsReader'>,
-  principal: Principal | null,
+  caller: Caller | null,
   p: OversightParams,
 ): Promise<OversightFilter> {
-  const access = inboxScopeOf(actorsOf(requirePrincipal(principal)));
+  const access = inboxScopeOf(actorsOf(requireCaller(caller)));
   requireOversight(access);
   if (p.institutionId === undefined) return oversightFilterOf(access);
   const path = await deps.statsReader.institutionPath(p.institutionId);
@@ -32,10 +32,10 @@ async function callerFilter(
 /** Reports whose institution stage deadline has passed, most overdue first (at most 1,000). */
 export async function overdueReports(
   deps: Pick<AppDeps, 'statsReader' | 'calendar'> & { now: Date },
-  principal: Principal | null,
+  caller: Caller | null,
   p: OversightParams,
 ) {
-  const filter = await callerFilter(deps, principal, p);
+  const filter = await callerFilter(deps, caller, p);
   const rows = await deps.statsReader.overdueReports(filter, deps.now);
   const calendar = deps.calendar.get();
   return {
@@ -56,10 +56,10 @@ export async function overdueReports(
 /** Institutions (nodes) that received reports in the period and published no follow-up on any of them. */
 export async function silentInstitutions(
   deps: Pick<AppDeps, 'statsReader'>,
-  principal: Principal | null,
+  caller: Caller | null,
   p: OversightParams,
   period: Period,
 ) {
-  const filter = await callerFilter(deps, principal, p);
+  const filter = await callerFilter(deps, caller, p);
   return { period, items: await deps.statsReader.silentInstitutions(filter, period) };
 }

@@ -1,5 +1,5 @@
 /**
- * One lifecycle action of domain.md §5 by a signed-in principal or a guest with the access code. The core decides
+ * One lifecycle action of domain.md §5 by a signed-in caller or a guest with the access code. The core decides
  * (table, policy, guards, payload); a refusal writes nothing.
  */
 import {
@@ -19,19 +19,19 @@ import { dueNoticeOf } from '../reference/calendar-source';
 import { resolveSplitParent } from '../sla/split-parent';
 import {
   allowedForActors,
-  callerActors,
   chooseActor,
+  credentialActors,
   guardContext,
   type WorkflowPorts,
   workflowReportsOf,
 } from './action-context';
-import type { Caller } from './callers';
+import type { Credentials } from './callers';
 import { persistTransition } from './persist-action';
 import { type ActionRequest, resolveAction } from './resolve-action';
 
 type Env = Pick<AppDeps, 'db' | 'calendar'> & WorkflowPorts & { now: Date };
 
-/** What the caller needs after an action: where the report is now, and what they may do next. */
+/** What the credentials needs after an action: where the report is now, and what they may do next. */
 export interface ActionOutcome {
   trackingId: string;
   action: LifecycleActionName;
@@ -57,17 +57,17 @@ function claimed(action: LifecycleAction, before: ReportState): string[] {
   return [];
 }
 
-/** Applies one action for the caller and persists it; returns what the caller needs next. */
+/** Applies one action for the credentials and persists it; returns what the credentials needs next. */
 export async function actOnReport(
   env: Env,
   trackingId: string,
   input: ActionRequest,
-  caller: Caller,
+  credentials: Credentials,
 ): Promise<ActionOutcome> {
   const reports = workflowReportsOf(env);
   const report = await reports.load(trackingId);
   if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
-  const actors = callerActors(report, caller);
+  const actors = credentialActors(report, credentials);
   const guard = await guardContext(env, reports, report.state);
   const actor = chooseActor(report.state, input.action, actors, guard);
   const action = await resolveAction(reports, report, input);

@@ -1,4 +1,4 @@
-/** What deciding an action needs besides the report: the guard context, and the actor a caller acts as. */
+/** What deciding an action needs besides the report: the guard context, and the actor a credentials acts as. */
 import {
   type Actor,
   allowedActions,
@@ -17,7 +17,7 @@ import {
 import type { Db } from '../../db/open';
 import { postgresWorkflowReports } from '../../db/postgres-workflow';
 import type { AppDeps } from '../deps';
-import { type Caller, guestActor, holdsAccessCode, principalActors } from './callers';
+import { type Credentials, callerActors, guestActor, holdsAccessCode } from './callers';
 
 /** The workflow port; callers that still hand over only the database get it over that (ADR 0011, transitional). */
 export type WorkflowPorts = Partial<Pick<AppDeps, 'workflowReports'>> & { db?: Db };
@@ -48,30 +48,30 @@ export async function guardContext(
   };
 }
 
-/** Why the caller has no actor at all: nobody signed in and no access code (only HTTP can answer that: 401). */
+/** Why the credentials has no actor at all: nobody signed in and no access code (only HTTP can answer that: 401). */
 export class NoCredentials extends Error {
   constructor() {
-    super('no principal and no access code');
+    super('no caller and no access code');
     this.name = 'NoCredentials';
   }
 }
 
 /**
- * The actors the caller may try: the guest behind a matching access code, else every role grant of the principal.
+ * The actors the credentials may try: the guest behind a matching access code, else every role grant of the caller.
  * A wrong access code, or an account without a role, is NOT_ALLOWED; no credentials at all is `NoCredentials`.
  */
-export function callerActors(report: WorkflowReport, caller: Caller): Actor[] {
-  if (caller.accessCode !== undefined && caller.accessCode !== '') {
-    if (holdsAccessCode(report, caller)) return [guestActor(report)];
+export function credentialActors(report: WorkflowReport, credentials: Credentials): Actor[] {
+  if (credentials.accessCode !== undefined && credentials.accessCode !== '') {
+    if (holdsAccessCode(report, credentials)) return [guestActor(report)];
     fail('NOT_ALLOWED', 'The access code does not match this report', undefined, 'access_code');
   }
-  if (!caller.principal) throw new NoCredentials();
-  const actors = principalActors(caller.principal);
+  if (!credentials.caller) throw new NoCredentials();
+  const actors = callerActors(credentials.caller);
   if (actors.length === 0) fail('NOT_ALLOWED', 'This account holds no role', undefined, 'no_role');
   return actors;
 }
 
-/** How much a refusal tells the caller: a guard's reason beats a status mismatch beats the role or the scope. */
+/** How much a refusal tells the credentials: a guard's reason beats a status mismatch beats the role or the scope. */
 function informativeness(error: DomainError): number {
   if (error.code === 'NOT_ALLOWED' && error.reason === undefined) return 0;
   if (error.reason === 'role_status') return 1;
@@ -95,7 +95,7 @@ export function chooseActor(
   throw new DomainFailure(best ?? domainError('NOT_ALLOWED', `You may not ${action} this report`));
 }
 
-/** The actions any of the caller's actors may take now, in table order. */
+/** The actions any of the credentials's actors may take now, in table order. */
 export function allowedForActors(
   state: ReportState,
   actors: readonly Actor[],

@@ -1,6 +1,6 @@
 /**
- * Who is calling, as the core's actors: a guest holding the report's access code, or a signed-in principal with
- * one actor per role grant. Which audience that makes the caller is core's rule (core/src/privacy).
+ * Who is calling, as the core's actors: a guest holding the report's access code, or a signed-in caller with
+ * one actor per role grant. Which audience that makes the credentials is core's rule (core/src/privacy).
  */
 import {
   type Actor,
@@ -14,18 +14,18 @@ import {
   worksForAnInstitution,
 } from '@pintu/core';
 import { accessCodeMatches } from '../../security/ids';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 
 export type { Audience };
 
-/** The caller of a request: the session's principal (null for guests) and the X-Access-Code header. */
-export interface Caller {
-  principal: Principal | null;
+/** The credentials of a request: the session's caller (null for guests) and the X-Access-Code header. */
+export interface Credentials {
+  caller: Caller | null;
   accessCode?: string | undefined;
 }
 
-/** Every actor a principal can act as: one per role grant, carrying the account's extra permissions. */
-export function principalActors(p: Principal): Actor[] {
+/** Every actor a caller can act as: one per role grant, carrying the account's extra permissions. */
+export function callerActors(p: Caller): Actor[] {
   const grants = p.permissions.filter((g): g is Grant => (GRANTS as readonly string[]).includes(g));
   return p.grants.map((g) => ({
     id: p.userId,
@@ -41,9 +41,9 @@ export function subjectOf(report: WorkflowReport): PolicySubject {
   return { holder, reporterId, facilitatorId };
 }
 
-/** Whether the caller holds this report's access code (a wrong code counts as none: no oracle). */
-export function holdsAccessCode(report: WorkflowReport, caller: Caller): boolean {
-  return !!caller.accessCode && accessCodeMatches(caller.accessCode, report.accessCodeHash);
+/** Whether the credentials holds this report's access code (a wrong code counts as none: no oracle). */
+export function holdsAccessCode(report: WorkflowReport, credentials: Credentials): boolean {
+  return !!credentials.accessCode && accessCodeMatches(credentials.accessCode, report.accessCodeHash);
 }
 
 /** The guest actor behind a valid access code: the report's own reporter id. */
@@ -51,15 +51,18 @@ export function guestActor(report: WorkflowReport): Actor {
   return guestActorOf(subjectOf(report));
 }
 
-/** Which audience the caller is for the report, and the actors (in scope) that make it so. */
-export function audienceOf(report: WorkflowReport, caller: Caller): { audience: Audience; actors: Actor[] } {
+/** Which audience the credentials is for the report, and the actors (in scope) that make it so. */
+export function audienceOf(
+  report: WorkflowReport,
+  credentials: Credentials,
+): { audience: Audience; actors: Actor[] } {
   return audienceFor(subjectOf(report), {
-    actors: caller.principal ? principalActors(caller.principal) : [],
-    holdsAccessCode: holdsAccessCode(report, caller),
+    actors: credentials.caller ? callerActors(credentials.caller) : [],
+    holdsAccessCode: holdsAccessCode(report, credentials),
   });
 }
 
-/** Whether a principal works for some institution or national body (and so gets 404 for confidential reports). */
-export function isStaffPrincipal(caller: Caller): boolean {
-  return worksForAnInstitution((caller.principal?.grants ?? []).map((g) => g.role));
+/** Whether a caller works for some institution or national body (and so gets 404 for confidential reports). */
+export function isStaffCaller(credentials: Credentials): boolean {
+  return worksForAnInstitution((credentials.caller?.grants ?? []).map((g) => g.role));
 }

@@ -14,9 +14,9 @@ import {
 import type { Db } from '../../db/open';
 import { saveTransition } from '../../db/postgres-lifecycle';
 import { insertIdentityReveal } from '../../db/postgres-workflow-reveals';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { principalActors, subjectOf } from './callers';
+import { callerActors, subjectOf } from './callers';
 
 type Env = Pick<AppDeps, 'db' | 'sealer' | 'workflowReports'> & { now: Date };
 
@@ -37,12 +37,12 @@ export async function revealIdentity(
   env: Env,
   trackingId: string,
   reason: string,
-  principal: Principal,
+  caller: Caller,
 ): Promise<{ trackingId: string; revealId: number; identity: ReporterIdentity | null }> {
   for (let attempt = 0; ; attempt++) {
     const report = await env.workflowReports.load(trackingId);
     if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
-    const actor = principalActors(principal).find((a) => can(a, 'reveal_identity', subjectOf(report)));
+    const actor = callerActors(caller).find((a) => can(a, 'reveal_identity', subjectOf(report)));
     if (!actor)
       fail(
         'NOT_ALLOWED',
@@ -70,7 +70,7 @@ export async function revealIdentity(
           reportId: report.id,
           trackingId: report.trackingId,
           revealedBy: actor.id,
-          revealedByName: principal.name,
+          revealedByName: caller.name,
           role: actor.role,
           reason,
           at: env.now,
@@ -99,9 +99,9 @@ export async function revealIdentity(
   }
 }
 
-/** The scope of the reveal log a principal may read: everything, some institution subtrees, or nothing. */
-function logScope(principal: Principal): RevealLogScope | null {
-  const actors: Actor[] = principalActors(principal);
+/** The scope of the reveal log a caller may read: everything, some institution subtrees, or nothing. */
+function logScope(caller: Caller): RevealLogScope | null {
+  const actors: Actor[] = callerActors(caller);
   // A rule of the policy with national scope: the national admin, and oversight bodies granted nationally.
   const national = { holder: { institutionId: null, ancestorIds: [] } };
   if (actors.some((a) => a.institutionId === null && can(a, 'view_reveal_log', national))) return 'all';
@@ -112,10 +112,10 @@ function logScope(principal: Principal): RevealLogScope | null {
 /** The reveal log for oversight and the national admin, newest first; scoped oversight sees its subtree. */
 export async function listIdentityReveals(
   deps: Pick<AppDeps, 'identityReveals'>,
-  principal: Principal,
+  caller: Caller,
   page: { page: number; pageSize: number },
 ): Promise<{ items: IdentityReveal[]; total: number }> {
-  const scope = logScope(principal);
+  const scope = logScope(caller);
   if (scope === null) fail('NOT_ALLOWED', 'Only oversight and the national admin read the reveal log');
   return deps.identityReveals.list(scope, page);
 }

@@ -1,18 +1,18 @@
 /** Guards for route handlers: a signed-in caller, optionally holding one of some roles. */
 import type { Role } from '@pintu/core';
 import type { Context } from 'hono';
-import type { Principal } from '../../app/accounts/principal';
+import type { Caller } from '../../app/accounts/caller';
 import type { AppEnv } from '../context';
 import { ProblemError } from '../problem';
 
 /** The signed-in caller, or 401 UNAUTHENTICATED. */
-export function requirePrincipal(c: Context<AppEnv>): Principal {
-  const p = c.var.principal;
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const p = c.var.caller;
   if (!p) throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
   return p;
 }
 
-/** Whether the principal holds any of the roles (on any institution). */
-export function holdsRole(p: Principal, ...roles: Role[]): boolean {
+/** Whether the caller holds any of the roles (on any institution). */
+export function holdsRole(p: Caller, ...roles: Role[]): boolean {
   return p.grants.some((g) => roles.includes(g.role));
 }

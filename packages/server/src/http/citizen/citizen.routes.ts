@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { eraseIdentity } from '../../app/citizen/erase-identity';
 import { exportMyData } from '../../app/citizen/export-my-data';
 import { listMyReports } from '../../app/citizen/my-reports';
-import { requirePrincipal } from '../auth/require';
+import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
 import { presentMyData } from './my-data.presenter';
 
@@ -81,11 +81,11 @@ const eraseRoute = createRoute({
 
 export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(myReportsRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     return c.json({ items: await listMyReports(c.var, p.userId) }, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(myDataRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     const data = presentMyData(await exportMyData(c.var, p));
     return c.json(data, 200, {
       'cache-control': 'no-store',
@@ -93,7 +93,7 @@ export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
     });
   });
   app.openapi(eraseRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     const out = await eraseIdentity(c.var, p, c.req.valid('json').password);
     return c.json(out, 200);
   });

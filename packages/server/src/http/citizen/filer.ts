@@ -1,12 +1,12 @@
 /** Who files a report from the web: a facilitator account files for a villager, a citizen account for itself. */
-import type { Principal } from '../../app/accounts/principal';
-import type { Filer } from '../../app/reports/file-report';
+import type { Caller } from '../../app/accounts/caller';
+import type { FilingCaller } from '../../app/reports/file-report';
 
-export function filerOf(principal: Principal | null): Filer {
-  const roles = new Set(principal?.grants.map((g) => g.role) ?? []);
-  if (principal && roles.has('facilitator'))
-    return { kind: 'facilitator', channel: 'web', userId: principal.userId };
-  if (principal && roles.has('citizen')) return { kind: 'citizen', channel: 'web', userId: principal.userId };
+export function filerOf(caller: Caller | null): FilingCaller {
+  const roles = new Set(caller?.grants.map((g) => g.role) ?? []);
+  if (caller && roles.has('facilitator'))
+    return { kind: 'facilitator', channel: 'web', userId: caller.userId };
+  if (caller && roles.has('citizen')) return { kind: 'citizen', channel: 'web', userId: caller.userId };
   // Staff and signed-out callers file as guests: the access code is the report's only key.
   return { kind: 'guest', channel: 'web' };
 }

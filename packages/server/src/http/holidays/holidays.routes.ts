@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { enterDecree } from '../../app/sla/enter-decree';
 import { addHoliday, deleteHoliday, moveHoliday } from '../../app/sla/manage-holidays';
-import { requirePrincipal } from '../auth/require';
+import { requireCaller } from '../auth/require';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
 import {
@@ -89,16 +89,16 @@ export function holidayAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/holidays/decrees', jsonBodyLimit(512 * 1024));
   app.openapi(decreeRoute, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';
-    return c.json(await enterDecree(c.var, requirePrincipal(c), c.req.valid('json'), dryRun), 200);
+    return c.json(await enterDecree(c.var, requireCaller(c), c.req.valid('json'), dryRun), 200);
   });
   app.openapi(addRoute, async (c) => {
-    const out = await addHoliday(c.var, requirePrincipal(c), c.req.valid('json'));
+    const out = await addHoliday(c.var, requireCaller(c), c.req.valid('json'));
     return c.json(out, 201, { location: `/api/v1/holidays/${out.holiday.id}` });
   });
   app.openapi(moveRoute, async (c) =>
-    c.json(await moveHoliday(c.var, requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await moveHoliday(c.var, requireCaller(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(deleteRoute, async (c) =>
-    c.json(await deleteHoliday(c.var, requirePrincipal(c), c.req.valid('param').id), 200),
+    c.json(await deleteHoliday(c.var, requireCaller(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,7 +1,7 @@
 /** The staff inbox route. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listInbox } from '../../app/institutions/list-inbox';
-import { requirePrincipal } from '../auth/require';
+import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
 import { presentInboxItem } from './inbox.presenter';
 import { InboxPage, InboxQuery } from './inbox.schema';
@@ -34,7 +34,7 @@ const inboxRoute = createRoute({
 export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(inboxRoute, async (c) => {
     const { now, calendar } = c.var;
-    const { rows, actors, ...page } = await listInbox(c.var, requirePrincipal(c), c.req.valid('query'));
+    const { rows, actors, ...page } = await listInbox(c.var, requireCaller(c), c.req.valid('query'));
     const ctx = { actors, calendar: calendar.get(), decreedYears: calendar.decreedYears(), now };
     const items = rows.map((row) => presentInboxItem(row, ctx));
     return c.json(

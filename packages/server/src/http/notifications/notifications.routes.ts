@@ -1,7 +1,7 @@
 /** In-app notifications of the signed-in account: `GET /api/v1/notifications`, mark one or all read. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markAllRead, markRead } from '../../app/notifications/in-app';
-import { requirePrincipal } from '../auth/require';
+import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
 
 const problemResponse = (description: string) => ({
@@ -82,16 +82,16 @@ const readAllRoute = createRoute({
 /** Registers the notification routes. */
 export function notificationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     const page = await listNotifications(c.var, p.userId, c.req.valid('query'));
     return c.json(page, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(readAllRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     return c.json({ marked: await markAllRead(c.var, p.userId, c.var.now) }, 200);
   });
   app.openapi(readRoute, async (c) => {
-    const p = requirePrincipal(c);
+    const p = requireCaller(c);
     await markRead(c.var, p.userId, c.req.valid('param').id, c.var.now);
     return c.json({ ok: true }, 200);
   });

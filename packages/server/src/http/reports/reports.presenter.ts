@@ -121,8 +121,8 @@ export function presentForStaff(
   };
 }
 
-/** A principal's view (app/workflow/view-for-principal.ts) as the API shows it; null when only the public view. */
-export function presentPrincipalView(
+/** A caller's view (app/workflow/view-for-caller.ts) as the API shows it; null when only the public view. */
+export function presentCallerView(
   r: ReportRow,
   view:
     | { audience: 'reporter'; identity: ReporterIdentity | null }

@@ -95,7 +95,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const created = await fileReport(c.var, c.req.valid('json'), filerOf(c.var.principal));
+    const created = await fileReport(c.var, c.req.valid('json'), filerOf(c.var.caller));
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {

@@ -176,12 +176,12 @@ export function statsRoutes(app: OpenAPIHono<AppEnv>): void {
   }) as never);
   app.openapi(routes.overdue, (async (c: Context<AppEnv>) => {
     const q = S.OversightQuery.parse(c.req.query());
-    const t = await overdueReports(c.var, c.var.principal, q);
+    const t = await overdueReports(c.var, c.var.caller, q);
     return answer(c, q.format, t, () => present.overdueTable(t));
   }) as never);
   app.openapi(routes.silent, (async (c: Context<AppEnv>) => {
     const q = S.OversightQuery.parse(c.req.query());
-    const t = await silentInstitutions(c.var, c.var.principal, q, resolvePeriod(q, c.var.now));
+    const t = await silentInstitutions(c.var, c.var.caller, q, resolvePeriod(q, c.var.now));
     return answer(c, q.format, t, () => present.silentTable(t));
   }) as never);
   app.openapi(evaluationRoute, (async (c: Context<AppEnv>) => {

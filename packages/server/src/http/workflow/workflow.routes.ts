@@ -1,6 +1,6 @@
 /** Workflow routes: lifecycle actions, the timeline per audience, identity reveal and its log. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Principal } from '../../app/accounts/principal';
+import type { Caller } from '../../app/accounts/caller';
 import { actOnReport } from '../../app/workflow/act-on-report';
 import { NoCredentials } from '../../app/workflow/action-context';
 import { readTimeline } from '../../app/workflow/read-timeline';
@@ -21,14 +21,13 @@ import {
   Timeline,
 } from './workflow.schema';
 
-/** The signed-in principal, or 401: what only HTTP knows. */
-function signedIn(principal: Principal | null): Principal {
-  if (!principal)
-    throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
-  return principal;
+/** The signed-in caller, or 401: what only HTTP knows. */
+function signedIn(caller: Caller | null): Caller {
+  if (!caller) throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
+  return caller;
 }
 
-/** An action needs a principal or an access code; the use case says when it had neither (after 404 and 403). */
+/** An action needs a caller or an access code; the use case says when it had neither (after 404 and 403). */
 const actorRequired = (err: unknown): never => {
   if (err instanceof NoCredentials)
     throw new ProblemError(
@@ -122,32 +121,32 @@ export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/reports/:trackingId/actions', jsonBodyLimit(MAX_JSON_BYTES));
   app.openapi(actionRoute, async (c) => {
     const outcome = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
-      principal: c.var.principal,
+      caller: c.var.caller,
       accessCode: c.req.valid('header')['x-access-code'],
     }).catch(actorRequired);
     return c.json(presentActionResult(outcome), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(eventsRoute, async (c) => {
     const timeline = await readTimeline(c.var, c.req.valid('param').trackingId, {
-      principal: c.var.principal,
+      caller: c.var.caller,
       accessCode: c.req.valid('header')['x-access-code'],
     });
     return c.json(presentTimelineView(timeline), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealRoute, async (c) => {
-    const principal = signedIn(c.var.principal);
+    const caller = signedIn(c.var.caller);
     const revealed = await revealIdentity(
       c.var,
       c.req.valid('param').trackingId,
       c.req.valid('json').reason,
-      principal,
+      caller,
     );
     return c.json(revealed, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealLogRoute, async (c) => {
-    const principal = signedIn(c.var.principal);
+    const caller = signedIn(c.var.caller);
     const page = c.req.valid('query');
-    const log = await listIdentityReveals(c.var, principal, page);
+    const log = await listIdentityReveals(c.var, caller, page);
     return c.json(presentRevealLog(log, page), 200, { 'cache-control': 'no-store' });
   });
 }

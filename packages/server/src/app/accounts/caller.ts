@@ -1,6 +1,6 @@
 /**
  * Who is calling: the signed-in account with its role grants (domain.md §2), resolved once per request by the
- * session middleware. Use cases turn a principal into the core's `Actor` for the report at hand.
+ * session middleware. Use cases turn a caller into the core's `Actor` for the report at hand.
  */
 import type { Role } from '@pintu/core';
 
@@ -10,7 +10,7 @@ export interface RoleGrant {
   institutionId: number | null;
 }
 
-export interface Principal {
+export interface Caller {
   userId: string;
   name: string;
   email: string;

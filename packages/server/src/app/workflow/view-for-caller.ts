@@ -1,5 +1,5 @@
 /**
- * A signed-in principal's view of a report: staff in scope, national roles and oversight get the staff view
+ * A signed-in caller's view of a report: staff in scope, national roles and oversight get the staff view
  * (content, deadline, allowed actions, custody); the reporter's own account gets the reporter view.
  */
 import {
@@ -9,7 +9,7 @@ import {
   type ReportState,
   type WorkflowReports,
 } from '@pintu/core';
-import type { Principal } from '../accounts/principal';
+import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { dueNoticeOf } from '../reference/calendar-source';
 import { allowedForActors, guardContext, type WorkflowPorts, workflowReportsOf } from './action-context';
@@ -44,8 +44,8 @@ export interface HandlingView {
   duplicateOf: string | null;
 }
 
-/** What a principal sees beyond the public view: the reporter's own view, or the staff view with handling. */
-export type PrincipalView =
+/** What a caller sees beyond the public view: the reporter's own view, or the staff view with handling. */
+export type CallerView =
   | { audience: 'reporter'; identity: ReporterIdentity | null }
   | { audience: 'staff' | 'oversight'; identity: ReporterIdentity | null; handling: HandlingView };
 
@@ -100,18 +100,14 @@ async function handlingOf(
 }
 
 /**
- * What the principal sees of the report beyond the public, or null when no more than the public (out of scope).
+ * What the caller sees of the report beyond the public, or null when no more than the public (out of scope).
  * The reporter's identity is opened only for a non-anonymous report when staff look (they see it masked).
  */
-export async function principalView(
-  env: Env,
-  trackingId: string,
-  principal: Principal,
-): Promise<PrincipalView | null> {
+export async function callerView(env: Env, trackingId: string, caller: Caller): Promise<CallerView | null> {
   const reports = workflowReportsOf(env);
   const report = await reports.load(trackingId);
   if (!report) return null;
-  const { audience, actors } = audienceOf(report, { principal });
+  const { audience, actors } = audienceOf(report, { caller });
   const identity = () =>
     report.reporterSealed ? env.sealer.open<ReporterIdentity>(report.reporterSealed) : null;
   if (audience === 'reporter') return { audience, identity: identity() };
