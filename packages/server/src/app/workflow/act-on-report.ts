@@ -29,7 +29,9 @@ import type { Credentials } from './callers';
 import { persistTransition } from './persist-action';
 import { type ActionRequest, resolveAction } from './resolve-action';
 
-type Env = Pick<AppDeps, 'db' | 'calendar'> & WorkflowPorts & { now: Date };
+type Env = Pick<AppDeps, 'db' | 'calendar'> &
+  Partial<Pick<AppDeps, 'projectors'>> &
+  WorkflowPorts & { now: Date };
 
 /** What the credentials needs after an action: where the report is now, and what they may do next. */
 export interface ActionOutcome {
@@ -95,6 +97,7 @@ export async function actOnReport(
       claim: claimed(action, report.state),
     },
     env.now,
+    env.projectors,
   );
   if (result.report.parentId && ['resolved', 'archived'].includes(result.report.status))
     await resolveParentWhenDone(env, result.report.parentId).catch((err) => {
