@@ -16,6 +16,12 @@ import {
 } from '@pintu/core';
 import { reviveState } from './lifecycle-codec';
 
+/** A filing's projected rows, as JSON values. */
+export interface IntakeProjections {
+  stageClock: unknown;
+  outbox: unknown[];
+}
+
 /** Stands for the new report's id in the outbox keys until the statement knows it. */
 export const REPORT_SLOT = '{report}';
 
@@ -39,7 +45,7 @@ export interface IntakeValues {
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** The report's first event as the core sees it. */
-function firstEvent(v: IntakeValues, state: ReportState): LifecycleEvent {
+function firstEvent(v: IntakeValues, state: ReportState, payload?: unknown): LifecycleEvent {
   return {
     reportId: state.id,
     type: String(v.action) as LifecycleEvent['type'],
@@ -50,7 +56,7 @@ function firstEvent(v: IntakeValues, state: ReportState): LifecycleEvent {
     at: new Date(String(v.at)),
     from: text(v.fromStatus) as LifecycleEvent['from'],
     to: String(v.toStatus) as LifecycleEvent['to'],
-    payload: JSON.parse(String(v.payload)),
+    payload: (payload ?? JSON.parse(String(v.payload))) as LifecycleEvent['payload'],
   };
 }
 
@@ -59,9 +65,14 @@ function firstEvent(v: IntakeValues, state: ReportState): LifecycleEvent {
  * filing has no rollup change nor activity (core rules): the check keeps a change of those rules from going
  * unwritten here. A split child's rollups are written by its caller (persist-action.ts).
  */
-export function intakeProjections(v: IntakeValues): { stageClock: unknown; outbox: unknown[] } {
-  const state = reviveState(typeof v.lifecycle === 'string' ? JSON.parse(v.lifecycle) : v.lifecycle);
-  const event = firstEvent(v, state);
+export function intakeProjections(
+  v: IntakeValues,
+  /** The live state and payload, when the caller has them: intake's hot path then parses nothing again. */
+  parsed?: { state: ReportState; payload: unknown },
+): IntakeProjections {
+  const state =
+    parsed?.state ?? reviveState(typeof v.lifecycle === 'string' ? JSON.parse(v.lifecycle) : v.lifecycle);
+  const event = firstEvent(v, state, parsed?.payload);
   const { running, paused } = stageClockRows(state);
   // A filing starts in `submitted`. Tests and imports also store a report in a later state through the same
   // statement and then record that state with saveTransition, which projects the rest (paused clocks, rollups).

@@ -2,7 +2,13 @@
  * The intake statements: the reference check, and the report with its first event, stage clock and outbox rows.
  * The projections' values come from core (intake-projections.ts); the SQL only places them.
  */
-import { type IntakeValues, intakeProjections, REPORT_SLOT } from './intake-projections';
+import type { ReportState } from '@pintu/core';
+import {
+  type IntakeProjections,
+  type IntakeValues,
+  intakeProjections,
+  REPORT_SLOT,
+} from './intake-projections';
 import { prepared, type Runner } from './prepared';
 
 const INSTITUTION_JSON = `json_build_object('id', id, 'name', name, 'timeZone', time_zone,
@@ -36,7 +42,7 @@ export interface NewReport {
   institutionId: number | null;
   status: string;
   dueAt: Date | null;
-  lifecycle: unknown;
+  lifecycle: ReportState;
   isAnonymous: boolean;
   isConfidential: boolean;
   channel: string;
@@ -101,10 +107,15 @@ const outbox = (rows: string, createdAt: string, from = 'r') => `o as (
 type ProjectionKey = 'stageClock' | 'outbox';
 
 /** A statement's values with the projection parameters of its filing added. */
-function withProjections<V extends IntakeValues>(values: V): V & Record<ProjectionKey, string> {
-  const { stageClock, outbox } = intakeProjections(values);
+function withProjections<V extends Projected>(values: V): V & Record<ProjectionKey, string> {
+  const { stageClock, outbox } = projectionsOf(values);
   return { ...values, stageClock: JSON.stringify(stageClock), outbox: JSON.stringify(outbox) };
 }
+
+/** A filing's values, with its projections when the caller computed them (db/postgres-reports.ts does). */
+type Projected = IntakeValues & Partial<IntakeProjections>;
+const projectionsOf = (v: Projected): IntakeProjections =>
+  v.outbox !== undefined ? { stageClock: v.stageClock ?? null, outbox: v.outbox } : intakeProjections(v);
 
 const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey>(
   'pintu_insert_report',
@@ -219,7 +230,7 @@ const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => 
     order by x.ord`;
 });
 
-type Values<K extends string> = Record<K, unknown> & IntakeValues;
+type Values<K extends string> = Record<K, unknown> & Projected;
 
 /** The report with its first event, stage clock and outbox rows, and its attachments claimed: one statement. */
 export const INSERT_REPORT = (db: Runner, values: Values<InsertKey>) =>
@@ -229,11 +240,12 @@ export const INSERT_REPORT = (db: Runner, values: Values<InsertKey>) =>
 export const FILE_REPORT = (db: Runner, values: Values<InsertKey | 'presumedInstitution'>) =>
   FILE_REPORT_STATEMENT(db, withProjections(values));
 
-/** FILE_REPORT for many filings: `filings` is their JSON array, as FILE_REPORT's values each. */
-export const FILE_REPORTS = (db: Runner, values: { filings: string }) =>
+/** FILE_REPORT for many filings, each as FILE_REPORT's values plus its `ord`; sent as one JSON array. */
+export const FILE_REPORTS = (
+  db: Runner,
+  values: { filings: Values<InsertKey | 'presumedInstitution' | 'ord'>[] },
+) =>
   FILE_REPORTS_STATEMENT(db, {
     // The projections as JSON values (not strings): jsonb_to_recordset reads them as jsonb.
-    filings: JSON.stringify(
-      (JSON.parse(values.filings) as IntakeValues[]).map((f) => ({ ...f, ...intakeProjections(f) })),
-    ),
+    filings: JSON.stringify(values.filings.map((f) => ({ ...f, ...projectionsOf(f) }))),
   });

@@ -10,6 +10,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import { eventHash } from './event-chain';
 import { batcherFor, createBatcher } from './intake-batch';
+import { type IntakeProjections, intakeProjections } from './intake-projections';
 import {
   CHECK_REFERENCES,
   FILE_REPORT,
@@ -21,7 +22,7 @@ import {
 import { type Db, statementConcurrency } from './open';
 import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
-type Filing = Record<InsertKey | 'presumedInstitution', unknown>;
+type Filing = Record<InsertKey | 'presumedInstitution', unknown> & IntakeProjections;
 
 export type { CheckedInstitution, NewReport, ReferenceCheck };
 /** A stored report with the names it refers to (the core's `ReportRecord`). */
@@ -47,10 +48,14 @@ export async function checkReferences(
 }
 
 /** The statement parameters of a report and its first event (hash-chained from nothing). */
-function insertValues(r: NewReport, first: FirstEvent, attachmentIds: string[]): Record<InsertKey, unknown> {
+function insertValues(
+  r: NewReport,
+  first: FirstEvent,
+  attachmentIds: string[],
+): Record<InsertKey, unknown> & IntakeProjections {
   const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
-  return {
+  const values = {
     ...r,
     dueAt: r.dueAt?.toISOString() ?? null,
     lifecycle: JSON.stringify(r.lifecycle),
@@ -66,6 +71,7 @@ function insertValues(r: NewReport, first: FirstEvent, attachmentIds: string[]):
     hash,
     attachmentIds: `{${attachmentIds.join(',')}}`,
   };
+  return { ...values, ...intakeProjections(values, { state: r.lifecycle, payload }) };
 }
 
 /**
@@ -82,7 +88,7 @@ export async function fileReportIfValid(
   const batcher = batcherFor(db, () =>
     createBatcher<Filing, Record<string, unknown>>(
       async (filing) => (await FILE_REPORT(db, filing))[0]!,
-      (filings) => FILE_REPORTS(db, { filings: JSON.stringify(filings.map((f, ord) => ({ ...f, ord }))) }),
+      (filings) => FILE_REPORTS(db, { filings: filings.map((f, ord) => ({ ...f, ord })) }),
       statementConcurrency(db),
     ),
   );
