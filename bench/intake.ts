@@ -117,7 +117,8 @@ async function benchEngine(engine: Engine): Promise<Outcome> {
     server = await startServer({
       env: fresh.env,
       nodeFlags: profileDir
-        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${engine}.cpuprofile`]
+        ? // One file per thread (Node's default names): a fixed name let tsx's loader thread overwrite the server's.
+          ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
         : [],
     });
     active.server = server;
