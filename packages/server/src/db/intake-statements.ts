@@ -2,7 +2,7 @@
  * The intake statements: the reference check, and the report with its first event, stage clock and outbox rows.
  * The projections' values come from core (intake-projections.ts); the SQL only places them.
  */
-import type { ReportState } from '@pintu/core';
+import type { NewReportRow } from '@pintu/core';
 import {
   type IntakeProjections,
   type IntakeValues,
@@ -27,31 +27,8 @@ export const CHECK_REFERENCES = prepared<'regionCode' | 'categoryId' | 'institut
          as "freeAttachmentIds"`,
 );
 
-export interface NewReport {
-  trackingId: string;
-  type: string;
-  title: string;
-  body: string;
-  incidentDate: string;
-  regionCode: string;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  categoryId: number;
-  requestedInstitutionId: number | null;
-  institutionId: number | null;
-  status: string;
-  dueAt: Date | null;
-  lifecycle: ReportState;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  channel: string;
-  language: string;
-  reporterAccountId: string | null;
-  reporterSealed: string | null;
-  accessCodeHash: string | null;
-  createdAt: Date;
-}
+/** The report row intake writes: the Reports port's `NewReportRow` (core/src/ports/reports.ts). */
+export type NewReport = NewReportRow;
 
 export type InsertKey =
   | keyof NewReport
