@@ -11,9 +11,15 @@ import pg from 'pg';
 export type Engine = 'postgres' | 'pglite';
 
 const root = join(import.meta.dirname, '../..');
-const BENCH_DB = 'pintu_bench';
-/** Advisory lock key that serialises bench runs on one PostgreSQL server. */
-const LOCK_KEY = 0x70696e74; // 'pint'
+/**
+ * The bench database. `PINTU_BENCH_DB` names another one, so that two checkouts can run side by side under the same
+ * load (a back-to-back comparison on a shared machine: both sides see the same noise; bench/README.md).
+ */
+const BENCH_DB = process.env.PINTU_BENCH_DB ?? 'pintu_bench';
+if (!/^[a-z_][a-z0-9_]{0,40}$/.test(BENCH_DB))
+  throw new Error(`PINTU_BENCH_DB: not a plain name: ${BENCH_DB}`);
+/** Advisory lock key that serialises bench runs on one database ('pint' + a hash of its name). */
+const LOCK_KEY = [...BENCH_DB].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 0x70696e74);
 /** The maintenance database used to drop and create the bench database. */
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

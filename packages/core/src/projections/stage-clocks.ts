@@ -39,13 +39,9 @@ export function activeStages(state: ReportState): { stage: string; startedAt: Da
     .map((c) => ({ stage: c.stage, startedAt: c.startedAt }));
 }
 
-/** The rows of a state's running and paused clocks (either may be null). */
-export function stageClockRows(state: ReportState): {
-  running: StageClockRow | null;
-  paused: StageClockRow | null;
-} {
-  const h = state.holder;
-  const base = (c: StageClock) => ({
+/** The columns a running and a paused clock's rows share. Module-level: intake calls this per filing. */
+function clockBase(h: ReportState['holder'], c: StageClock) {
+  return {
     stage: c.stage,
     holderInstitutionId: h.institutionId === null ? null : Number(h.institutionId),
     timeZone: h.timeZone,
@@ -56,13 +52,28 @@ export function stageClockRows(state: ReportState): {
     anchorDays: c.workingDays,
     dueAt: c.dueAt,
     escalationLevel: c.escalationLevel,
-  });
+  };
+}
+
+/** The rows of a state's running and paused clocks (either may be null). */
+export function stageClockRows(state: ReportState): {
+  running: StageClockRow | null;
+  paused: StageClockRow | null;
+} {
+  const h = state.holder;
   const p = state.pausedClock;
   const c = state.clock;
   return {
     paused: p
-      ? { ...base(p), pausedAt: p.pausedAt, remainingDays: p.remainingWorkingDays, nextAt: null }
+      ? {
+          ...clockBase(h, p),
+          pausedAt: p.pausedAt,
+          remainingDays: p.remainingWorkingDays,
+          nextAt: null,
+        }
       : null,
-    running: c ? { ...base(c), pausedAt: null, remainingDays: null, nextAt: reminderAt(c.dueAt) } : null,
+    running: c
+      ? { ...clockBase(h, c), pausedAt: null, remainingDays: null, nextAt: reminderAt(c.dueAt) }
+      : null,
   };
 }

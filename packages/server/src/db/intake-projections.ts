@@ -4,16 +4,7 @@
  * projectors of record-transition, and passed to the statement as parameters (no rule in SQL). The report id is not
  * known before the insert: keys carry REPORT_SLOT, which the statement replaces with it.
  */
-import {
-  activityRows,
-  type LifecycleEvent,
-  noStages,
-  outboxRows,
-  type ReportState,
-  reportFactOf,
-  rollupChange,
-  stageClockRows,
-} from '@pintu/core';
+import { type LifecycleEvent, outboxRows, type ReportState, stageClockRows } from '@pintu/core';
 import { reviveState } from './lifecycle-codec';
 
 /** A filing's projected rows, as JSON values. */
@@ -62,8 +53,9 @@ function firstEvent(v: IntakeValues, state: ReportState, payload?: unknown): Lif
 
 /**
  * The projection parameters of one filing: `stageClock` (the running clock's row, or null) and `outbox` (rows). A
- * filing has no rollup change nor activity (core rules): the check keeps a change of those rules from going
- * unwritten here. A split child's rollups are written by its caller (persist-action.ts).
+ * filing has no rollup change nor activity (core rules); test/db/transition-intake-projections.test.ts fails if a
+ * change of those rules would leave them unwritten here (not checked per filing: this is intake's hot path). A
+ * split child's rollups are written by its caller (persist-action.ts).
  */
 export function intakeProjections(
   v: IntakeValues,
@@ -93,16 +85,5 @@ export function intakeProjections(
       throw new Error('intake: a new report notifies no staff');
     },
   );
-  if (event.type === 'submitted' && filing) {
-    const noCalendar = {
-      addWorkingDays: () => {
-        throw new Error('intake: a filing has no follow-up');
-      },
-      elapsedWorkingDays: () => 0,
-    };
-    const rollup = rollupChange(null, reportFactOf(state, noCalendar), noStages());
-    if (rollup.save || activityRows([event]).length)
-      throw new Error('intake: a filing changed the rollups; write them in its statement');
-  }
   return { stageClock: running, outbox };
 }

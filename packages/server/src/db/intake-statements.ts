@@ -224,5 +224,7 @@ export const FILE_REPORTS = (
 ) =>
   FILE_REPORTS_STATEMENT(db, {
     // The projections as JSON values (not strings): jsonb_to_recordset reads them as jsonb.
-    filings: JSON.stringify(values.filings.map((f) => ({ ...f, ...projectionsOf(f) }))),
+    filings: JSON.stringify(
+      values.filings.map((f) => (f.outbox !== undefined ? f : Object.assign(f, projectionsOf(f)))),
+    ),
   });

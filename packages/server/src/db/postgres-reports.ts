@@ -71,7 +71,9 @@ function insertValues(
     hash,
     attachmentIds: `{${attachmentIds.join(',')}}`,
   };
-  return { ...values, ...intakeProjections(values, { state: r.lifecycle, payload }) };
+  // Assigned, not spread: this object of ~35 fields is built per filing on intake's hot path.
+  const { stageClock, outbox } = intakeProjections(values, { state: r.lifecycle, payload });
+  return Object.assign(values, { stageClock, outbox });
 }
 
 /**
@@ -88,14 +90,15 @@ export async function fileReportIfValid(
   const batcher = batcherFor(db, () =>
     createBatcher<Filing, Record<string, unknown>>(
       async (filing) => (await FILE_REPORT(db, filing))[0]!,
-      (filings) => FILE_REPORTS(db, { filings: filings.map((f, ord) => ({ ...f, ord })) }),
+      (filings) => FILE_REPORTS(db, { filings: filings.map((f, ord) => Object.assign(f, { ord })) }),
       statementConcurrency(db),
     ),
   );
-  const row = await batcher.run({
-    ...insertValues(r, first, []),
-    presumedInstitution: presumed && JSON.stringify(presumed),
-  });
+  const row = await batcher.run(
+    Object.assign(insertValues(r, first, []), {
+      presumedInstitution: presumed && JSON.stringify(presumed),
+    }),
+  );
   return { ref: referenceCheckOf(row), id: row.id == null ? null : num(row.id) };
 }
 

@@ -45,15 +45,20 @@ export function createApp(deps: Deps) {
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('/api/*', async (c, next) => {
-    for (const [k, v] of Object.entries(deps)) c.set(k as keyof Deps, v as never);
-    c.set('now', deps.clock());
+    // One variable for the dependencies and the request's clock reading: hono's `c.var` copies every variable into
+    // a new object on each read, so a variable per dependency cost every request tens of microseconds.
+    const now = deps.clock();
+    c.set('deps', { ...deps, now });
+    c.set('now', now);
     c.set('caller', null); // the session middleware (auth/) replaces this for signed-in callers
     await next();
   });
   app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
 
   // The calendar says when a year's decree is missing, so operators and monitors see it (issue 10).
-  app.get('/api/health', (c) => c.json({ ok: true, calendar: calendarStatus(c.var.calendar, c.var.now) }));
+  app.get('/api/health', (c) =>
+    c.json({ ok: true, calendar: calendarStatus(c.var.deps.calendar, c.var.now) }),
+  );
   authRoutes(app);
   accountRoutes(app);
   citizenRoutes(app);

@@ -8,5 +8,5 @@ export type Deps = AppDeps;
 
 export type AppEnv = {
   /** `caller` is null for anonymous callers (guests act with their access code). */
-  Variables: AppDeps & { now: Date; caller: Caller | null };
+  Variables: { deps: AppDeps & { now: Date }; now: Date; caller: Caller | null };
 };

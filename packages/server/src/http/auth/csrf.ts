@@ -24,7 +24,7 @@ function originOf(value: string | undefined): string | null {
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method) || c.req.path.startsWith('/api/auth/')) return next();
-    const { auth } = c.var;
+    const { auth } = c.var.deps;
     if (!cookieValue(c.req.header('cookie'), auth.cookies.session)) return next();
     const origin = originOf(c.req.header('origin')) ?? originOf(c.req.header('referer'));
     if (!origin || !auth.trustedOrigins.includes(origin))

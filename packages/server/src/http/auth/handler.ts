@@ -37,7 +37,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { auth, db } = c.var;
+      const { auth, db } = c.var.deps;
       const ip = clientIp(c, auth.trustProxy);
       const headers = new Headers(c.req.raw.headers);
       headers.delete(CLIENT_IP_HEADER);

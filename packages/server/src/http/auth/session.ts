@@ -27,7 +27,7 @@ export async function callerOfSession(
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.path.startsWith('/api/auth/')) return next();
-    const { auth, sessions } = c.var;
+    const { auth, sessions } = c.var.deps;
     const token = signedCookie(c.req.header('cookie'), auth.cookies.session, auth.secret);
     if (token) {
       // Session lifetimes are wall-clock time (better-auth's), not the application clock.

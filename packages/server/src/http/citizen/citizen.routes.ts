@@ -82,11 +82,11 @@ const eraseRoute = createRoute({
 export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(myReportsRoute, async (c) => {
     const p = requireCaller(c);
-    return c.json({ items: await listMyReports(c.var, p.userId) }, 200, { 'cache-control': 'no-store' });
+    return c.json({ items: await listMyReports(c.var.deps, p.userId) }, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(myDataRoute, async (c) => {
     const p = requireCaller(c);
-    const data = presentMyData(await exportMyData(c.var, p));
+    const data = presentMyData(await exportMyData(c.var.deps, p));
     return c.json(data, 200, {
       'cache-control': 'no-store',
       'content-disposition': `attachment; filename="pintu-data-saya-${c.var.now.toISOString().slice(0, 10)}.json"`,
@@ -94,7 +94,7 @@ export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(eraseRoute, async (c) => {
     const p = requireCaller(c);
-    const out = await eraseIdentity(c.var, p, c.req.valid('json').password);
+    const out = await eraseIdentity(c.var.deps, p, c.req.valid('json').password);
     return c.json(out, 200);
   });
 }

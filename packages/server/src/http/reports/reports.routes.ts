@@ -95,12 +95,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const created = await fileReport(c.var, c.req.valid('json'), filerOf(c.var.caller));
+    const created = await fileReport(c.var.deps, c.req.valid('json'), filerOf(c.var.caller));
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
     const sight = await viewReport(
-      c.var,
+      c.var.deps,
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
@@ -108,12 +108,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(listReportsRoute, async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await searchPublicReports(c.var.db, q);
+    const { rows, total } = await searchPublicReports(c.var.deps.db, q);
     return c.json({ items: rows.map(presentPublic), page: q.page, pageSize: q.pageSize, total }, 200);
   });
   app.openapi(attachmentRoute, async (c) => {
     const { trackingId, id } = c.req.valid('param');
-    const file = await readAttachment(c.var, trackingId, id, c.req.valid('header')['x-access-code']);
+    const file = await readAttachment(c.var.deps, trackingId, id, c.req.valid('header')['x-access-code']);
     return c.body(new Uint8Array(file.bytes), 200, {
       'content-type': file.mime,
       'content-disposition': `inline; filename="${encodeURIComponent(file.filename)}"`,

@@ -120,14 +120,14 @@ const revealLogRoute = createRoute({
 export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/reports/:trackingId/actions', jsonBodyLimit(MAX_JSON_BYTES));
   app.openapi(actionRoute, async (c) => {
-    const outcome = await actOnReport(c.var, c.req.valid('param').trackingId, c.req.valid('json'), {
+    const outcome = await actOnReport(c.var.deps, c.req.valid('param').trackingId, c.req.valid('json'), {
       caller: c.var.caller,
       accessCode: c.req.valid('header')['x-access-code'],
     }).catch(actorRequired);
     return c.json(presentActionResult(outcome), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(eventsRoute, async (c) => {
-    const timeline = await readTimeline(c.var, c.req.valid('param').trackingId, {
+    const timeline = await readTimeline(c.var.deps, c.req.valid('param').trackingId, {
       caller: c.var.caller,
       accessCode: c.req.valid('header')['x-access-code'],
     });
@@ -136,7 +136,7 @@ export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(revealRoute, async (c) => {
     const caller = signedIn(c.var.caller);
     const revealed = await revealIdentity(
-      c.var,
+      c.var.deps,
       c.req.valid('param').trackingId,
       c.req.valid('json').reason,
       caller,
@@ -146,7 +146,7 @@ export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(revealLogRoute, async (c) => {
     const caller = signedIn(c.var.caller);
     const page = c.req.valid('query');
-    const log = await listIdentityReveals(c.var, caller, page);
+    const log = await listIdentityReveals(c.var.deps, caller, page);
     return c.json(presentRevealLog(log, page), 200, { 'cache-control': 'no-store' });
   });
 }
