@@ -120,6 +120,14 @@ export const POLICY: readonly PolicyRule[] = [
   },
   { role: 'leadership', scope: 'subtree', actions: OVERSIGHT_READS },
   { role: 'developer', scope: 'subtree', actions: ['manage_api_keys'] },
+  // A regional app (LAPOR WAL!, SITANGGAP) files for citizens and handles its institution's reports as a liaison
+  // officer would; its key's permissions narrow this further (domain.md §8, issue 12).
+  { role: 'integration', scope: 'none', actions: ['submit'] },
+  {
+    role: 'integration',
+    scope: 'subtree',
+    actions: ['view', 'acknowledge', 'post_follow_up', 'hold', 'not_our_authority'],
+  },
   { role: 'oversight', scope: 'subtree_or_all', actions: [...OVERSIGHT_READS, 'view_reveal_log'] },
   { role: 'system', scope: 'none', actions: ['submit'] },
   {

@@ -2,7 +2,8 @@
 
 /**
  * Every role. `citizen` is a registered reporter, `guest` a reporter who follows one report with its trackingId and
- * secret access code; `system` is the scheduler (auto-resolve, escalation, auto-archive) and the channel importers.
+ * secret access code; `system` is the scheduler (auto-resolve, escalation, auto-archive) and the channel importers;
+ * `integration` is a regional app acting through an API key for the institution its app is registered to (issue 12).
  */
 export const ROLES = [
   'citizen',
@@ -16,6 +17,7 @@ export const ROLES = [
   'developer',
   'oversight',
   'system',
+  'integration',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -156,7 +156,7 @@ export const roleGrants = pgTable(
     index('role_grants_institution_idx').on(t.institutionId),
     check(
       'role_grants_role_check',
-      sql`${t.role} in (${inList(ROLES.filter((r) => r !== 'guest' && r !== 'system'))})`,
+      sql`${t.role} in (${inList(ROLES.filter((r) => r !== 'guest' && r !== 'system' && r !== 'integration'))})`,
     ),
     // Institution roles are always granted on an institution; the national admin and citizens never are.
     check(
