@@ -4,13 +4,22 @@
  * projectors of record-transition, and passed to the statement as parameters (no rule in SQL). The report id is not
  * known before the insert: keys carry REPORT_SLOT, which the statement replaces with it.
  */
-import { type LifecycleEvent, outboxRows, type ReportState, stageClockRows } from '@pintu/core';
+import {
+  type LifecycleEvent,
+  type OutboxEvent,
+  type OutboxReport,
+  outboxRows,
+  type ReportState,
+  stageClockRows,
+} from '@pintu/core';
 import { reviveState } from './lifecycle-codec';
 
-/** A filing's projected rows, as JSON values. */
+/** A filing's projected rows, as JSON text (the statement casts them to jsonb). */
 export interface IntakeProjections {
-  stageClock: unknown;
-  outbox: unknown[];
+  /** The running clock's row, or `null`. */
+  stageClock: string;
+  /** The outbox rows, an array. */
+  outbox: string;
 }
 
 /** Stands for the new report's id in the outbox keys until the statement knows it. */
@@ -34,6 +43,41 @@ export interface IntakeValues {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+const noStaff = (): never => {
+  throw new Error('intake: a new report notifies no staff');
+};
+
+/** Stands for the tracking id in a cached receipt (see outboxJson). */
+const TRACKING_SLOT = '{tracking}';
+const PLAIN_ID = /^[A-Za-z0-9_-]+$/;
+const receipts = new Map<string, string>();
+
+/**
+ * The outbox rows of a report's first event, as JSON. A filing's rows (its receipt) depend on the filing only through
+ * the contact's existence, the language and the status — and on the tracking id, which they carry — so core's rule
+ * runs once per such shape and the tracking id is filled in: this is intake's hot path. Anything else (an event with
+ * staff-written text, an imported later state) is computed as is. test/db/intake-projections.test.ts holds the two
+ * ways equal.
+ */
+export function outboxJson(r: OutboxReport, e: OutboxEvent): string {
+  const p = e.payload;
+  const receipt =
+    e.action === 'submitted' &&
+    e.fromStatus === null &&
+    p.message === undefined &&
+    p.question === undefined &&
+    p.reason === undefined &&
+    PLAIN_ID.test(r.trackingId);
+  if (!receipt) return JSON.stringify(outboxRows(r, [e], noStaff));
+  const shape = `${e.seq}|${r.hasContact}|${r.language}|${e.toStatus}|${r.reportId}`;
+  let json = receipts.get(shape);
+  if (json === undefined) {
+    json = JSON.stringify(outboxRows({ ...r, trackingId: TRACKING_SLOT }, [e], noStaff));
+    receipts.set(shape, json);
+  }
+  return json.replaceAll(TRACKING_SLOT, r.trackingId);
+}
 
 /** The report's first event as the core sees it. */
 function firstEvent(v: IntakeValues, state: ReportState, payload?: unknown): LifecycleEvent {
@@ -70,7 +114,7 @@ export function intakeProjections(
   // statement and then record that state with saveTransition, which projects the rest (paused clocks, rollups).
   const filing = state.status === 'submitted';
   if (paused && filing) throw new Error('intake: a new report has no paused clock');
-  const outbox = outboxRows(
+  const outbox = outboxJson(
     {
       reportId: REPORT_SLOT,
       trackingId: String(v.trackingId),
@@ -80,10 +124,7 @@ export function intakeProjections(
       institutionId: state.holder.institutionId === null ? null : Number(state.holder.institutionId),
       path: null,
     },
-    [{ seq: 1, action: event.type, fromStatus: event.from, toStatus: event.to, payload: event.payload }],
-    () => {
-      throw new Error('intake: a new report notifies no staff');
-    },
+    { seq: 1, action: event.type, fromStatus: event.from, toStatus: event.to, payload: event.payload },
   );
-  return { stageClock: running, outbox };
+  return { stageClock: JSON.stringify(running), outbox };
 }

@@ -85,14 +85,13 @@ type ProjectionKey = 'stageClock' | 'outbox';
 
 /** A statement's values with the projection parameters of its filing added. */
 function withProjections<V extends Projected>(values: V): V & Record<ProjectionKey, string> {
-  const { stageClock, outbox } = projectionsOf(values);
-  return { ...values, stageClock: JSON.stringify(stageClock), outbox: JSON.stringify(outbox) };
+  return values.outbox !== undefined
+    ? (values as V & Record<ProjectionKey, string>)
+    : Object.assign(values, intakeProjections(values));
 }
 
 /** A filing's values, with its projections when the caller computed them (db/postgres-reports.ts does). */
 type Projected = IntakeValues & Partial<IntakeProjections>;
-const projectionsOf = (v: Projected): IntakeProjections =>
-  v.outbox !== undefined ? { stageClock: v.stageClock ?? null, outbox: v.outbox } : intakeProjections(v);
 
 const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey>(
   'pintu_insert_report',
@@ -171,8 +170,8 @@ const FILING_FIELDS: [InsertKey | ProjectionKey | 'presumedInstitution' | 'ord',
   ['payload', 'text'],
   ['hash', 'text'],
   ['presumedInstitution', 'text'],
-  ['stageClock', 'jsonb'],
-  ['outbox', 'jsonb'],
+  ['stageClock', 'text'],
+  ['outbox', 'text'],
 ];
 
 const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
@@ -223,8 +222,5 @@ export const FILE_REPORTS = (
   values: { filings: Values<InsertKey | 'presumedInstitution' | 'ord'>[] },
 ) =>
   FILE_REPORTS_STATEMENT(db, {
-    // The projections as JSON values (not strings): jsonb_to_recordset reads them as jsonb.
-    filings: JSON.stringify(
-      values.filings.map((f) => (f.outbox !== undefined ? f : Object.assign(f, projectionsOf(f)))),
-    ),
+    filings: JSON.stringify(values.filings.map(withProjections)),
   });

@@ -260,10 +260,10 @@ export const events = pgTable(
 
 // Accounts, sessions, role grants and the login audit.
 export * from './auth-schema';
-// The integration API: regional apps and their keys (issue 12).
-export * from './integration-schema';
 // Institution administration: SK records and the audit of every change.
 export * from './institutions-schema';
+// The integration API: regional apps and their keys (issue 12).
+export * from './integration-schema';
 // Notifications: the outbox written with the events, and the in-app notifications it delivers.
 export * from './notifications-schema';
 // Deadlines that run themselves: stage clocks, sweep notices, holiday changes.
