@@ -41,8 +41,8 @@ const ranges: [Kind, string, number, 'ipv4' | 'ipv6'][] = [
   ['reserved', '240.0.0.0', 4, 'ipv4'],
   ['unspecified', '::', 128, 'ipv6'],
   ['loopback', '::1', 128, 'ipv6'],
-  // IPv4-mapped and -compatible forms would smuggle any IPv4 address past the IPv6 rules.
-  ['reserved', '::ffff:0:0', 96, 'ipv6'],
+  // IPv4-compatible (deprecated) forms. IPv4-mapped ones (::ffff:a.b.c.d) need no entry: BlockList checks them
+  // against the IPv4 ranges above, and a ::ffff:0:0/96 entry would match every IPv4 address.
   ['reserved', '::', 96, 'ipv6'],
   ['private', 'fc00::', 7, 'ipv6'],
   ['link_local', 'fe80::', 10, 'ipv6'],
