@@ -28,6 +28,10 @@ export interface Receiver {
   url: string;
   received: Received[];
   mode: Mode;
+  /** TCP connections accepted so far (a TLS client dialling this plain server counts too). */
+  connections: number;
+  /** 64 kB pieces of the 10 MB answer actually written (the client stops reading at 64 kB). */
+  hugePieces: number;
   /** Stops listening (connections are refused) until `up()`; the port stays the same. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -42,6 +46,8 @@ export async function startReceiver(): Promise<Receiver> {
     url: '',
     received: [],
     mode: 'ok',
+    connections: 0,
+    hugePieces: 0,
     async down() {
       const s = server;
       server = null;
@@ -68,6 +74,7 @@ export async function startReceiver(): Promise<Receiver> {
             const write = () => {
               while (left > 0) {
                 left -= 1;
+                r.hugePieces += 1;
                 if (!res.write(piece)) return void res.once('drain', write);
               }
               res.end();
@@ -76,6 +83,9 @@ export async function startReceiver(): Promise<Receiver> {
             write();
           } else setTimeout(() => res.writeHead(204).end(), 5_000).unref();
         });
+      });
+      server.on('connection', () => {
+        r.connections += 1;
       });
       await new Promise<void>((res) => server!.listen(port, '127.0.0.1', () => res()));
       port = (server.address() as AddressInfo).port;
