@@ -69,7 +69,7 @@ const endpointCount = async () =>
   Number((await t.deps.db.execute(sql`select count(*)::int as n from webhook_endpoints`)).rows[0]!.n);
 
 async function register(url: string, eventTypes = ALL) {
-  const res = await t.post(`/api/v1/integration/apps/${samApp}/webhooks`, { url, eventTypes }, h.dev);
+  const res = await t.post(`/api/v1/integration/apps/${samApp}/webhooks`, { url, eventTypes }, h.dev!);
   const out = await res.json();
   expect(res.status, JSON.stringify(out)).toBe(201);
   return out as { id: string; secret: string };
@@ -84,18 +84,18 @@ describe('registering endpoints', () => {
   it('shows the secret once, lists without it, and hides it from another institution', async () => {
     const created = await register(receiver.url);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const list = await (await t.get(`/api/v1/integration/apps/${samApp}/webhooks`, h.dev)).json();
+    const list = await (await t.get(`/api/v1/integration/apps/${samApp}/webhooks`, h.dev!)).json();
     expect(list.items.map((e: { id: string }) => e.id)).toContain(created.id);
     expect(JSON.stringify(list)).not.toContain(created.secret);
     const stored = await t.deps.db.execute(
       sql`select secret_sealed as s from webhook_endpoints where id = ${created.id}`,
     );
     expect(String(stored.rows[0]!.s)).not.toContain(created.secret.slice(6, 20));
-    expect((await t.get(`/api/v1/integration/webhooks/${created.id}`, h.devBpn)).status).toBe(404);
-    expect((await t.get(`/api/v1/integration/apps/${samApp}/webhooks`, h.devBpn)).status).toBe(404);
+    expect((await t.get(`/api/v1/integration/webhooks/${created.id}`, h.devBpn!)).status).toBe(404);
+    expect((await t.get(`/api/v1/integration/apps/${samApp}/webhooks`, h.devBpn!)).status).toBe(404);
     expect((await t.get(`/api/v1/integration/apps/${samApp}/webhooks`, h.liaison)).status).toBe(404);
     expect((await t.get(`/api/v1/integration/apps/${samApp}/webhooks`)).status).toBe(401);
-    await send('DELETE', `/api/v1/integration/webhooks/${created.id}`, h.dev);
+    await send('DELETE', `/api/v1/integration/webhooks/${created.id}`, h.dev!);
   });
 
   it('refuses bad and private URLs field by field, storing nothing', async () => {
@@ -128,7 +128,7 @@ describe('registering endpoints', () => {
         const res = await t.post(
           `/api/v1/integration/apps/${samApp}/webhooks`,
           { url, eventTypes: ALL },
-          h.dev,
+          h.dev!,
         );
         const out = await res.json();
         expect(res.status, url).toBe(422);
@@ -150,7 +150,7 @@ describe('registering endpoints', () => {
         const res = await t.post(
           `/api/v1/integration/apps/${samApp}/webhooks`,
           { url, eventTypes: ALL },
-          h.dev,
+          h.dev!,
         );
         expect((await res.json()).errors, url).toEqual([expect.objectContaining({ field: 'url', code })]);
       }
@@ -160,14 +160,14 @@ describe('registering endpoints', () => {
     const long = await t.post(
       `/api/v1/integration/apps/${samApp}/webhooks`,
       { url: `https://example.com/${'a'.repeat(2000)}`, eventTypes: ALL },
-      h.dev,
+      h.dev!,
     );
     expect(long.status).toBe(422);
     expect((await long.json()).errors[0].field).toBe('url');
     const badType = await t.post(
       `/api/v1/integration/apps/${samApp}/webhooks`,
       { url: receiver.url, eventTypes: ['report.deleted'] },
-      h.dev,
+      h.dev!,
     );
     expect(badType.status).toBe(422);
     expect(await endpointCount()).toBe(before);
@@ -245,17 +245,17 @@ describe('deliveries', () => {
     for (const secret of [ANON.name, ANON.email, ANON.phone, 'Bambang', '081377766655'])
       expect(everything).not.toContain(secret);
     expect((await deliveriesOf(t.deps.db, ep.id)).every((r) => r.status === 'delivered')).toBe(true);
-    await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev);
+    await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev!);
   });
 
   it('rotates the secret: both signatures are sent and each verifies; the test event and replays use the log', async () => {
     const ep = await register(receiver.url);
     receiver.received.length = 0;
     const rotated = await (
-      await t.post(`/api/v1/integration/webhooks/${ep.id}/rotate-secret`, {}, h.dev)
+      await t.post(`/api/v1/integration/webhooks/${ep.id}/rotate-secret`, {}, h.dev!)
     ).json();
     expect(rotated.secret).not.toBe(ep.secret);
-    const test = await t.post(`/api/v1/integration/webhooks/${ep.id}/test`, {}, h.dev);
+    const test = await t.post(`/api/v1/integration/webhooks/${ep.id}/test`, {}, h.dev!);
     expect(test.status).toBe(202);
     expect((await test.json()).eventType).toBe('webhook.test');
     await worker.drain();
@@ -266,12 +266,12 @@ describe('deliveries', () => {
     expect(new Webhook(ep.secret).verify(got.body, headers)).toMatchObject({ type: 'webhook.test' });
     // After the overlap, only the new secret signs.
     t.setNow(new Date(t.deps.clock().getTime() + 25 * 3_600_000));
-    const log = await (await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries`, h.dev)).json();
-    const replay = await t.post(`/api/v1/integration/deliveries/${log.items[0].id}/replay`, {}, h.dev);
+    const log = await (await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries`, h.dev!)).json();
+    const replay = await t.post(`/api/v1/integration/deliveries/${log.items[0].id}/replay`, {}, h.dev!);
     expect(replay.status).toBe(202);
     expect((await replay.json()).messageId).toBe(log.items[0].messageId);
     expect(
-      (await t.post(`/api/v1/integration/deliveries/${log.items[0].id}/replay`, {}, h.devBpn)).status,
+      (await t.post(`/api/v1/integration/deliveries/${log.items[0].id}/replay`, {}, h.devBpn!)).status,
     ).toBe(404);
     await worker.drain();
     const again = receiver.received[1]!;
@@ -286,8 +286,8 @@ describe('deliveries', () => {
 
   it('pages the log newest first with a cursor, and deleting cancels what is pending', async () => {
     const ep = await register(receiver.url);
-    for (let i = 0; i < 5; i++) await t.post(`/api/v1/integration/webhooks/${ep.id}/test`, {}, h.dev);
-    const p1 = await (await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?limit=3`, h.dev)).json();
+    for (let i = 0; i < 5; i++) await t.post(`/api/v1/integration/webhooks/${ep.id}/test`, {}, h.dev!);
+    const p1 = await (await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?limit=3`, h.dev!)).json();
     expect(p1.items).toHaveLength(3);
     expect(p1.items[0].id).toBeGreaterThan(p1.items[1].id);
     expect(p1.items[0]).toMatchObject({
@@ -297,21 +297,21 @@ describe('deliveries', () => {
       lastError: null,
     });
     const p2 = await (
-      await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?limit=3&cursor=${p1.nextCursor}`, h.dev)
+      await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?limit=3&cursor=${p1.nextCursor}`, h.dev!)
     ).json();
     expect(p2.items).toHaveLength(2);
     expect(p2.nextCursor).toBeNull();
-    const bad = await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?cursor=x`, h.dev);
+    const bad = await t.get(`/api/v1/integration/webhooks/${ep.id}/deliveries?cursor=x`, h.dev!);
     expect(bad.status).toBe(422);
-    const patched = await send('PATCH', `/api/v1/integration/webhooks/${ep.id}`, h.dev, {
+    const patched = await send('PATCH', `/api/v1/integration/webhooks/${ep.id}`, h.dev!, {
       url: 'https://10.1.2.3/x',
     });
     expect(patched.status).toBe(422);
-    expect((await (await t.get(`/api/v1/integration/webhooks/${ep.id}`, h.dev)).json()).url).toBe(
+    expect((await (await t.get(`/api/v1/integration/webhooks/${ep.id}`, h.dev!)).json()).url).toBe(
       receiver.url,
     );
-    expect((await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev)).status).toBe(200);
+    expect((await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev!)).status).toBe(200);
     expect((await deliveriesOf(t.deps.db, ep.id)).map((d) => d.status)).toEqual(Array(5).fill('cancelled'));
-    expect((await t.get(`/api/v1/integration/webhooks/${ep.id}`, h.dev)).status).toBe(404);
+    expect((await t.get(`/api/v1/integration/webhooks/${ep.id}`, h.dev!)).status).toBe(404);
   });
 });
