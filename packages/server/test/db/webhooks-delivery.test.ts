@@ -9,6 +9,7 @@ import { WEBHOOK_RETRY_SCHEDULE_S } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeliveryWorker } from '../../src/notifications/worker';
 import type { Resolve } from '../../src/webhooks/address';
 import { newWebhookSecret } from '../../src/webhooks/signature';
 import { createWebhookWorker } from '../../src/webhooks/webhook-worker';
@@ -25,6 +26,7 @@ describe.each(ENGINES)('webhook worker on %s', (engine) => {
   let now = T0;
   let appId: string;
   let developerId: string;
+  let developerEmail: string;
   let receiver: Receiver;
   let reportIds: number[];
   const clock = () => now;
@@ -33,7 +35,9 @@ describe.each(ENGINES)('webhook worker on %s', (engine) => {
     t = await startTestApp({ engine, now: T0.toISOString() });
     const ids = await refIds(t.deps.db);
     appId = await insertApp(t.deps.db, ids.samarinda, `smd-${engine}`);
-    developerId = (await signInAs(t, { role: 'developer', institutionId: ids.samarinda })).userId;
+    const dev = await signInAs(t, { role: 'developer', institutionId: ids.samarinda });
+    developerId = dev.userId;
+    developerEmail = dev.email;
     receiver = await startReceiver();
     reportIds = [];
     for (let i = 0; i < 3; i++) {
@@ -146,6 +150,20 @@ describe.each(ENGINES)('webhook worker on %s', (engine) => {
       [developerId, 'email'],
       [developerId, 'in_app'],
     ]);
+    // The notification worker delivers the notice (an outbox row of no report): e-mail and in-app.
+    await createDeliveryWorker({
+      db: t.deps.db,
+      sealer: t.deps.sealer,
+      clock,
+      smtpUrl: t.mail.url,
+      mailFrom: 'Pintu <no-reply@pintu.test>',
+    }).drain();
+    const mail = await t.mail.waitFor((m) => m.to.includes(developerEmail.toLowerCase()));
+    expect(mail.subject).toContain('dinonaktifkan');
+    const inApp = await t.deps.db.execute(
+      sql`select title from notifications where user_id = ${developerId}`,
+    );
+    expect(inApp.rows.map((r) => r.title)).toEqual([expect.stringContaining('dinonaktifkan')]);
     receiver.mode = 'ok';
   });
 
