@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweep } from '../../src/app/sla/sweep';
 import { enqueueWebhooks } from '../../src/db/postgres-webhook-projector';
 import { createWebhookWorker, type WebhookWorker } from '../../src/webhooks/webhook-worker';
 import { refIds, reportInput } from '../support/fixtures';
@@ -245,6 +246,26 @@ describe('deliveries', () => {
     for (const secret of [ANON.name, ANON.email, ANON.phone, 'Bambang', '081377766655'])
       expect(everything).not.toContain(secret);
     expect((await deliveriesOf(t.deps.db, ep.id)).every((r) => r.status === 'delivered')).toBe(true);
+    await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev!);
+  });
+
+  it("the SLA sweep's breach reaches the holder's app as report.deadline_breached", async () => {
+    const ep = await register(receiver.url, ['report.deadline_breached']);
+    const filed = await (
+      await t.post('/api/v1/reports', reportInput(ids.roads, { institutionId: ids.samarinda }))
+    ).json();
+    await act(filed.trackingId, { action: 'verify', targets: [unit] }, h.coordinator!);
+    expect(await deliveriesOf(t.deps.db, ep.id)).toEqual([]);
+    const calendar = t.deps.calendar.get();
+    await sweep({ db: t.deps.db, calendar: () => calendar }, new Date('2024-06-20T01:00:00Z'));
+    const rows = await deliveriesOf(t.deps.db, ep.id);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((r) => r.eventType === 'report.deadline_breached')).toBe(true);
+    expect(rows[0]!.payload.data).toMatchObject({
+      trackingId: filed.trackingId,
+      action: 'escalate',
+      level: 1,
+    });
     await send('DELETE', `/api/v1/integration/webhooks/${ep.id}`, h.dev!);
   });
 
