@@ -5,12 +5,12 @@
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '@pintu/core';
-import { appForCaller, endpointForCaller } from '../../app/webhooks/access';
 import {
   deleteWebhookEndpoint,
   rotateWebhookSecret,
   updateWebhookEndpoint,
 } from '../../app/webhooks/change-webhook-endpoint';
+import { getWebhookEndpoint, listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints';
 import { registerWebhookEndpoint } from '../../app/webhooks/register-webhook-endpoint';
 import {
   listWebhookDeliveries,
@@ -148,8 +148,8 @@ const replayRoute = createRoute({
 
 /** Registers the webhook routes. */
 export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.on(['POST', 'PATCH'], `${BASE}/apps/:appId/webhooks`, jsonBodyLimit(16 * 1024));
-  app.on(['PATCH'], `${BASE}/webhooks/:endpointId`, jsonBodyLimit(16 * 1024));
+  app.on('POST', `${BASE}/apps/:appId/webhooks`, jsonBodyLimit(16 * 1024));
+  app.on('PATCH', `${BASE}/webhooks/:endpointId`, jsonBodyLimit(16 * 1024));
   app.openapi(createRoute_, async (c) => {
     const { appId } = c.req.valid('param');
     const out = await registerWebhookEndpoint(
@@ -164,17 +164,11 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
     });
   });
   app.openapi(listRoute, async (c) => {
-    const caller = requireCaller(c);
-    const appRow = await appForCaller(c.var.deps, caller, c.req.valid('param').appId);
-    const items = await c.var.deps.webhooks.list(appRow.id);
+    const items = await listWebhookEndpoints(c.var.deps, requireCaller(c), c.req.valid('param').appId);
     return c.json({ items: items.map(presentEndpoint) }, 200);
   });
   app.openapi(getRoute, async (c) => {
-    const { endpoint } = await endpointForCaller(
-      c.var.deps,
-      requireCaller(c),
-      c.req.valid('param').endpointId,
-    );
+    const endpoint = await getWebhookEndpoint(c.var.deps, requireCaller(c), c.req.valid('param').endpointId);
     return c.json(presentEndpoint(endpoint), 200);
   });
   app.openapi(patchRoute, async (c) => {
