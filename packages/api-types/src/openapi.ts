@@ -3613,6 +3613,694 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/integration/apps/{appId}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The app's webhook endpoints */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          appId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The endpoints */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['WebhookEndpoint'][];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a webhook endpoint; the answer carries its secret, shown only this once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          appId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEndpointInput'];
+        };
+      };
+      responses: {
+        /** @description Registered */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpointCreated'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One webhook endpoint */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The endpoint */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpoint'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete the endpoint; its pending deliveries are cancelled */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change the URL, event types, description, or enable/disable the endpoint */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookEndpointPatch'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpoint'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{endpointId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new secret (shown once); the old one also signs for 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Rotated */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookSecretRotated'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{endpointId}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a `webhook.test` delivery, sent and logged like any other */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDelivery'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{endpointId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The endpoint's delivery log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          endpointId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDeliveryPage'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/deliveries/{deliveryId}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivery again: a new delivery with the same payload and webhook-id */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deliveryId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDelivery'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such app, endpoint or delivery among those you manage */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid fields, named in `errors` (a URL that is not https or reaches a private address) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4160,7 +4848,8 @@ export interface components {
           | 'leadership'
           | 'developer'
           | 'oversight'
-          | 'system';
+          | 'system'
+          | 'integration';
         institutionId?: number | null;
         userId?: string;
       };
@@ -4595,6 +5284,75 @@ export interface components {
       createdAt: string;
       /** @description Trigram similarity, 0–1 (1 for an exact trackingId) */
       similarity: number;
+    };
+    WebhookEndpointCreated: components['schemas']['WebhookEndpoint'] & {
+      /** @description whsec_…: shown only in this answer */
+      secret: string;
+    };
+    WebhookEndpoint: {
+      id: string;
+      appId: string;
+      url: string;
+      description: string;
+      eventTypes: string[];
+      enabled: boolean;
+      disabledAt: string | null;
+      disabledReason: string | null;
+      failingSince: string | null;
+      previousSecretUntil: string | null;
+      createdAt: string;
+    };
+    WebhookEndpointInput: {
+      /** @example https://lapor-wal.kaltimprov.go.id/pintu/webhooks */
+      url: string;
+      description?: string;
+      eventTypes: (
+        | 'report.filed'
+        | 'report.dispositioned'
+        | 'report.status_changed'
+        | 'report.follow_up_published'
+        | 'report.reporter_replied'
+        | 'report.deadline_breached'
+      )[];
+    };
+    WebhookEndpointPatch: {
+      url?: string;
+      description?: string;
+      eventTypes?: (
+        | 'report.filed'
+        | 'report.dispositioned'
+        | 'report.status_changed'
+        | 'report.follow_up_published'
+        | 'report.reporter_replied'
+        | 'report.deadline_breached'
+      )[];
+      enabled?: boolean;
+    };
+    WebhookSecretRotated: {
+      secret: string;
+      previousSecretUntil: string;
+    };
+    WebhookDelivery: {
+      id: number;
+      endpointId: string;
+      messageId: string;
+      eventType: string;
+      trackingId: string | null;
+      payload?: unknown;
+      /** @enum {string} */
+      status: 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      responseMs: number | null;
+      replayOf: number | null;
+      createdAt: string;
+      deliveredAt: string | null;
+    };
+    WebhookDeliveryPage: {
+      items: components['schemas']['WebhookDelivery'][];
+      nextCursor: string | null;
     };
   };
   responses: never;

@@ -21,6 +21,7 @@ import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
 import { createSealer, loadDataKey } from './security/seal';
+import { createWebhookWorker } from './webhooks/webhook-worker';
 
 async function main() {
   const config = loadConfig();
@@ -106,6 +107,11 @@ async function main() {
     process.exit(1);
   });
   if (database.engine === 'pglite') await jobs;
+  // Webhook deliveries (issue 12): a polling loop next to the notification worker; claims are leased and skip
+  // locked, so any number of processes may run it.
+  const stopWebhooks = config.PINTU_NOTIFICATIONS_WORKER
+    ? createWebhookWorker({ db, sealer, clock: deps.clock }).start()
+    : null;
   const app = createApp(deps);
   serveWeb(app);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -126,6 +132,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
+    await stopWebhooks?.();
     await (await jobs).stop();
     await database.close();
     process.exit(0);

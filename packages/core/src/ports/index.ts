@@ -16,6 +16,7 @@ import type { SessionsPort } from './sessions';
 import type { SimilarReports } from './similar-reports';
 import type { StatsReader } from './stats';
 import type { Transitions } from './transitions';
+import type { WebhookStore } from './webhooks';
 import type { IdentityReveals, WorkflowReports } from './workflow-reports';
 
 export * from './accounts';
@@ -31,6 +32,7 @@ export * from './sessions';
 export * from './similar-reports';
 export type * from './stats';
 export * from './transitions';
+export * from './webhooks';
 export * from './workflow-reports';
 
 export type Ports = {
@@ -48,4 +50,5 @@ export type Ports = {
   sessions: SessionsPort;
   institutionAdmin: InstitutionAdminPort;
   inbox: InboxPort;
+  webhooks: WebhookStore;
 };

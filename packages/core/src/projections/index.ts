@@ -3,3 +3,4 @@ export * from './activity';
 export * from './outbox';
 export * from './rollups';
 export * from './stage-clocks';
+export * from './webhooks';

@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/auth';
 import type { Db } from '../db/open';
 import type { Mailer } from '../mail/mailer';
 import type { Sealer } from '../security/seal';
+import type { Resolve } from '../webhooks/address';
 import type { CalendarSource } from './reference/calendar-source';
 
 export interface AppDeps extends Ports {
@@ -27,4 +28,6 @@ export interface AppDeps extends Ports {
   clock: () => Date;
   /** What record-transition runs in a change's transaction, in order (db/postgres-projectors.ts by default). */
   projectors: readonly Projector[];
+  /** How webhook registration resolves a URL's host (node:dns by default); tests answer private addresses. */
+  resolveHost?: Resolve;
 }

@@ -49,9 +49,8 @@ export const notificationOutbox = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     /** `n.<report>.<seq>.<recipient>.<channel>`: unique, and the e-mail's Message-ID. */
     idempotencyKey: text('idempotency_key').notNull(),
-    reportId: bigint('report_id', { mode: 'number' })
-      .notNull()
-      .references(() => reports.id),
+    /** Null for a notice about no report (a webhook endpoint disabled). */
+    reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id),
     eventSeq: integer('event_seq').notNull(),
     /** `reporter` (the contact is sealed in the report) or `user` (an account, staff or citizen). */
     recipientKind: text('recipient_kind').notNull(),

@@ -13,6 +13,7 @@ import { postgresSessions } from './postgres-sessions';
 import { postgresSimilarReports } from './postgres-similar';
 import { postgresStatsReader } from './postgres-stats-reader';
 import { postgresTransitions } from './postgres-transitions';
+import { postgresWebhooks } from './postgres-webhooks';
 import { postgresWorkflowReports } from './postgres-workflow';
 import { postgresIdentityReveals } from './postgres-workflow-reveals';
 
@@ -32,5 +33,6 @@ export function postgresPorts(db: Db): Ports {
     sessions: postgresSessions(db),
     institutionAdmin: postgresInstitutionAdmin(db),
     inbox: postgresInbox(db),
+    webhooks: postgresWebhooks(db),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The projectors record-transition runs by default, in this order: stage clocks first (the rollups read the
- * completed ones), then the rollups with activity, then the outbox. main.ts registers these in the deps; code that
+ * completed ones), then the rollups with activity, then the outbox, then the webhook deliveries. main.ts registers these in the deps; code that
  * gets no deps (saveTransition) uses them as they are.
  */
 import type { Projector } from '@pintu/core';
@@ -8,9 +8,11 @@ import type { Db } from './open';
 import { outboxProjector } from './postgres-outbox';
 import { stageClocksProjector } from './postgres-stage-clocks';
 import { statsRollupProjector } from './postgres-stats-rollup';
+import { webhookProjector } from './postgres-webhook-projector';
 
 export const defaultProjectors = (): Projector<Db>[] => [
   stageClocksProjector,
   statsRollupProjector,
   outboxProjector,
+  webhookProjector,
 ];

@@ -270,4 +270,6 @@ export * from './notifications-schema';
 export * from './sla-schema';
 // Monitoring rollups: per-report facts and their daily and monthly sums (issue 5).
 export * from './stats-schema';
+// Webhooks of the integration API: endpoints and their delivery log (issue 12).
+export * from './webhooks-schema';
 export * from './workflow-schema';

@@ -25,6 +25,7 @@ import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { similarRoutes } from './similar/similar.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
@@ -72,6 +73,7 @@ export function createApp(deps: Deps) {
   holidayAdminRoutes(app);
   statsRoutes(app);
   similarRoutes(app);
+  webhookRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>

@@ -17,6 +17,7 @@ export const TEMPLATES = [
   'escalation',
   'reminder',
   'reminder_reporter',
+  'webhook_disabled',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
@@ -101,6 +102,13 @@ const ID: Record<TemplateName, (p: Payload) => Rendered> = {
     title: `Pengingat: laporan ${str(p.trackingId)} menunggu tanggapan Anda`,
     paragraphs: ['Mohon tanggapi laporan Anda sebelum tenggat berakhir.'],
   }),
+  webhook_disabled: (p) => ({
+    title: `Webhook ${str(p.url)} dinonaktifkan`,
+    paragraphs: [
+      `Pengiriman ke endpoint webhook aplikasi ${str(p.appName)} terus gagal sejak ${str(p.failingSince)}, jadi endpoint ini dinonaktifkan.`,
+      'Perbaiki penerima Anda, lalu aktifkan kembali endpoint dan kirim ulang pengiriman yang gagal dari log pengiriman.',
+    ],
+  }),
 };
 
 const EN: Record<TemplateName, (p: Payload) => Rendered> = {
@@ -157,6 +165,13 @@ const EN: Record<TemplateName, (p: Payload) => Rendered> = {
   reminder_reporter: (p) => ({
     title: `Reminder: report ${str(p.trackingId)} awaits your response`,
     paragraphs: ['Please respond to your report before the deadline.'],
+  }),
+  webhook_disabled: (p) => ({
+    title: `Webhook ${str(p.url)} disabled`,
+    paragraphs: [
+      `Deliveries to a webhook endpoint of the app ${str(p.appName)} have failed since ${str(p.failingSince)}, so it was disabled.`,
+      'Fix your receiver, then enable the endpoint again and replay the failed deliveries from the delivery log.',
+    ],
   }),
 };
 
