@@ -35,6 +35,8 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // The example regional app (examples/regional-app): its own tests, no Pintu needed.
+      { test: { name: 'example', include: ['examples/regional-app/test/**/*.test.ts'] } },
     ],
   },
 });
