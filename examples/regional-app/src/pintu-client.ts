@@ -77,6 +77,8 @@ export function pintuClient(opts: PintuClientOptions) {
   const maxRetryAfter = opts.maxRetryAfterMs ?? 60_000;
   const base = opts.baseUrl.replace(/\/$/, '');
   const auth = { authorization: `Bearer ${opts.apiKey}` };
+  /** Counters for the operator (and the two-process test): answers lost, retries, answers Pintu replayed. */
+  const stats = { requests: 0, retries: 0, lostAnswers: 0, replayed: 0 };
 
   /** One request with the retry policy; returns the final status and parsed body. */
   async function send(
@@ -88,6 +90,8 @@ export function pintuClient(opts: PintuClientOptions) {
     let lastError: unknown = null;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+      stats.requests++;
+      if (attempt > 1) stats.retries++;
       try {
         const res = await doFetch(`${base}${path}`, {
           method,
@@ -101,7 +105,13 @@ export function pintuClient(opts: PintuClientOptions) {
           signal: AbortSignal.timeout(30_000),
         });
         const text = await res.text();
-        opts.onAnswer?.({ attempt, status: res.status, idempotencyKey: idempotencyKey ?? '' });
+        try {
+          opts.onAnswer?.({ attempt, status: res.status, idempotencyKey: idempotencyKey ?? '' });
+        } catch (fault) {
+          stats.lostAnswers++;
+          throw fault;
+        }
+        if (res.headers.get('idempotent-replayed') === 'true') stats.replayed++;
         const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null;
         if (!RETRYABLE(res.status)) return { status: res.status, body: parsed, headers: res.headers };
         lastError = new PintuRefused(res.status, parsed);
@@ -116,6 +126,7 @@ export function pintuClient(opts: PintuClientOptions) {
   }
 
   return {
+    stats,
     /**
      * Files one local report. A 409 `duplicate_external_ref` means Pintu already has it (filed by an earlier run
      * whose answer was lost and whose idempotency record expired): that trackingId is taken, not an error.

@@ -132,6 +132,8 @@ export function createRegionalApp(opts: AppOptions): RegionalApp {
       if (route === 'POST /admin/reconcile')
         return send(res, 200, await reconcile(store, client, { full: url.searchParams.get('full') === '1' }));
       if (route === 'GET /admin/inbox') return send(res, 200, { items: store.inbox() });
+      if (route === 'GET /admin/stats')
+        return send(res, 200, { client: client.stats, receiver: receiver.mode });
     }
     send(res, 404, { error: 'tidak ditemukan' });
   }

@@ -56,6 +56,10 @@ describe('filing', () => {
       reporter: { name: 'Warga 1' },
     });
     expect(stub.filedCount()).toBe(1);
+    const stats = (await (
+      await fetch(`${t.url}/admin/stats`, { headers: { 'x-admin-token': 'admin-test' } })
+    ).json()) as { client: unknown };
+    expect(stats.client).toMatchObject({ requests: 2, retries: 1, lostAnswers: 1 });
     expect(local).toMatchObject({
       filing: 'filed',
       trackingId: 'LPR-TEST-0000-0001',
