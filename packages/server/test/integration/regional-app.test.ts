@@ -37,7 +37,7 @@ const CONTRACT = {
   keyBody: {
     name: 'uji dua proses',
     permissions: ['reports:file', 'reports:read', 'reports:act', 'webhooks:manage'],
-    rateLimit: 100_000,
+    rateLimit: 3000, // 200 filings sent twice, plus reconcile pages, within a minute
   },
   endpointBody: (url: string) => ({
     url,
@@ -91,7 +91,7 @@ try {
   if (!spec.paths || !('/api/v1/integration/reports' in spec.paths))
     skipReason = 'Pintu has no /api/v1/integration/reports yet (issue 12 server parts not merged)';
 } catch (err) {
-  skipReason = `Pintu did not start: ${(err as Error).message.split('\n')[0]}`;
+  skipReason = `Pintu could not be set up: ${(err as Error).message.split('\n')[0]}`;
 }
 if (skipReason) {
   console.warn(`[regional-app] skipped: ${skipReason}`);
