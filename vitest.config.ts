@@ -35,6 +35,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // Pintu and another system as separate processes on their own PostgreSQL database (issue 12 point 6).
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/server/test/integration/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      // The example regional app (examples/regional-app): its own tests, no Pintu needed.
+      { test: { name: 'example', include: ['examples/regional-app/test/**/*.test.ts'] } },
     ],
   },
 });
