@@ -95,7 +95,11 @@ function AppsTable({ apps }: { apps: IntegrationApp[] }) {
             return (
               <Table.Tr key={a.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`apps/${encodeURIComponent(a.id)}`} fw={600}>
+                  <Anchor
+                    component={Link}
+                    to={`/staff/integration/apps/${encodeURIComponent(a.id)}`}
+                    fw={600}
+                  >
                     {a.name}
                   </Anchor>
                 </Table.Td>
@@ -151,7 +155,7 @@ function RegisterForm({ places }: { places: Place[] }) {
       () => integrationApi.registerApp({ ...form, slug, institutionId: Number(place) }),
       t('apps.registered'),
     );
-    if (app) navigate(`apps/${encodeURIComponent(app.id)}`);
+    if (app) navigate(`/staff/integration/apps/${encodeURIComponent(app.id)}`);
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="register-title">

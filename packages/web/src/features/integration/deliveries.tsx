@@ -93,6 +93,11 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                 <Table.Td>{d.trackingId ?? '–'}</Table.Td>
                 <Table.Td>
                   <DeliveryBadge status={d.status} />
+                  {d.status === 'pending' && d.nextAttemptAt && d.attempts > 0 && (
+                    <Text size="xs" c="dark.6">
+                      {t('deliveries.nextAttempt', { at: when(d.nextAttemptAt) })}
+                    </Text>
+                  )}
                   {d.replayOf !== null && (
                     <Text size="xs" c="dark.6">
                       {t('deliveries.replayOf', { id: d.replayOf })}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/query-error';
 import { type IntegrationKey, integrationApi, type KeyStatus, qk } from './api';
 import { CreateKeyModal, RotateKeyModal } from './key-forms';
-import { ConfirmModal, SecretModal, type ShownSecret } from './secret-modal';
+import { ConfirmModal } from './secret-modal';
 import { useRun } from './use-run';
 
 const STATUS_COLOR: Record<KeyStatus, string> = {
@@ -40,7 +40,6 @@ export function KeysTab({ appId }: { appId: string }) {
   const [creating, setCreating] = useState(false);
   const [rotating, setRotating] = useState<IntegrationKey | null>(null);
   const [revoking, setRevoking] = useState<IntegrationKey | null>(null);
-  const [secret, setSecret] = useState<ShownSecret | null>(null);
   const revoke = useRun();
   if (keys.isError) return <QueryError error={keys.error} onRetry={() => void keys.refetch()} />;
   const items = keys.data?.items ?? [];
@@ -106,31 +105,8 @@ export function KeysTab({ appId }: { appId: string }) {
         </Table>
       </Table.ScrollContainer>
       {keys.isSuccess && items.length === 0 && <Text size="sm">{t('keys.none')}</Text>}
-      <CreateKeyModal
-        appId={appId}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(key) => {
-          setCreating(false);
-          setSecret({
-            title: t('keys.createdTitle'),
-            lead: t('keys.createdLead', { name: key.name }),
-            value: key.key,
-          });
-        }}
-      />
-      <RotateKeyModal
-        target={rotating}
-        onClose={() => setRotating(null)}
-        onRotated={(key) => {
-          setRotating(null);
-          setSecret({
-            title: t('keys.rotatedTitle'),
-            lead: t('keys.rotatedLead', { until: when(key.previous?.expiresAt) }),
-            value: key.key,
-          });
-        }}
-      />
+      <CreateKeyModal appId={appId} opened={creating} onClose={() => setCreating(false)} />
+      <RotateKeyModal target={rotating} onClose={() => setRotating(null)} />
       <ConfirmModal
         opened={revoking !== null}
         title={t('keys.revokeTitle', { name: revoking?.name ?? '' })}
@@ -148,7 +124,6 @@ export function KeysTab({ appId }: { appId: string }) {
           if (done) setRevoking(null);
         }}
       />
-      <SecretModal secret={secret} onClose={() => setSecret(null)} />
       {keys.isSuccess && items.some((k) => k.status === 'expiring') && (
         <Alert color="yellow">{t('keys.expiringNote')}</Alert>
       )}

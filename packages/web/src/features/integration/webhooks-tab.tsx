@@ -51,10 +51,6 @@ export function WebhooksTab({ appId }: { appId: string }) {
         opened={editing !== null}
         target={editing?.target ?? null}
         onClose={() => setEditing(null)}
-        onCreated={(value) => {
-          setEditing(null);
-          setSecret({ title: t('webhooks.createdTitle'), lead: t('webhooks.createdLead'), value });
-        }}
       />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </Stack>
