@@ -18,6 +18,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/
     DATABASE_URL: '',
     PUBLIC_URL: `http://localhost:${port}`,
     PINTU_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    // The integration spec's webhook receiver listens on loopback over http (ADR 0012 allows this for tests).
+    PINTU_WEBHOOKS_ALLOW_LOOPBACK: '1',
   },
 });
 const stop = () => server.kill('SIGTERM');

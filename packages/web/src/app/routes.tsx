@@ -30,6 +30,7 @@ export const routes: RouteObject[] = [
           { path: 'account', lazy: () => import('../features/account/account') },
           // staff workspace, dashboards, administration, statistics (helper B) go below
           { path: 'staff/*', lazy: () => import('../features/staff-workspace/route') },
+          { path: 'staff/integration/*', lazy: () => import('../features/integration/route') },
           { path: 'dashboard', lazy: () => import('../features/dashboard/route') },
           { path: 'stats', lazy: () => import('../features/dashboard/public-route') },
           { path: 'admin/*', lazy: () => import('../features/admin/route') },

@@ -1,4 +1,7 @@
-/** The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, administration. */
+/**
+ * The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, administration,
+ * and the integration pages for an institution's developer or coordinator.
+ */
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +19,7 @@ export function StaffNav() {
   });
   const roles = new Set(me?.grants.map((g) => g.role));
   const admin = roles.has('national_admin') || roles.has('coordinator');
+  const integration = admin || roles.has('developer');
   return (
     <Group component="nav" aria-label={t('nav.label')} gap="md" mb="md" wrap="wrap">
       <Anchor component={NavLink} to="/staff" end fw={600}>
@@ -35,6 +39,11 @@ export function StaffNav() {
       {admin && (
         <Anchor component={NavLink} to="/admin" fw={600}>
           {t('nav.admin')}
+        </Anchor>
+      )}
+      {integration && (
+        <Anchor component={NavLink} to="/staff/integration" fw={600}>
+          {t('nav.integration')}
         </Anchor>
       )}
     </Group>
