@@ -57,6 +57,8 @@ function insertValues(
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
   const values = {
     ...r,
+    integrationAppId: r.integrationAppId ?? null,
+    externalRef: r.externalRef ?? null,
     dueAt: r.dueAt?.toISOString() ?? null,
     lifecycle: JSON.stringify(r.lifecycle),
     createdAt: r.createdAt.toISOString(),
@@ -111,14 +113,14 @@ export async function insertReport(
   r: NewReport,
   first: FirstEvent,
   attachmentIds: string[],
-): Promise<{ id: number } | { conflict: 'attachments' }> {
+): Promise<{ id: number } | { conflict: 'attachments' | 'external_ref' }> {
   const values = insertValues(r, first, attachmentIds);
-  if (attachmentIds.length === 0) {
-    const rows = await INSERT_REPORT(db, values);
-    return { id: num((rows[0] as Row).id) };
-  }
   class Conflict extends Error {}
   try {
+    if (attachmentIds.length === 0) {
+      const rows = await INSERT_REPORT(db, values);
+      return { id: num((rows[0] as Row).id) };
+    }
     return await db.transaction(async (tx) => {
       const rows = await INSERT_REPORT(tx, values);
       const row = rows[0] as Row;
@@ -127,8 +129,21 @@ export async function insertReport(
     });
   } catch (err) {
     if (err instanceof Conflict) return { conflict: 'attachments' };
+    // Two filings of one app with the same reference at once: the partial unique index lets one through.
+    if (violates(err, 'reports_integration_ref_uq')) return { conflict: 'external_ref' };
     throw err;
   }
+}
+
+/** Whether the error is a unique violation of this constraint (node-postgres and PGlite, wrapped or not). */
+function violates(err: unknown, constraint: string): boolean {
+  for (
+    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  )
+    if (e.code === '23505') return e.constraint === constraint || String(e).includes(constraint);
+  return false;
 }
 
 const SELECT_REPORT = sql`
