@@ -45,6 +45,7 @@ export async function managedApp(
   caller: Caller,
   appId: string,
 ): Promise<{ app: IntegrationApp; actor: Actor }> {
+  if (caller.app) fail('NOT_ALLOWED', 'Aplikasi dan kunci API dikelola oleh pengembang yang masuk.');
   const app = await deps.integration.findApp(appId);
   if (!app) fail('NOT_FOUND', 'Aplikasi tidak ditemukan.');
   try {

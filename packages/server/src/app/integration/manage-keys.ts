@@ -100,6 +100,8 @@ export async function listKeys(deps: AppsDeps, caller: Caller, appId: string): P
 }
 
 async function managedKey(deps: AppsDeps, caller: Caller, keyId: string) {
+  if (caller.app)
+    fail('NOT_ALLOWED', 'Kunci API dikelola oleh pengembang yang masuk, bukan dengan kunci API.');
   const key = await deps.integration.findKey(keyId);
   if (!key) return fail('NOT_FOUND', 'Kunci API tidak ditemukan.');
   const { actor } = await managedApp(deps, caller, key.appId).catch(() =>
