@@ -286,3 +286,16 @@ describe('a key request', () => {
     expect(bearer(other.key).authorization).toContain(other.prefix);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the bearerAuth scheme and marks the app routes with it', async () => {
+    const doc = await (await t.get('/api/openapi.json')).json();
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/v1/integration/reports'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/integration/reports/{trackingId}/actions'].post.security).toEqual([
+      { bearerAuth: [] },
+    ]);
+    expect(doc.paths['/api/v1/reports'].post.security).toContainEqual({ bearerAuth: [] });
+    expect(doc.paths['/api/v1/integration/apps/{appId}/keys'].post).toBeDefined();
+  });
+});

@@ -112,8 +112,9 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
+    // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.var.deps.
     const sight = await viewReport(
-      c.var.deps,
+      { ...c.var.deps, caller: c.var.caller },
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
