@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refIds, reportInput, rowCounts } from '../support/fixtures';
+import { jpegWithGps, refIds, reportInput, rowCounts, uploadForm } from '../support/fixtures';
 import { createKey, institutionNamed, registerApp, withKey } from '../support/integration-fixtures';
 import { signInAs } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -230,6 +230,40 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(staff.events.find((e: { type: string }) => e.type === 'acknowledge').payload.via.appId).toBe(
         appId,
       );
+    });
+
+    it('posts a follow-up with an attachment uploaded with the key', async () => {
+      const id = await webReport(balikpapan, {}, true);
+      const read = await call('GET', `/api/v1/integration/reports/${id}`);
+      const ack = await call(
+        'POST',
+        `/api/v1/integration/reports/${id}/actions`,
+        { action: 'acknowledge', complexity: 'simple', message: 'Diterima.' },
+        { 'if-match': read.headers.get('etag')! },
+      );
+      const upload = await t.app.request('/api/v1/attachments', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: uploadForm(await jpegWithGps(), 'tambalan.jpg', 'image/jpeg'),
+      });
+      const photo = (await upload.json()).id as string;
+      expect(upload.status).toBe(201);
+      const follow = await call(
+        'POST',
+        `/api/v1/integration/reports/${id}/actions`,
+        {
+          action: 'post_follow_up',
+          message: 'Lubang sudah ditambal, foto terlampir.',
+          attachmentIds: [photo],
+        },
+        { 'if-match': ack.headers.get('etag')! },
+      );
+      expect(follow.status, JSON.stringify(follow.body)).toBe(200);
+      expect(follow.body.status).toBe('awaiting_reporter');
+      const owner = await t.deps.db.execute(
+        sql`select r.tracking_id from attachments a join reports r on r.id = a.report_id where a.id = ${photo}`,
+      );
+      expect(owner.rows[0]).toEqual({ tracking_id: id });
     });
 
     it('without If-Match 428, with a stale one 412; neither writes anything', async () => {
