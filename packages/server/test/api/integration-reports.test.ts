@@ -246,7 +246,7 @@ describe.each(ENGINES)('on %s', (engine) => {
         headers: { authorization: `Bearer ${key}` },
         body: uploadForm(await jpegWithGps(), 'tambalan.jpg', 'image/jpeg'),
       });
-      const photo = (await upload.json()).id as string;
+      const photo = ((await upload.json()) as { id: string }).id;
       expect(upload.status).toBe(201);
       const follow = await call(
         'POST',
