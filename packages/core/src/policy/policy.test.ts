@@ -131,6 +131,10 @@ describe('administration (hand-written expectations)', () => {
     ['liaison_officer', 'kecamatan-1', 'manage_staff', false],
     ['developer', 'pemkab', 'manage_api_keys', true],
     ['developer', 'pemprov', 'manage_api_keys', false],
+    ['coordinator', 'pemkab', 'manage_api_keys', true],
+    ['coordinator', 'kecamatan-2', 'manage_api_keys', false],
+    ['liaison_officer', 'pemkab', 'manage_api_keys', false],
+    ['integration', 'pemkab', 'manage_api_keys', false],
   ])('%s of %s → %s: %s', (role, grant, action, allowed) => {
     expect(can(actor(role, grant), action, inst)).toBe(allowed);
   });

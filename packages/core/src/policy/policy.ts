@@ -94,6 +94,8 @@ export const POLICY: readonly PolicyRule[] = [
       'archive',
       'comment_internal',
       'manage_staff',
+      // The coordinator may also register the institution's regional apps and their keys (ADR 0012).
+      'manage_api_keys',
       'record_sk',
       'manage_units',
       'manage_settings',

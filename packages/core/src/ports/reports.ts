@@ -52,6 +52,9 @@ export interface NewReportRow {
   reporterAccountId: string | null;
   reporterSealed: string | null;
   accessCodeHash: string | null;
+  /** The regional app that filed it and the app's own reference (issue 12); absent for every other channel. */
+  integrationAppId?: string | null;
+  externalRef?: string | null;
   createdAt: Date;
 }
 
@@ -124,7 +127,7 @@ export interface Reports {
     report: NewReportRow,
     first: FirstEvent,
     attachmentIds: string[],
-  ): Promise<{ id: number } | { conflict: 'attachments' }>;
+  ): Promise<{ id: number } | { conflict: 'attachments' | 'external_ref' }>;
   /** One report by trackingId (any case), or null. */
   find(trackingId: string): Promise<ReportRecord | null>;
   /** An attachment of a report, or null when the report has no such attachment. */

@@ -27,6 +27,8 @@ describe('the audience a caller is for a report', () => {
     ['the facilitator who filed it', actor('facilitator', null, 'fac-1'), 'reporter'],
     ['another citizen', actor('citizen', null, 'citizen-2'), 'public'],
     ['a developer of the holder', actor('developer', 'dinas-1'), 'public'],
+    ['a regional app of an ancestor', actor('integration', 'pemkab'), 'staff'],
+    ['a regional app elsewhere', actor('integration', 'pemkot'), 'public'],
   ] as const)('%s → %s', (_, a, audience) => {
     expect(audienceFor(report, viewer([a])).audience).toBe(audience);
   });
@@ -61,6 +63,7 @@ describe('staff and reporter side', () => {
       'liaison_officer',
       'unit_operator',
       'leadership',
+      'integration',
     ]);
   });
 
@@ -69,5 +72,6 @@ describe('staff and reporter side', () => {
     expect(worksForAnInstitution([])).toBe(false);
     expect(worksForAnInstitution(['citizen', 'oversight'])).toBe(true);
     expect(worksForAnInstitution(['developer'])).toBe(true);
+    expect(worksForAnInstitution(['integration'])).toBe(true);
   });
 });

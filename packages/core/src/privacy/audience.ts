@@ -9,13 +9,17 @@ import { type Actor, REPORTER_ROLES, type Role } from '../policy/roles';
 /** The audiences of domain.md §7, from most to least that they may see. */
 export type Audience = 'staff' | 'oversight' | 'reporter' | 'public';
 
-/** Roles that handle or supervise reports inside an institution's scope, and see everything but identity. */
+/**
+ * Roles that handle or supervise reports inside an institution's scope, and see everything but identity. A regional
+ * app (`integration`) sees what a liaison officer of its institution sees, never more (issue 12).
+ */
 export const HANDLING_ROLES: readonly Role[] = [
   'national_admin',
   'coordinator',
   'liaison_officer',
   'unit_operator',
   'leadership',
+  'integration',
 ];
 
 /** Whether a role handles or supervises reports (the staff audience when the report is in its scope). */

@@ -45,14 +45,16 @@ export type InsertKey =
 
 const REPORT_COLUMNS = `tracking_id, type, title, body, incident_date, region_code, address, lat, lng, category_id,
   requested_institution_id, institution_id, status, due_at, lifecycle, is_anonymous, is_confidential, channel,
-  language, reporter_account_id, reporter_sealed, access_code_hash, created_at, updated_at`;
+  language, reporter_account_id, reporter_sealed, access_code_hash, integration_app_id, external_ref, created_at,
+  updated_at`;
 const EVENT_COLUMNS = `report_id, seq, action, actor_id, actor_role, institution_id, at, from_status, to_status,
   payload, prev_hash, hash`;
 const reportValues = (p: (key: InsertKey) => string) => `${p('trackingId')}, ${p('type')}, ${p('title')},
   ${p('body')}, ${p('incidentDate')}, ${p('regionCode')}, ${p('address')}, ${p('lat')}, ${p('lng')},
   ${p('categoryId')}, ${p('requestedInstitutionId')}, ${p('institutionId')}, ${p('status')}, ${p('dueAt')},
   ${p('lifecycle')}::jsonb, ${p('isAnonymous')}, ${p('isConfidential')}, ${p('channel')}, ${p('language')},
-  ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('createdAt')}, ${p('createdAt')}`;
+  ${p('reporterAccountId')}, ${p('reporterSealed')}, ${p('accessCodeHash')}, ${p('integrationAppId')},
+  ${p('externalRef')}, ${p('createdAt')}, ${p('createdAt')}`;
 // The report's first stage clock (issue 4): core's row (`stageClock`, null without a clock), for the inserted report.
 const stageClock = (clock: string, from = 'r') => `s as (
       insert into sla_stage_clocks (report_id, stage, holder_institution_id, time_zone, region_code, started_at,
@@ -159,6 +161,8 @@ const FILING_FIELDS: [InsertKey | ProjectionKey | 'presumedInstitution' | 'ord',
   ['reporterAccountId', 'text'],
   ['reporterSealed', 'text'],
   ['accessCodeHash', 'text'],
+  ['integrationAppId', 'text'],
+  ['externalRef', 'text'],
   ['createdAt', 'timestamptz'],
   ['action', 'text'],
   ['actorId', 'text'],

@@ -5,7 +5,17 @@
  * drizzle-kit generates the migration; imports nothing from there.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 // The referenced tables as far as a foreign key needs them; not exported, so drizzle-kit sees the real ones only.
 const institutions = pgTable('institutions', { id: integer('id').primaryKey() });
@@ -80,5 +90,35 @@ export const integrationKeys = pgTable(
       sql`${t.permissions} <@ array[${inList(KEY_PERMISSIONS)}]::text[]`,
     ),
     check('integration_keys_rate_check', sql`${t.rateLimit} between 1 and 100000`),
+  ],
+);
+
+/** The changes recorded in `integration_audit`. */
+export const INTEGRATION_AUDIT_ACTIONS = [
+  'register_app',
+  'update_app',
+  'create_key',
+  'rotate_key',
+  'revoke_key',
+] as const;
+
+/** The append-only audit of apps and keys: who changed what, when; never a key or its hash. */
+export const integrationAudit = pgTable(
+  'integration_audit',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    appId: text('app_id')
+      .notNull()
+      .references(() => integrationApps.id),
+    keyId: text('key_id'),
+    action: text('action').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: tstz('at').notNull(),
+    detail: jsonb('detail'),
+  },
+  (t) => [
+    index('integration_audit_app_idx').on(t.appId, t.at),
+    check('integration_audit_action_check', sql`${t.action} in (${inList(INTEGRATION_AUDIT_ACTIONS)})`),
   ],
 );

@@ -8,6 +8,7 @@ import { postgresHolidays } from './postgres-holidays';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
+import { postgresIntegration } from './postgres-integration';
 import { postgresReports } from './postgres-reports';
 import { postgresSessions } from './postgres-sessions';
 import { postgresSimilarReports } from './postgres-similar';
@@ -34,5 +35,6 @@ export function postgresPorts(db: Db): Ports {
     institutionAdmin: postgresInstitutionAdmin(db),
     inbox: postgresInbox(db),
     webhooks: postgresWebhooks(db),
+    integration: postgresIntegration(db),
   };
 }

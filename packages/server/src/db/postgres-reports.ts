@@ -20,6 +20,7 @@ import {
   type NewReport,
 } from './intake-statements';
 import { type Db, statementConcurrency } from './open';
+import { enqueueWebhooks } from './postgres-webhook-projector';
 import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
 type Filing = Record<InsertKey | 'presumedInstitution', unknown> & IntakeProjections;
@@ -57,6 +58,8 @@ function insertValues(
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
   const values = {
     ...r,
+    integrationAppId: r.integrationAppId ?? null,
+    externalRef: r.externalRef ?? null,
     dueAt: r.dueAt?.toISOString() ?? null,
     lifecycle: JSON.stringify(r.lifecycle),
     createdAt: r.createdAt.toISOString(),
@@ -111,24 +114,40 @@ export async function insertReport(
   r: NewReport,
   first: FirstEvent,
   attachmentIds: string[],
-): Promise<{ id: number } | { conflict: 'attachments' }> {
+): Promise<{ id: number } | { conflict: 'attachments' | 'external_ref' }> {
   const values = insertValues(r, first, attachmentIds);
-  if (attachmentIds.length === 0) {
-    const rows = await INSERT_REPORT(db, values);
-    return { id: num((rows[0] as Row).id) };
-  }
   class Conflict extends Error {}
+  // An app's filing tells the app's webhooks (`report.filed`) in the same transaction (ADR 0012).
+  const byApp = r.integrationAppId != null;
   try {
+    if (attachmentIds.length === 0 && !byApp) {
+      const rows = await INSERT_REPORT(db, values);
+      return { id: num((rows[0] as Row).id) };
+    }
     return await db.transaction(async (tx) => {
       const rows = await INSERT_REPORT(tx, values);
       const row = rows[0] as Row;
       if (num(row.claimed) !== attachmentIds.length) throw new Conflict();
+      if (byApp) await enqueueWebhooks(tx, num(row.id), 0, r.createdAt);
       return { id: num(row.id) };
     });
   } catch (err) {
     if (err instanceof Conflict) return { conflict: 'attachments' };
+    // Two filings of one app with the same reference at once: the partial unique index lets one through.
+    if (violates(err, 'reports_integration_ref_uq')) return { conflict: 'external_ref' };
     throw err;
   }
+}
+
+/** Whether the error is a unique violation of this constraint (node-postgres and PGlite, wrapped or not). */
+function violates(err: unknown, constraint: string): boolean {
+  for (
+    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  )
+    if (e.code === '23505') return e.constraint === constraint || String(e).includes(constraint);
+  return false;
 }
 
 const SELECT_REPORT = sql`

@@ -29,6 +29,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { integrationApps } from './integration-schema';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -183,6 +184,9 @@ export const reports = pgTable(
     /** Reporter identity and contact, AES-256-GCM encrypted with the application key (domain.md §7). */
     reporterSealed: text('reporter_sealed'),
     accessCodeHash: text('access_code_hash'),
+    /** The regional app that filed the report through the integration API (issue 12), and its own id for it. */
+    integrationAppId: text('integration_app_id').references(() => integrationApps.id),
+    externalRef: text('external_ref'),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
     tsv: tsvector('tsv').generatedAlwaysAs(
@@ -203,6 +207,14 @@ export const reports = pgTable(
     index('reports_category_idx').on(t.categoryId),
     index('reports_created_idx').on(t.createdAt),
     index('reports_parent_idx').on(t.parentReportId),
+    // An app's own reference names one report of that app; a retry with it is answered with 409, never a duplicate.
+    uniqueIndex('reports_integration_ref_uq')
+      .on(t.integrationAppId, t.externalRef)
+      .where(sql`${t.externalRef} is not null`),
+    // The integration API's page of an app's own filings, in (updated_at, id) order; partial, so web filings pay nothing.
+    index('reports_integration_updated_idx')
+      .on(t.integrationAppId, t.updatedAt, t.id)
+      .where(sql`${t.integrationAppId} is not null`),
     check('reports_status_check', sql`${t.status} in (${inList(REPORT_STATUSES)})`),
     check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
     check(

@@ -9,6 +9,7 @@ import { calendarStatus } from '../app/reference/calendar-source';
 import { isTransientConflict } from '../db/retry';
 import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { apiKeyMiddleware } from './auth/api-key';
 import { csrfMiddleware } from './auth/csrf';
 import { authRoutes } from './auth/handler';
 import { passwordChangeGate } from './auth/password-gate';
@@ -19,6 +20,8 @@ import { docsRoutes } from './docs';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
+import { integrationAppRoutes } from './integration/apps.routes';
+import { integrationReportRoutes } from './integration/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { domainProblem, ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
@@ -54,7 +57,8 @@ export function createApp(deps: Deps) {
     c.set('caller', null); // the session middleware (auth/) replaces this for signed-in callers
     await next();
   });
-  app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
+  // An API key is resolved first: a key caller then skips CSRF and the session cookie altogether (ADR 0012).
+  app.use('/api/*', apiKeyMiddleware(), csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
 
   // The calendar says when a year's decree is missing, so operators and monitors see it (issue 10).
   app.get('/api/health', (c) =>
@@ -74,6 +78,8 @@ export function createApp(deps: Deps) {
   statsRoutes(app);
   similarRoutes(app);
   webhookRoutes(app);
+  integrationAppRoutes(app);
+  integrationReportRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>
@@ -82,7 +88,11 @@ export function createApp(deps: Deps) {
       : c.text('Not found', 404),
   );
   app.onError((err, c) => {
-    if (err instanceof ProblemError) return problem(c, err);
+    if (err instanceof ProblemError) {
+      const res = problem(c, err);
+      if (err.reason === 'api_key_required') res.headers.set('www-authenticate', 'Bearer realm="pintu"');
+      return res;
+    }
     if (err instanceof DomainFailure) return problem(c, domainProblem(err.error));
     if (err instanceof NotSignedIn) return problem(c, new ProblemError('UNAUTHENTICATED', err.message));
     if (err instanceof HTTPException && err.status < 500) {

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INVALID_TRANSITION'
   | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'PRECONDITION_REQUIRED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -41,6 +43,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   INVALID_TRANSITION: 409,
   CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
   INTERNAL: 500,
 };
 
@@ -57,6 +61,8 @@ const TITLE: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Terlalu banyak percobaan / Too many requests',
   INVALID_TRANSITION: 'Tindakan tidak dapat dilakukan pada status ini / Invalid transition',
   CONFLICT: 'Konflik / Conflict',
+  PRECONDITION_FAILED: 'Versi tidak cocok / Precondition failed',
+  PRECONDITION_REQUIRED: 'If-Match diperlukan / Precondition required',
   INTERNAL: 'Kesalahan server / Internal error',
 };
 

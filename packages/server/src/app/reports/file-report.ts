@@ -14,6 +14,7 @@ import {
 } from '@pintu/core';
 import { holderOf } from '../../db/holders';
 import { hashAccessCode, newAccessCode, newTrackingId } from '../../security/ids';
+import { type AppIdentity, viaOf } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { type ReportsSource, reportsOf } from './reports-port';
 
@@ -25,7 +26,8 @@ import { type ReportsSource, reportsOf } from './reports-port';
 export type FilingCaller =
   | { kind: 'guest'; channel: string }
   | { kind: 'citizen'; channel: string; userId: string }
-  | { kind: 'facilitator'; channel: string; userId: string };
+  | { kind: 'facilitator'; channel: string; userId: string }
+  | { kind: 'app'; channel: string; app: AppIdentity; externalRef?: string | undefined };
 
 /** A filing as every channel hands it over (the web's comes from reports.schema.ts, already well-formed). */
 export interface ReportFiling {
@@ -59,7 +61,9 @@ export interface FiledReport {
   accessCode: string;
 }
 
-export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> & ReportsSource & { now: Date };
+export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
+  Partial<Pick<AppDeps, 'integration'>> &
+  ReportsSource & { now: Date };
 
 const invalid = (errors: FieldError[]): never => fail('VALIDATION', INTAKE_INVALID_MESSAGE, errors);
 
@@ -75,10 +79,17 @@ function draft(
   const trackingId = newTrackingId();
   const accessCode = newAccessCode();
   const reporterId = filer.kind === 'citizen' ? filer.userId : `guest:${trackingId}`;
+  // An app files for a citizen who stays a guest reporter (the app gets the access code); the app is the filer.
   const actor: Actor =
     filer.kind === 'guest'
       ? { id: reporterId, role: 'guest', institutionId: null }
-      : { id: filer.userId, role: filer.kind, institutionId: null };
+      : filer.kind === 'app'
+        ? {
+            id: `app:${filer.app.appId}`,
+            role: 'integration',
+            institutionId: String(filer.app.institutionId),
+          }
+        : { id: filer.userId, role: filer.kind, institutionId: null };
   const opened = openReport({ id: trackingId, type: input.type, reporterId, requested }, actor, now, {
     calendar: deps.calendar.get(),
   });
@@ -121,6 +132,9 @@ function draft(
       reporterAccountId: filer.kind === 'citizen' ? filer.userId : null,
       reporterSealed: identity ? deps.sealer.seal(identity) : null,
       accessCodeHash: hashAccessCode(accessCode),
+      ...(filer.kind === 'app'
+        ? { integrationAppId: filer.app.appId, externalRef: filer.externalRef ?? null }
+        : {}),
       createdAt: now,
     },
     event: {
@@ -132,7 +146,10 @@ function draft(
       at: event.at,
       fromStatus: event.from,
       toStatus: event.to,
-      payload: { ...event.payload, channel: filer.channel, queue },
+      payload:
+        filer.kind === 'app'
+          ? { ...event.payload, channel: filer.channel, queue, via: viaOf(filer.app) }
+          : { ...event.payload, channel: filer.channel, queue },
     },
     created,
   };
@@ -168,7 +185,14 @@ export async function fileReport(
 
   let ref: ReferenceCheck | undefined;
   const presumed = input.institutionId === undefined ? null : seen.get(input.institutionId);
-  if (!errors.length && !input.attachmentIds.length && presumed !== undefined) {
+  const externalRef = filer.kind === 'app' ? filer.externalRef : undefined;
+  if (filer.kind === 'app' && externalRef !== undefined && deps.integration) {
+    const existing = await deps.integration.reportOfExternalRef(filer.app.appId, externalRef);
+    if (existing) duplicateRef(existing);
+  }
+  // An app's filing skips the batched statement: a duplicate reference would fail the whole batch, and its
+  // webhooks are written in its own transaction (db/postgres-reports.ts).
+  if (!errors.length && !input.attachmentIds.length && presumed !== undefined && filer.kind !== 'app') {
     const fast = draft(deps, input, filer, presumed);
     if (fast.ok) {
       const filed = await reports.fileIfValid(fast.report, fast.event, presumed);
@@ -192,7 +216,19 @@ export async function fileReport(
   // openReport refuses only a filer who may not submit; every filer kind may: this is a bug, not a bad request.
   if (!filing.ok) throw new Error(filing.message);
   const result = await reports.insert(filing.report, filing.event, input.attachmentIds);
+  if ('conflict' in result && result.conflict === 'external_ref' && filer.kind === 'app')
+    duplicateRef((await deps.integration?.reportOfExternalRef(filer.app.appId, externalRef ?? '')) ?? '');
   if ('conflict' in result)
     invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
   return filing.created;
+}
+
+/** 409 naming the report the app already filed with this reference (ADR 0012). */
+function duplicateRef(trackingId: string): never {
+  return fail(
+    'CONFLICT',
+    `Laporan dengan externalRef ini sudah dikirim aplikasi ini: ${trackingId}.`,
+    [{ field: 'externalRef', code: 'duplicate_external_ref', message: trackingId }],
+    'duplicate_external_ref',
+  );
 }

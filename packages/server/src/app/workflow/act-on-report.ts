@@ -59,16 +59,30 @@ function claimed(action: LifecycleAction, before: ReportState): string[] {
   return [];
 }
 
+/** What an integration caller adds to an action (ADR 0012). */
+export interface ActOptions {
+  /** The report row version the caller's `If-Match` named: a report changed since is refused (`stale`). */
+  expectedUpdatedAt?: Date;
+  /** Stamped on every event of the action, so the staff timeline shows the app it came through. */
+  via?: { [key: string]: string };
+}
+
+const stale = (): never =>
+  fail('CONFLICT', 'Laporan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.', [], 'stale');
+
 /** Applies one action for the credentials and persists it; returns what the credentials needs next. */
 export async function actOnReport(
   env: Env,
   trackingId: string,
   input: ActionRequest,
   credentials: Credentials,
+  options: ActOptions = {},
 ): Promise<ActionOutcome> {
   const reports = workflowReportsOf(env);
   const report = await reports.load(trackingId);
   if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
+  if (options.expectedUpdatedAt && report.updatedAt.getTime() !== options.expectedUpdatedAt.getTime())
+    stale();
   const actors = credentialActors(report, credentials);
   const guard = await guardContext(env, reports, report.state);
   const actor = chooseActor(report.state, input.action, actors, guard);
@@ -87,12 +101,13 @@ export async function actOnReport(
     const fields = result.error.fields?.map((f) => ({ ...f, field: REQUEST_FIELDS[f.field] ?? f.field }));
     throw new DomainFailure({ ...result.error, ...(fields ? { fields } : {}) });
   }
+  const { via } = options;
   await persistTransition(
     env.db,
     report,
     {
       state: result.report,
-      events: result.events,
+      events: via ? result.events.map((e) => ({ ...e, payload: { ...e.payload, via } })) : result.events,
       created: result.created,
       claim: claimed(action, report.state),
     },

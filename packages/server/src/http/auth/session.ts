@@ -26,7 +26,7 @@ export async function callerOfSession(
 /** Resolves the caller for every /api request except better-auth's own. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.path.startsWith('/api/auth/')) return next();
+    if (c.req.path.startsWith('/api/auth/') || c.var.caller?.app) return next();
     const { auth, sessions } = c.var.deps;
     const token = signedCookie(c.req.header('cookie'), auth.cookies.session, auth.secret);
     if (token) {

@@ -2,7 +2,9 @@
 import type { Caller } from '../../app/accounts/caller';
 import type { FilingCaller } from '../../app/reports/file-report';
 
-export function filerOf(caller: Caller | null): FilingCaller {
+export function filerOf(caller: Caller | null, externalRef?: string): FilingCaller {
+  if (caller?.app)
+    return { kind: 'app', channel: `integration:${caller.app.slug}`, app: caller.app, externalRef };
   const roles = new Set(caller?.grants.map((g) => g.role) ?? []);
   if (caller && roles.has('facilitator'))
     return { kind: 'facilitator', channel: 'web', userId: caller.userId };

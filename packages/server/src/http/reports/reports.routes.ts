@@ -3,9 +3,11 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { fileReport } from '../../app/reports/file-report';
 import { readAttachment, viewReport } from '../../app/reports/view-report';
 import { searchPublicReports } from '../../db/postgres-reports';
+import { requireAppPermission } from '../auth/api-key';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
+import { fieldError } from '../problem';
 import { presentPublic } from './reports.presenter';
 import {
   AccessCodeHeader,
@@ -37,9 +39,12 @@ const createReportRoute = createRoute({
     'With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. ' +
     'The response carries the trackingId and, once only, the access code.',
   request: { body: { content: { 'application/json': { schema: ReportInput } }, required: true } },
+  // Anonymous (the web form) or a regional app's API key with `reports:file` (ADR 0012).
+  security: [{}, { bearerAuth: [] }] as Record<string, string[]>[],
   responses: {
     201: { content: { 'application/json': { schema: ReportCreated } }, description: 'Filed' },
     400: problemResponse('Malformed request'),
+    409: problemResponse('API key: this app already filed a report with this externalRef'),
     413: problemResponse('Too large'),
     422: problemResponse('Invalid fields, named in `errors`'),
   },
@@ -95,12 +100,21 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const created = await fileReport(c.var.deps, c.req.valid('json'), filerOf(c.var.caller));
+    const { externalRef, ...input } = c.req.valid('json');
+    if (c.var.caller?.app) requireAppPermission(c, 'reports:file');
+    else if (externalRef !== undefined)
+      throw fieldError(
+        'externalRef',
+        'api_key_only',
+        'externalRef hanya untuk aplikasi yang memakai kunci API.',
+      );
+    const created = await fileReport(c.var.deps, input, filerOf(c.var.caller, externalRef));
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
+    // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.var.deps.
     const sight = await viewReport(
-      c.var.deps,
+      { ...c.var.deps, caller: c.var.caller },
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );

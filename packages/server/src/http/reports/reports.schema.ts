@@ -35,6 +35,14 @@ export const ReportInput = z
       .strict()
       .optional(),
     language: z.enum(['id', 'en']).default('id'),
+    /** Only with an API key: the app's own id for the report, unique per app (ADR 0012). */
+    externalRef: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'API-key callers only: the app’s own reference, unique per app.' }),
   })
   .strict()
   .openapi('ReportInput');

@@ -1,5 +1,5 @@
 /** A report's timeline as staff see it: who did what when, with messages and internal notes. */
-import { Timeline as MTimeline, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Timeline as MTimeline, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Timeline } from './api';
 
@@ -11,6 +11,13 @@ function messageOf(payload: Record<string, unknown>): string | null {
   return null;
 }
 
+/** The app an event came through (issue 12: `payload.via`), for the "melalui aplikasi …" badge. */
+function viaOf(payload: Record<string, unknown>): string | null {
+  const via = payload.via as { name?: unknown; appId?: unknown } | undefined;
+  if (!via || typeof via !== 'object') return null;
+  return typeof via.name === 'string' ? via.name : typeof via.appId === 'string' ? via.appId : null;
+}
+
 export function StaffTimeline({ timeline }: { timeline: Timeline }) {
   const { t, i18n } = useTranslation('staff');
   const events = [...timeline.events].reverse();
@@ -18,6 +25,7 @@ export function StaffTimeline({ timeline }: { timeline: Timeline }) {
     <MTimeline active={events.length} bulletSize={14} lineWidth={2} data-testid="timeline">
       {events.map((e) => {
         const msg = messageOf(e.payload);
+        const via = viaOf(e.payload);
         const who =
           e.actor.side === 'reporter'
             ? t('actor.reporter')
@@ -32,6 +40,11 @@ export function StaffTimeline({ timeline }: { timeline: Timeline }) {
               {new Date(e.at).toLocaleString(i18n.language)} · {who}
               {e.actor.role ? ` (${t(`role.${e.actor.role}`, { defaultValue: e.actor.role })})` : ''}
             </Text>
+            {via && (
+              <Badge size="xs" variant="light" color="grape" data-testid="via-app">
+                {t('timeline.via', { name: via })}
+              </Badge>
+            )}
             {e.statusLabel && e.fromStatus !== e.toStatus && (
               <Text size="xs">{t('timeline.status', { status: t(`status.${e.toStatus}`) })}</Text>
             )}
