@@ -5,6 +5,7 @@ import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
 import { postgresCitizenData } from './postgres-citizen-data';
 import { postgresHolidays } from './postgres-holidays';
+import { postgresIdempotencyKeys, postgresIdempotentFilings } from './postgres-idempotency';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
@@ -32,5 +33,7 @@ export function postgresPorts(db: Db): Ports {
     sessions: postgresSessions(db),
     institutionAdmin: postgresInstitutionAdmin(db),
     inbox: postgresInbox(db),
+    idempotencyKeys: postgresIdempotencyKeys(db),
+    idempotentFilings: postgresIdempotentFilings(db),
   };
 }

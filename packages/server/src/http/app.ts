@@ -17,6 +17,7 @@ import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
+import { type IdempotencyOptions, idempotencyMiddleware } from './idempotency';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
@@ -28,7 +29,7 @@ import { statsRoutes } from './stats/stats.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions } = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -54,6 +55,8 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('/api/*', csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
+  // After the caller is known (a key is scoped to its caller); every POST but better-auth's own.
+  app.use('/api/*', idempotencyMiddleware(opts.idempotency));
 
   // The calendar says when a year's decree is missing, so operators and monitors see it (issue 10).
   app.get('/api/health', (c) =>

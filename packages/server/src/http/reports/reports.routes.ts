@@ -95,7 +95,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const created = await fileReport(c.var.deps, c.req.valid('json'), filerOf(c.var.caller));
+    const created = await fileReport(
+      c.var.deps,
+      c.req.valid('json'),
+      filerOf(c.var.caller),
+      c.get('idempotency'),
+    );
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {
