@@ -72,7 +72,10 @@ async function canonicalBody(c: Context<AppEnv>): Promise<string | Uint8Array> {
   return new Uint8Array(await c.req.arrayBuffer());
 }
 
-/** Reads the body within MAX_BODY_BYTES even when it arrives without a Content-Length. */
+/**
+ * Reads the body within MAX_BODY_BYTES even when it arrives without a Content-Length; the request is then rebuilt
+ * with the bytes read and their length, so that the route's own limit still sees its real size.
+ */
 async function boundedCanonicalBody(c: Context<AppEnv>): Promise<string | Uint8Array> {
   if (c.req.header('content-length') !== undefined) return canonicalBody(c);
   let body: string | Uint8Array = '';
@@ -85,6 +88,10 @@ async function boundedCanonicalBody(c: Context<AppEnv>): Promise<string | Uint8A
   await limit(c, async () => {
     body = await canonicalBody(c);
   });
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const headers = new Headers(c.req.raw.headers);
+  headers.set('content-length', String(bytes.byteLength));
+  c.req.raw = new Request(c.req.url, { method: c.req.method, headers, body: bytes });
   return body;
 }
 
