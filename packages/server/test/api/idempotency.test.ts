@@ -12,7 +12,7 @@ import { createApp } from '../../src/http/app';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import { refIds, reportInput } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 import { ENGINES } from '../support/test-db';
 
 type App = ReturnType<typeof createApp>;
@@ -25,7 +25,7 @@ describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
   const uniqueInput = (over: Record<string, unknown> = {}) =>
     reportInput(ids.roads, { title: `Jalan rusak nomor ${++n} ${engine} di Samarinda`, ...over });
 
-  const send = (app: App, body: unknown, headers: Record<string, string> = {}) =>
+  const send = async (app: App, body: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
     app.request('/api/v1/reports', {
       method: 'POST',
       body: typeof body === 'string' ? body : JSON.stringify(body),
