@@ -19,6 +19,8 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Answers that say "try again" are not kept: the retry runs again (429, 5xx; 409 and 408 are transient here). */
 const NOT_STORED = new Set([401, 408, 409, 425, 429]);
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
+/** Statuses whose response may carry no body at all (a Response with one, even empty, is refused). */
+const NULL_BODY = new Set([204, 205, 304]);
 
 export interface IdempotencyOptions {
   /** How long a running request holds its key before a retry may take it over (its process presumed dead). */
@@ -69,7 +71,25 @@ async function canonicalBody(c: Context<AppEnv>): Promise<string | Uint8Array> {
       return text;
     }
   }
+  if (/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+    // Its boundary is random per serialisation: the parts are the request. hono caches the form for the route.
+    const form = await c.req.formData().catch(() => null);
+    if (form) return canonicalForm(form);
+  }
   return new Uint8Array(await c.req.arrayBuffer());
+}
+
+/** A form as its parts in order: name and value, or name, file name, type and SHA-256 of a file's bytes. */
+async function canonicalForm(form: FormData): Promise<string> {
+  const parts: string[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') parts.push(JSON.stringify(['s', name, value]));
+    else {
+      const digest = sha256(new Uint8Array(await value.arrayBuffer()));
+      parts.push(JSON.stringify(['f', name, value.name, value.type, digest]));
+    }
+  }
+  return parts.join('\n');
 }
 
 /**
@@ -106,12 +126,11 @@ function scopeOf(c: Context<AppEnv>): string {
 
 /** The stored answer as a response, marked as a replay. */
 function replay(c: Context<AppEnv>, answer: StoredAnswer): Response {
+  const headers = { ...answer.headers, 'idempotent-replayed': 'true' };
+  if (NULL_BODY.has(answer.status)) return new Response(null, { status: answer.status, headers });
   const opened = c.var.deps.sealer.open<{ t?: string; b?: string }>(answer.body);
   const body = opened.t ?? Buffer.from(opened.b ?? '', 'base64');
-  return c.body(body as string, answer.status as ContentfulStatusCode, {
-    ...answer.headers,
-    'idempotent-replayed': 'true',
-  });
+  return c.body(body as string, answer.status as ContentfulStatusCode, headers);
 }
 
 /** Takes the handler's answer apart to store it, and puts it back as the response. */
@@ -122,6 +141,8 @@ async function keep(c: Context<AppEnv>): Promise<StoredAnswer> {
     const value = res.headers.get(name);
     if (value !== null) headers[name] = value;
   }
+  if (NULL_BODY.has(res.status))
+    return { status: res.status, headers, body: c.var.deps.sealer.seal({ t: '' }) };
   const textual = /json|text/i.test(headers['content-type'] ?? '');
   const text = textual ? await res.text() : null;
   const bytes = text === null ? new Uint8Array(await res.arrayBuffer()) : null;
@@ -165,15 +186,16 @@ export function idempotencyMiddleware(opts: IdempotencyOptions = {}): Middleware
     for (let attempt = 0; ; attempt++) {
       if (await port.begin(lease, fingerprint, leaseMs)) break;
       const row = await port.find(scope, key);
-      if (row === null) continue; // released (a "try again" answer) or forgotten meanwhile: begin anew
-      if (row.fingerprint !== fingerprint)
+      // Released (a "try again" answer) or forgotten meanwhile: begin anew.
+      if (row === null && Date.now() < deadline) continue;
+      if (row !== null && row.fingerprint !== fingerprint)
         throw keyProblem(
           'idempotency_key_mismatch',
           'Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru.',
           'VALIDATION',
         );
-      if (row.state === 'done') return replay(c, row.answer);
-      if (row.leaseExpired && (await port.takeOver(lease, fingerprint, leaseMs))) {
+      if (row?.state === 'done') return replay(c, row.answer);
+      if (row?.leaseExpired && (await port.takeOver(lease, fingerprint, leaseMs))) {
         takeover = true;
         break;
       }

@@ -10,7 +10,7 @@ import { forgetIdempotencyKeys } from '../../src/app/idempotency/forget-idempote
 import { fileReport } from '../../src/app/reports/file-report';
 import { createApp } from '../../src/http/app';
 import { ReportInput } from '../../src/http/reports/reports.schema';
-import { refIds, reportInput } from '../support/fixtures';
+import { jpegWithGps, refIds, reportInput, uploadForm } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 import { ENGINES } from '../support/test-db';
@@ -261,6 +261,29 @@ describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
     expect(await forgetIdempotencyKeys(t.deps)).toBeGreaterThanOrEqual(1);
     expect(await keyRows('old')).toBe(0);
     expect(await keyRows('young')).toBe(1);
+  });
+
+  it('any POST: an upload sent again (a new multipart boundary) gets the first attachment, stored once', async () => {
+    const jpeg = await jpegWithGps();
+    const attachments = async () =>
+      Number((await t.deps.db.execute(sql`select count(*)::int as n from attachments`)).rows[0]!.n);
+    const before = await attachments();
+    const upload = (bytes: Uint8Array) =>
+      t.app.request('/api/v1/attachments', {
+        method: 'POST',
+        body: uploadForm(bytes, 'jalan.jpg', 'image/jpeg'),
+        headers: { 'idempotency-key': `upload-${engine}` },
+      });
+    const first = await upload(jpeg);
+    expect(first.status).toBe(201);
+    const again = await upload(jpeg);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(await attachments()).toBe(before + 1);
+    // Another file under the same key is another request.
+    const other = await upload(new Uint8Array([...jpeg.subarray(0, -2), 0xff, 0xd9]).reverse());
+    expect(other.status).toBe(422);
   });
 
   it('without the header nothing is stored, and GET ignores the header', async () => {
