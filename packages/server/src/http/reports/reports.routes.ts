@@ -6,6 +6,7 @@ import { searchPublicReports } from '../../db/postgres-reports';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
+import { IdempotencyKeyHeader } from '../idempotency.schema';
 import { presentPublic } from './reports.presenter';
 import {
   AccessCodeHeader,
@@ -36,12 +37,20 @@ const createReportRoute = createRoute({
   description:
     'With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. ' +
     'The response carries the trackingId and, once only, the access code.',
-  request: { body: { content: { 'application/json': { schema: ReportInput } }, required: true } },
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { content: { 'application/json': { schema: ReportInput } }, required: true },
+  },
   responses: {
     201: { content: { 'application/json': { schema: ReportCreated } }, description: 'Filed' },
-    400: problemResponse('Malformed request'),
+    400: problemResponse('Malformed request, or an `Idempotency-Key` that is empty or over 255 characters'),
+    409: problemResponse(
+      'A request with this `Idempotency-Key` is still running (retry after `Retry-After`)',
+    ),
     413: problemResponse('Too large'),
-    422: problemResponse('Invalid fields, named in `errors`'),
+    422: problemResponse(
+      'Invalid fields, named in `errors`; or the `Idempotency-Key` was used for another request',
+    ),
   },
 });
 
