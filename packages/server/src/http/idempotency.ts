@@ -16,8 +16,11 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const MAX_KEY_LENGTH = 255;
 /** The largest body fingerprinted: above every route's own limit (attachments: 10 MB), so no route is narrowed. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** Answers that say "try again" are not kept: the retry runs again (429, 5xx; 409 and 408 are transient here). */
-const NOT_STORED = new Set([401, 408, 409, 425, 429]);
+/**
+ * Answers that say "try again" are not kept, so the retry runs again: 5xx, and 401/403 (fix the key or its
+ * permission, then retry), 408, 409 (busy or a transient conflict here), 425, 429.
+ */
+const NOT_STORED = new Set([401, 403, 408, 409, 425, 429]);
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 /** Statuses whose response may carry no body at all (a Response with one, even empty, is refused). */
 const NULL_BODY = new Set([204, 205, 304]);
