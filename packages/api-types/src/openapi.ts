@@ -1196,7 +1196,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional (IETF draft-ietf-httpapi-idempotency-key-header), 1–255 characters, e.g. a UUID, quoted or not. The same key with the same request returns the first answer (same status and body, header `Idempotent-Replayed: true`) for at least 24 hours, also while the first is still running or after a restart; with another request it is a 422 `idempotency_key_mismatch`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -1215,7 +1218,7 @@ export interface paths {
             'application/json': components['schemas']['ReportCreated'];
           };
         };
-        /** @description Malformed request */
+        /** @description Malformed request, or an `Idempotency-Key` that is empty or over 255 characters */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1229,7 +1232,7 @@ export interface paths {
             };
           };
         };
-        /** @description API key: this app already filed a report with this externalRef */
+        /** @description API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`) */
         409: {
           headers: {
             [name: string]: unknown;
@@ -1257,7 +1260,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid fields, named in `errors` */
+        /** @description Invalid fields, named in `errors`; or the `Idempotency-Key` was used for another request */
         422: {
           headers: {
             [name: string]: unknown;

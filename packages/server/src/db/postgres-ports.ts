@@ -5,6 +5,7 @@ import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
 import { postgresCitizenData } from './postgres-citizen-data';
 import { postgresHolidays } from './postgres-holidays';
+import { postgresIdempotencyKeys, postgresIdempotentFilings } from './postgres-idempotency';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
@@ -36,5 +37,7 @@ export function postgresPorts(db: Db): Ports {
     inbox: postgresInbox(db),
     webhooks: postgresWebhooks(db),
     integration: postgresIntegration(db),
+    idempotencyKeys: postgresIdempotencyKeys(db),
+    idempotentFilings: postgresIdempotentFilings(db),
   };
 }

@@ -267,11 +267,21 @@ export const events = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
+  (t) => [
+    uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq),
+    index('events_at_idx').on(t.at),
+    // A filing sent with an Idempotency-Key carries its hash in the first event's payload, written in the filing's
+    // own statement: a retry after a crash finds it, and no second report can ever be written for it.
+    uniqueIndex('events_idempotency_ref_uq')
+      .on(sql`(${t.payload}->>'idempotencyRef')`)
+      .where(sql`(${t.payload}->>'idempotencyRef') is not null`),
+  ],
 );
 
 // Accounts, sessions, role grants and the login audit.
 export * from './auth-schema';
+// Idempotency keys of POST requests and their stored answers (issue 12).
+export * from './idempotency-schema';
 // Institution administration: SK records and the audit of every change.
 export * from './institutions-schema';
 // The integration API: regional apps and their keys (issue 12).

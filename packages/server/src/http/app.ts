@@ -18,6 +18,7 @@ import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
+import { type IdempotencyOptions, idempotencyMiddleware } from './idempotency';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { integrationAppRoutes } from './integration/apps.routes';
@@ -32,7 +33,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
 
 /** Builds the app around its dependencies; tests call `app.request()` on it directly. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions } = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -59,6 +60,8 @@ export function createApp(deps: Deps) {
   });
   // An API key is resolved first: a key caller then skips CSRF and the session cookie altogether (ADR 0012).
   app.use('/api/*', apiKeyMiddleware(), csrfMiddleware(), sessionMiddleware(), passwordChangeGate());
+  // After the caller is known (a key is scoped to its caller); every POST but better-auth's own.
+  app.use('/api/*', idempotencyMiddleware(opts.idempotency));
 
   // The calendar says when a year's decree is missing, so operators and monitors see it (issue 10).
   app.get('/api/health', (c) =>

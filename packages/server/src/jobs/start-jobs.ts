@@ -6,14 +6,17 @@
  * - `notification-dispatch`: every minute, at start and after a sweep that recorded reminders — gives every due
  *   outbox row its delivery job (notifications/delivery-jobs.ts); `stately` too;
  * - `notification-deliver`: one job per outbox row, retried by pg-boss with exponential backoff.
+ * - `idempotency-cleanup`: every hour and at start, forgets the Idempotency-Keys older than 24 h.
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
  */
 import PgBoss from 'pg-boss';
+import { forgetIdempotencyKeys } from '../app/idempotency/forget-idempotency-keys';
 import { backfillStageClocks } from '../app/sla/stage-clocks';
 import { type SweepDeps, sweep } from '../app/sla/sweep';
 import { pgliteBossDb } from '../db/boss-db';
 import type { Database } from '../db/open';
+import { postgresIdempotencyKeys } from '../db/postgres-idempotency';
 import { bossSchemaVersion, dropSchema } from '../db/postgres-jobs';
 import { yieldToRequests } from '../db/yield-to-requests';
 import {
@@ -27,6 +30,7 @@ import {
 import type { DeliveryWorker } from '../notifications/worker';
 
 export const SWEEP_QUEUE = 'sla-sweep';
+export const IDEMPOTENCY_CLEANUP_QUEUE = 'idempotency-cleanup';
 
 export interface JobsOptions {
   database: Database;
@@ -110,6 +114,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   await ensureQueue(boss, SWEEP_QUEUE, { ...single, expireInSeconds: SWEEP_BUDGET_MS / 1000 + 180 });
   // A dispatch that outlives its expiry is only repeated by the next one: re-sending a job id is a no-op.
   await ensureQueue(boss, DISPATCH_QUEUE, { ...single, expireInSeconds: 600 });
+  await ensureQueue(boss, IDEMPOTENCY_CLEANUP_QUEUE, { ...single, expireInSeconds: 600 });
   await ensureQueue(boss, DELIVER_QUEUE, {
     retryLimit: DELIVER_RETRY_LIMIT,
     retryDelay: o.retryDelaySeconds ?? 60,
@@ -133,6 +138,11 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
       if (result.reminders) await boss.send(DISPATCH_QUEUE, {});
       if (cut && !stopping) await boss.send(SWEEP_QUEUE, { reason: 'continue' });
     });
+  const idempotencyKeys = postgresIdempotencyKeys(db);
+  await boss.work(IDEMPOTENCY_CLEANUP_QUEUE, poll, async () => {
+    const forgotten = await forgetIdempotencyKeys({ idempotencyKeys });
+    if (forgotten) log(`[idempotency] ${forgotten} Idempotency-Key lama dihapus`);
+  });
   await boss.work(DISPATCH_QUEUE, poll, async () => {
     await dispatchDeliveries(db, boss, o.clock());
   });
@@ -153,6 +163,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   }
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
   await boss.schedule(DISPATCH_QUEUE, '* * * * *');
+  await boss.schedule(IDEMPOTENCY_CLEANUP_QUEUE, '17 * * * *');
   useDeliveryJobs(boss);
 
   // Stage rows for reports without one, then the catch-up sweep and dispatch, in the background.
@@ -162,6 +173,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
     await boss.send(SWEEP_QUEUE, { reason: 'start' });
   }
   await boss.send(DISPATCH_QUEUE, { reason: 'start' });
+  await boss.send(IDEMPOTENCY_CLEANUP_QUEUE, { reason: 'start' });
 
   return {
     boss,

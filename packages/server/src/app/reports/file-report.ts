@@ -62,8 +62,18 @@ export interface FiledReport {
 }
 
 export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
-  Partial<Pick<AppDeps, 'integration'>> &
+  Partial<Pick<AppDeps, 'integration' | 'idempotentFilings'>> &
   ReportsSource & { now: Date };
+
+/**
+ * A filing sent with an `Idempotency-Key`: `ref` (a hash of caller, key and request) goes into the first event, in
+ * the filing's own statement; `takeover` is set when this run took over a running key whose process died, so the
+ * filing may already be committed.
+ */
+export interface IdempotentFiling {
+  ref: string;
+  takeover: boolean;
+}
 
 const invalid = (errors: FieldError[]): never => fail('VALIDATION', INTAKE_INVALID_MESSAGE, errors);
 
@@ -73,6 +83,7 @@ function draft(
   input: ReportFiling,
   filer: FilingCaller,
   institution: CheckedInstitution | null,
+  idempotencyRef: string | undefined,
 ) {
   const { now } = deps;
   const requested = institution ? holderOf(institution) : null;
@@ -146,10 +157,13 @@ function draft(
       at: event.at,
       fromStatus: event.from,
       toStatus: event.to,
-      payload:
-        filer.kind === 'app'
-          ? { ...event.payload, channel: filer.channel, queue, via: viaOf(filer.app) }
-          : { ...event.payload, channel: filer.channel, queue },
+      payload: {
+        ...event.payload,
+        channel: filer.channel,
+        queue,
+        ...(filer.kind === 'app' ? { via: viaOf(filer.app) } : {}),
+        ...(idempotencyRef ? { idempotencyRef } : {}),
+      },
     },
     created,
   };
@@ -177,6 +191,58 @@ export async function fileReport(
   deps: FileDeps,
   input: ReportFiling,
   filer: FilingCaller,
+  idempotent?: IdempotentFiling,
+): Promise<FiledReport> {
+  if (!idempotent) return fileOnce(deps, input, filer, undefined);
+  const filings = deps.idempotentFilings;
+  if (!filings) throw new Error('fileReport with an Idempotency-Key needs the idempotentFilings port');
+  // Taking over a dead process's key: its filing may have committed before its answer was stored.
+  if (idempotent.takeover) {
+    const found = await recovered(filings, idempotent.ref);
+    if (found) return found;
+  }
+  try {
+    return await fileOnce(deps, input, filer, idempotent.ref);
+  } catch (err) {
+    if (!filings.isTaken(err)) throw err;
+    // Another run of this key committed first: the dead process we took over (answer it), or one whose key was
+    // forgotten after 24 h, or a former owner back after its lease was taken (its answer is the taker's to give).
+    if (idempotent.takeover) {
+      const found = await recovered(filings, idempotent.ref);
+      if (found) return found;
+    }
+    return fail(
+      'CONFLICT',
+      'Laporan dengan Idempotency-Key ini sudah dibuat sebelumnya; gunakan kunci baru untuk laporan baru.',
+      [{ field: 'Idempotency-Key', code: 'idempotency_key_used', message: 'Kunci ini sudah dipakai.' }],
+      'idempotency_key_used',
+    );
+  }
+}
+
+/** The answer to a retry whose first run's filing committed unanswered: the report, with a new access code. */
+async function recovered(
+  filings: NonNullable<FileDeps['idempotentFilings']>,
+  ref: string,
+): Promise<FiledReport | null> {
+  const accessCode = newAccessCode();
+  const found = await filings.recover(ref, hashAccessCode(accessCode));
+  if (!found) return null;
+  return {
+    trackingId: found.trackingId,
+    status: found.status as ReportStatus,
+    queue: found.institution ? 'institution' : 'national',
+    institution: found.institution,
+    dueAt: found.dueAt?.toISOString() ?? null,
+    accessCode,
+  };
+}
+
+async function fileOnce(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+  idempotencyRef: string | undefined,
 ): Promise<FiledReport> {
   const reports = reportsOf(deps);
   const errors = intakeErrors(input, deps.now);
@@ -193,7 +259,7 @@ export async function fileReport(
   // An app's filing skips the batched statement: a duplicate reference would fail the whole batch, and its
   // webhooks are written in its own transaction (db/postgres-reports.ts).
   if (!errors.length && !input.attachmentIds.length && presumed !== undefined && filer.kind !== 'app') {
-    const fast = draft(deps, input, filer, presumed);
+    const fast = draft(deps, input, filer, presumed, idempotencyRef);
     if (fast.ok) {
       const filed = await reports.fileIfValid(fast.report, fast.event, presumed);
       if (filed.id !== null) return fast.created;
@@ -212,7 +278,7 @@ export async function fileReport(
   errors.push(...referenceErrors(input, ref));
   if (errors.length) invalid(errors);
 
-  const filing = draft(deps, input, filer, ref.institution);
+  const filing = draft(deps, input, filer, ref.institution, idempotencyRef);
   // openReport refuses only a filer who may not submit; every filer kind may: this is a bug, not a bad request.
   if (!filing.ok) throw new Error(filing.message);
   const result = await reports.insert(filing.report, filing.event, input.attachmentIds);

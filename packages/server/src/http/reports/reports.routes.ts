@@ -7,6 +7,7 @@ import { requireAppPermission } from '../auth/api-key';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
+import { IdempotencyKeyHeader } from '../idempotency.schema';
 import { fieldError } from '../problem';
 import { presentPublic } from './reports.presenter';
 import {
@@ -38,15 +39,22 @@ const createReportRoute = createRoute({
   description:
     'With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. ' +
     'The response carries the trackingId and, once only, the access code.',
-  request: { body: { content: { 'application/json': { schema: ReportInput } }, required: true } },
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { content: { 'application/json': { schema: ReportInput } }, required: true },
+  },
   // Anonymous (the web form) or a regional app's API key with `reports:file` (ADR 0012).
   security: [{}, { bearerAuth: [] }] as Record<string, string[]>[],
   responses: {
     201: { content: { 'application/json': { schema: ReportCreated } }, description: 'Filed' },
-    400: problemResponse('Malformed request'),
-    409: problemResponse('API key: this app already filed a report with this externalRef'),
+    400: problemResponse('Malformed request, or an `Idempotency-Key` that is empty or over 255 characters'),
+    409: problemResponse(
+      'API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`)',
+    ),
     413: problemResponse('Too large'),
-    422: problemResponse('Invalid fields, named in `errors`'),
+    422: problemResponse(
+      'Invalid fields, named in `errors`; or the `Idempotency-Key` was used for another request',
+    ),
   },
 });
 
@@ -108,7 +116,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
         'api_key_only',
         'externalRef hanya untuk aplikasi yang memakai kunci API.',
       );
-    const created = await fileReport(c.var.deps, input, filerOf(c.var.caller, externalRef));
+    const created = await fileReport(
+      c.var.deps,
+      input,
+      filerOf(c.var.caller, externalRef),
+      c.get('idempotency'),
+    );
     return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
   });
   app.openapi(getReportRoute, async (c) => {

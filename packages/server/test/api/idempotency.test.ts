@@ -1,0 +1,300 @@
+/**
+ * Idempotency-Key on every POST (issue 12 §3; draft-ietf-httpapi-idempotency-key-header; ADR 0012), on PGlite and
+ * PostgreSQL: one report for 50 concurrent sends of a key, the mismatch and length problems, 5xx not replayed,
+ * callers kept apart, the wait bound, and a process that died between committing a filing and storing its answer.
+ */
+import type { IdempotencyKeys } from '@pintu/core';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetIdempotencyKeys } from '../../src/app/idempotency/forget-idempotency-keys';
+import { fileReport } from '../../src/app/reports/file-report';
+import { createApp } from '../../src/http/app';
+import { ReportInput } from '../../src/http/reports/reports.schema';
+import { jpegWithGps, refIds, reportInput, uploadForm } from '../support/fixtures';
+import { signInAs } from '../support/sessions';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { ENGINES } from '../support/test-db';
+
+type App = ReturnType<typeof createApp>;
+
+describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof refIds>>;
+  let n = 0;
+  /** A report body whose title no other test uses, so its rows can be counted. */
+  const uniqueInput = (over: Record<string, unknown> = {}) =>
+    reportInput(ids.roads, { title: `Jalan rusak nomor ${++n} ${engine} di Samarinda`, ...over });
+
+  const send = async (app: App, body: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
+    app.request('/api/v1/reports', {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  const countTitled = async (title: string) =>
+    Number(
+      (await t.deps.db.execute(sql`select count(*)::int as n from reports where title = ${title}`)).rows[0]!
+        .n,
+    );
+  const keyRows = async (key: string) =>
+    Number(
+      (await t.deps.db.execute(sql`select count(*)::int as n from idempotency_keys where key = ${key}`))
+        .rows[0]!.n,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+    ids = await refIds(t.deps.db);
+  });
+  afterAll(() => t.close());
+
+  it('the same key sent 50 times at once files one report; every answer has its trackingId and status', async () => {
+    const input = uniqueInput();
+    const key = `fifty-${engine}`;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => send(t.app, input, { 'idempotency-key': key })),
+    );
+    const bodies = await Promise.all(answers.map((r) => r.json() as Promise<Record<string, unknown>>));
+    expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(bodies.map((b) => b.trackingId)).size).toBe(1);
+    // The whole first answer, access code included, to every one of them.
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect(new Set(answers.map((r) => r.headers.get('location'))).size).toBe(1);
+    expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);
+    expect(await countTitled(input.title)).toBe(1);
+    // The stored answer is sealed: the access code, shown once, is not readable in the table.
+    const stored = await t.deps.db.execute(sql`select body from idempotency_keys where key = ${key}`);
+    expect(String(stored.rows[0]!.body)).not.toContain(String(bodies[0]!.accessCode));
+  });
+
+  it('a later retry gets the first answer again, whatever the JSON key order or spacing', async () => {
+    const input = uniqueInput();
+    const first = await send(t.app, input, { 'idempotency-key': '"retry-later"' });
+    expect(first.status).toBe(201);
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(input).reverse()), null, 2);
+    // The draft's structured-field form ("…") and the bare token are the same key.
+    const again = await send(t.app, reordered, { 'idempotency-key': 'retry-later' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await countTitled(input.title)).toBe(1);
+  });
+
+  it('the same key with another body is a 422 naming the header, and files nothing', async () => {
+    const input = uniqueInput();
+    expect((await send(t.app, input, { 'idempotency-key': 'mismatch' })).status).toBe(201);
+    const other = uniqueInput();
+    const res = await send(t.app, other, { 'idempotency-key': 'mismatch' });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const body = await res.json();
+    expect(body.errors).toEqual([
+      { field: 'Idempotency-Key', code: 'idempotency_key_mismatch', message: expect.any(String) },
+    ]);
+    expect(await countTitled(other.title)).toBe(0);
+  });
+
+  it('a key over 255 characters, or empty, is a 400 naming the header; nothing is stored or filed', async () => {
+    const long = 'k'.repeat(256);
+    const input = uniqueInput();
+    const res = await send(t.app, input, { 'idempotency-key': long });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0]).toMatchObject({
+      field: 'Idempotency-Key',
+      code: 'idempotency_key_too_long',
+    });
+    const empty = await send(t.app, input, { 'idempotency-key': '""' });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).errors[0]).toMatchObject({
+      field: 'Idempotency-Key',
+      code: 'idempotency_key_empty',
+    });
+    expect(await keyRows(long)).toBe(0);
+    expect(await countTitled(input.title)).toBe(0);
+    // 255 is allowed.
+    expect((await send(t.app, input, { 'idempotency-key': 'k'.repeat(255) })).status).toBe(201);
+  });
+
+  it('a 5xx answer is not stored: the retry runs again and files the report', async () => {
+    const input = uniqueInput();
+    const reports = t.deps.reports;
+    const real = reports.fileIfValid;
+    reports.fileIfValid = async () => {
+      throw new Error('database went away');
+    };
+    let failed: Response;
+    try {
+      failed = await send(t.app, input, { 'idempotency-key': 'five-hundred' });
+    } finally {
+      reports.fileIfValid = real;
+    }
+    expect(failed.status).toBe(500);
+    expect(await keyRows('five-hundred')).toBe(0);
+    const retry = await send(t.app, input, { 'idempotency-key': 'five-hundred' });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    expect(await countTitled(input.title)).toBe(1);
+  });
+
+  it('keeps callers apart: two bearer tokens, a citizen and a guest with one key each get their own report', async () => {
+    const input = uniqueInput();
+    const citizen = await signInAs(t, { role: 'citizen' });
+    const callers: Record<string, string>[] = [
+      { authorization: 'Bearer pintu_AAAAAAAAAAAA_one' },
+      { authorization: 'Bearer pintu_BBBBBBBBBBBB_two' },
+      citizen.headers,
+      {},
+    ];
+    const answers = [];
+    for (const headers of callers) {
+      const res = await send(t.app, input, { ...headers, 'idempotency-key': 'shared-key' });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('idempotent-replayed')).toBeNull();
+      answers.push(await res.json());
+    }
+    expect(new Set(answers.map((a) => a.trackingId)).size).toBe(4);
+    expect(await countTitled(input.title)).toBe(4);
+    // Each caller's own retry still gets its own first answer.
+    const again = await send(t.app, input, { ...callers[1], 'idempotency-key': 'shared-key' });
+    expect((await again.json()).trackingId).toBe(answers[1].trackingId);
+  });
+
+  it('a retry waits for a first request still running, and past the bound answers 409 without running', async () => {
+    const input = uniqueInput();
+    const reports = t.deps.reports;
+    const real = reports.fileIfValid;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    reports.fileIfValid = async (...args) => {
+      await gate;
+      return real(...args);
+    };
+    const impatient = createApp(t.deps, { idempotency: { waitMs: 150 } });
+    try {
+      const first = send(t.app, input, { 'idempotency-key': 'slow' });
+      await new Promise((r) => setTimeout(r, 50));
+      const waiting = send(t.app, input, { 'idempotency-key': 'slow' });
+      const busy = await send(impatient, input, { 'idempotency-key': 'slow' });
+      expect(busy.status).toBe(409);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect((await busy.json()).errors[0]).toMatchObject({ code: 'idempotency_key_in_progress' });
+      release();
+      const [a, b] = await Promise.all([first, waiting]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.headers.get('idempotent-replayed')).toBe('true');
+      expect((await b.json()).trackingId).toBe((await a.json()).trackingId);
+    } finally {
+      reports.fileIfValid = real;
+    }
+    expect(await countTitled(input.title)).toBe(1);
+  });
+
+  it('a process that died after committing a filing, before storing its answer: the retry answers, files nothing', async () => {
+    const input = uniqueInput();
+    const real = t.deps.idempotencyKeys;
+    // The answer is never stored: what a process killed right after the filing's commit leaves behind.
+    const dying: IdempotencyKeys = {
+      ...real,
+      complete: async () => {
+        throw new Error('killed');
+      },
+    };
+    const doomed = createApp({ ...t.deps, idempotencyKeys: dying }, { idempotency: { leaseMs: 300 } });
+    expect((await send(doomed, input, { 'idempotency-key': 'crash' })).status).toBe(500);
+    expect(await countTitled(input.title)).toBe(1);
+    const lost = await t.deps.db.execute(
+      sql`select tracking_id as "trackingId" from reports where title = ${input.title}`,
+    );
+    const trackingId = String(lost.rows[0]!.trackingId);
+
+    // Within the lease the retry waits (the first might still answer); after it, it takes over.
+    const restarted = createApp(t.deps, { idempotency: { leaseMs: 300, waitMs: 2000 } });
+    const retry = await send(restarted, input, { 'idempotency-key': 'crash' });
+    expect(retry.status).toBe(201);
+    const body = await retry.json();
+    expect(body).toMatchObject({ trackingId, status: 'submitted', queue: 'national', institution: null });
+    expect(await countTitled(input.title)).toBe(1);
+    // The first access code was never answered; the new one opens the reporter's view.
+    const own = await (
+      await t.get(`/api/v1/reports/${trackingId}`, { 'x-access-code': body.accessCode })
+    ).json();
+    expect(own.view).toBe('reporter');
+    // From now on the recovered answer is the one replayed.
+    const third = await send(t.app, input, { 'idempotency-key': 'crash' });
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect(await third.json()).toEqual(body);
+  });
+
+  it('the database refuses a second report for one key: a former owner back from the dead gets a 409', async () => {
+    const input = ReportInput.parse(uniqueInput({ institutionId: ids.samarinda }));
+    const filer = { kind: 'guest', channel: 'web' } as const;
+    const env = { ...t.deps, now: new Date('2024-06-03T02:00:00Z') };
+    const first = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: false });
+    const zombie = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: false }).then(
+      () => null,
+      (err: unknown) => err as { error: { code: string; reason?: string } },
+    );
+    expect(zombie?.error).toMatchObject({ code: 'CONFLICT', reason: 'idempotency_key_used' });
+    // The one that took over the key answers with the report, with the institution the first answer named.
+    const taker = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: true });
+    expect(taker).toMatchObject({
+      trackingId: first.trackingId,
+      queue: 'institution',
+      institution: first.institution,
+      dueAt: first.dueAt,
+    });
+    expect(await countTitled(input.title)).toBe(1);
+  });
+
+  it('keys are kept 24 hours and then forgotten', async () => {
+    await send(t.app, uniqueInput(), { 'idempotency-key': 'old' });
+    await send(t.app, uniqueInput(), { 'idempotency-key': 'young' });
+    await t.deps.db.execute(
+      sql`update idempotency_keys set created_at = now() - interval '24 hours 1 minute' where key = 'old'`,
+    );
+    await t.deps.db.execute(
+      sql`update idempotency_keys set created_at = now() - interval '23 hours 59 minutes' where key = 'young'`,
+    );
+    expect(await forgetIdempotencyKeys(t.deps)).toBeGreaterThanOrEqual(1);
+    expect(await keyRows('old')).toBe(0);
+    expect(await keyRows('young')).toBe(1);
+  });
+
+  it('any POST: an upload sent again (a new multipart boundary) gets the first attachment, stored once', async () => {
+    const jpeg = await jpegWithGps();
+    const attachments = async () =>
+      Number((await t.deps.db.execute(sql`select count(*)::int as n from attachments`)).rows[0]!.n);
+    const before = await attachments();
+    const upload = (bytes: Uint8Array) =>
+      t.app.request('/api/v1/attachments', {
+        method: 'POST',
+        body: uploadForm(bytes, 'jalan.jpg', 'image/jpeg'),
+        headers: { 'idempotency-key': `upload-${engine}` },
+      });
+    const first = await upload(jpeg);
+    expect(first.status).toBe(201);
+    const again = await upload(jpeg);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(await attachments()).toBe(before + 1);
+    // Another file under the same key is another request.
+    const other = await upload(new Uint8Array([...jpeg.subarray(0, -2), 0xff, 0xd9]).reverse());
+    expect(other.status).toBe(422);
+  });
+
+  it('without the header nothing is stored, and GET ignores the header', async () => {
+    const before = Number(
+      (await t.deps.db.execute(sql`select count(*)::int as n from idempotency_keys`)).rows[0]!.n,
+    );
+    expect((await send(t.app, uniqueInput())).status).toBe(201);
+    expect((await t.get('/api/health', { 'idempotency-key': 'k'.repeat(300) })).status).toBe(200);
+    const after = Number(
+      (await t.deps.db.execute(sql`select count(*)::int as n from idempotency_keys`)).rows[0]!.n,
+    );
+    expect(after).toBe(before);
+  });
+});
