@@ -11,6 +11,7 @@ import { fileReport } from '../../src/app/reports/file-report';
 import { createApp } from '../../src/http/app';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import { jpegWithGps, refIds, reportInput, uploadForm } from '../support/fixtures';
+import { bearer, createKey, registerApp } from '../support/integration-fixtures';
 import { signInAs } from '../support/sessions';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 import { ENGINES } from '../support/test-db';
@@ -140,9 +141,13 @@ describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
   it('keeps callers apart: two bearer tokens, a citizen and a guest with one key each get their own report', async () => {
     const input = uniqueInput();
     const citizen = await signInAs(t, { role: 'citizen' });
+    // Two API keys of one app (ADR 0012): a key is its own caller.
+    const developer = (await signInAs(t, { role: 'developer', institutionId: ids.samarinda })).headers;
+    const app = await registerApp(t, developer, ids.samarinda, `idem-${engine}`);
+    const keys = [await createKey(t, developer, app.id), await createKey(t, developer, app.id)];
     const callers: Record<string, string>[] = [
-      { authorization: 'Bearer pintu_AAAAAAAAAAAA_one' },
-      { authorization: 'Bearer pintu_BBBBBBBBBBBB_two' },
+      bearer(keys[0]!.key),
+      bearer(keys[1]!.key),
       citizen.headers,
       {},
     ];
