@@ -256,7 +256,7 @@ describe.skipIf(skipReason !== null)(
         CONTRACT.keyBody,
       );
       expect(key.status, JSON.stringify(key.body)).toBe(201);
-      expect(String(key.body.key)).toMatch(/^pintu_[A-Z2-7]{12}_[A-Za-z0-9_-]{43}$/);
+      expect(String(key.body.key)).toMatch(/^pintu_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$/);
       const appPort = await freePort();
       const endpoint = await pintuCall(
         'POST',

@@ -1,17 +1,20 @@
 /**
  * Types and calls of the developer's pages (ADR 0012): integration apps, their API keys, webhook endpoints and the
- * delivery log. The routes were built in parallel with these pages, so the types are written here by hand.
+ * delivery log.
  */
+import type { Schema } from '@pintu/api-types';
 import { api } from '../../api/client';
 
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** What a key may do (ADR 0012 `KEY_PERMISSIONS`). */
-export const KEY_PERMISSIONS = ['reports:file', 'reports:read', 'reports:act', 'webhooks:manage'] as const;
-// TEMPORARY: replace with @pintu/api-types once the routes land
+/** What a key may do (ADR 0012 `KEY_PERMISSIONS`), in the order the form lists them. */
+export const KEY_PERMISSIONS = [
+  'reports:file',
+  'reports:read',
+  'reports:act',
+  'webhooks:manage',
+] as const satisfies readonly Schema<'IntegrationKeyInput'>['permissions'][number][];
 export type KeyPermission = (typeof KEY_PERMISSIONS)[number];
 
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** The event types an endpoint may subscribe to (ADR 0012 § Webhooks). */
+/** The event types an endpoint may subscribe to (ADR 0012 § Webhooks), in the order the form lists them. */
 export const WEBHOOK_EVENT_TYPES = [
   'report.filed',
   'report.dispositioned',
@@ -19,8 +22,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'report.follow_up_published',
   'report.reporter_replied',
   'report.deadline_breached',
-] as const;
-// TEMPORARY: replace with @pintu/api-types once the routes land
+] as const satisfies readonly Schema<'WebhookEndpointInput'>['eventTypes'][number][];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /**
@@ -29,130 +31,20 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  */
 export const SLUG_PATTERN = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
 
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** A registered regional app (`IntegrationApp`). */
-export interface IntegrationApp {
-  id: string;
-  name: string;
-  slug: string;
-  channel?: string;
-  institutionId: number;
-  contactName: string;
-  contactEmail: string;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface AppInput {
-  name: string;
-  slug: string;
-  institutionId: number;
-  contactName: string;
-  contactEmail: string;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface AppPatch {
-  name?: string;
-  contactName?: string;
-  contactEmail?: string;
-  disabled?: boolean;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export type KeyStatus = 'live' | 'expiring' | 'expired' | 'revoked';
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** An API key as lists show it: never the key itself (`IntegrationKey`). */
-export interface IntegrationKey {
-  id: string;
-  appId: string;
-  prefix: string;
-  name: string;
-  permissions: string[];
-  rateLimit: number;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  rotatedFrom: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-  status: KeyStatus;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** A created or rotated key: the only answer that carries `key` (`IntegrationKeyCreated`). */
-export interface CreatedKey extends IntegrationKey {
-  key: string;
-  previous?: { id: string; expiresAt: string };
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface KeyInput {
-  name: string;
-  permissions: KeyPermission[];
-  expiresAt?: string;
-  rateLimit?: number;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** A webhook endpoint (`WebhookEndpoint`). */
-export interface WebhookEndpoint {
-  id: string;
-  appId: string;
-  url: string;
-  description: string;
-  eventTypes: string[];
-  enabled: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  failingSince: string | null;
-  previousSecretUntil: string | null;
-  createdAt: string;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface EndpointInput {
-  url: string;
-  description?: string;
-  eventTypes: WebhookEventType[];
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface EndpointPatch {
-  url?: string;
-  description?: string;
-  eventTypes?: WebhookEventType[];
-  enabled?: boolean;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-/** One delivery of the log (`WebhookDelivery`). */
-export interface WebhookDelivery {
-  id: number;
-  endpointId: string;
-  messageId: string;
-  eventType: string;
-  trackingId: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  responseMs: number | null;
-  replayOf: number | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-// TEMPORARY: replace with @pintu/api-types once the routes land
-export interface DeliveryPage {
-  items: WebhookDelivery[];
-  nextCursor: string | null;
-}
+export type IntegrationApp = Schema<'IntegrationApp'>;
+export type AppInput = Schema<'IntegrationAppInput'>;
+export type AppPatch = Schema<'IntegrationAppPatch'>;
+export type IntegrationKey = Schema<'IntegrationKey'>;
+export type KeyStatus = IntegrationKey['status'];
+/** A created or rotated key: the only answer that carries `key`. */
+export type CreatedKey = Schema<'IntegrationKeyCreated'>;
+export type KeyInput = Schema<'IntegrationKeyInput'>;
+export type WebhookEndpoint = Schema<'WebhookEndpoint'>;
+export type EndpointInput = Schema<'WebhookEndpointInput'>;
+export type EndpointPatch = Schema<'WebhookEndpointPatch'>;
+export type WebhookDelivery = Schema<'WebhookDelivery'>;
+export type DeliveryStatus = WebhookDelivery['status'];
+export type DeliveryPage = Schema<'WebhookDeliveryPage'>;
 
 const BASE = '/integration';
 const enc = encodeURIComponent;
@@ -174,9 +66,7 @@ export const integrationApi = {
     api.patch<WebhookEndpoint>(`${BASE}/webhooks/${enc(endpointId)}`, body),
   deleteEndpoint: (endpointId: string) => api.del<{ ok: boolean }>(`${BASE}/webhooks/${enc(endpointId)}`),
   rotateSecret: (endpointId: string) =>
-    api.post<{ secret: string; previousSecretUntil: string }>(
-      `${BASE}/webhooks/${enc(endpointId)}/rotate-secret`,
-    ),
+    api.post<Schema<'WebhookSecretRotated'>>(`${BASE}/webhooks/${enc(endpointId)}/rotate-secret`),
   sendTest: (endpointId: string) => api.post<WebhookDelivery>(`${BASE}/webhooks/${enc(endpointId)}/test`),
   deliveries: (endpointId: string, cursor: string | null, limit = 30) =>
     api.get<DeliveryPage>(`${BASE}/webhooks/${enc(endpointId)}/deliveries`, { cursor, limit }),
