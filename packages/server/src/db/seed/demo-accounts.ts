@@ -73,6 +73,13 @@ const ACCOUNTS: DemoAccount[] = [
       label: `admin koordinator Pemerintah ${city}`,
     },
     {
+      email: `pengembang.${slug}@pintu.example`,
+      name: `Pengembang ${city}`,
+      role: 'developer',
+      institutionCode: code,
+      label: `pengembang (developer): aplikasi, kunci API dan webhook Pemerintah ${city}`,
+    },
+    {
       email: `penghubung.pupr.${slug}@pintu.example`,
       name: `Penghubung PUPR ${city}`,
       role: 'liaison_officer',
