@@ -19,7 +19,7 @@ const COLOR: Record<DeliveryStatus, string> = {
 function DeliveryBadge({ status }: { status: DeliveryStatus }) {
   const { t } = useTranslation('integration');
   return (
-    <Badge color={COLOR[status]} variant="light" c="#1f2937" tt="none" data-status={status}>
+    <Badge color={COLOR[status]} variant="light" c="#1f2937" tt="none" miw="fit-content" data-status={status}>
       {t(`deliveries.status.${status}`)}
     </Badge>
   );

@@ -20,7 +20,14 @@ const STATUS_COLOR: Record<KeyStatus, string> = {
 export function KeyStatusBadge({ status }: { status: KeyStatus }) {
   const { t } = useTranslation('integration');
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" c="#1f2937" tt="none" data-status={status}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      c="#1f2937"
+      tt="none"
+      miw="fit-content"
+      data-status={status}
+    >
       {t(`keys.status.${status}`)}
     </Badge>
   );
