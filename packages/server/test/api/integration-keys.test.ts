@@ -287,6 +287,38 @@ describe('a key request', () => {
   });
 });
 
+describe('webhooks through a key', () => {
+  it('an app manages its own webhooks with a key holding webhooks:manage, and no other app’s', async () => {
+    const app = await registerApp(t, h.developer!, balikpapan, 'hooks-own');
+    const other = await registerApp(t, h.developer!, balikpapan, 'hooks-other');
+    const manager = await createKey(t, h.developer!, app.id, { permissions: ['webhooks:manage'] });
+    const reader = await createKey(t, h.developer!, app.id, { permissions: ['reports:read'] });
+    const otherManager = await createKey(t, h.developer!, other.id, { permissions: ['webhooks:manage'] });
+    const hooks = `/api/v1/integration/apps/${app.id}/webhooks`;
+    // The registration resolves the host: a public address for this test's name (no DNS here).
+    t.deps.resolveHost = async () => [{ address: '203.0.113.10', family: 4 }];
+    try {
+      const created = await withKey(t, manager.key, 'POST', hooks, {
+        url: 'https://hooks.sitanggap.example/pintu',
+        eventTypes: ['report.status_changed'],
+      });
+      expect(created.status).toBe(201);
+      expect((await created.json()).secret).toMatch(/^whsec_/);
+    } finally {
+      delete t.deps.resolveHost;
+    }
+    const listed = await withKey(t, manager.key, 'GET', hooks);
+    expect((await listed.json()).items).toHaveLength(1);
+    // Without the permission, or as another app, the endpoints are not there.
+    expect((await withKey(t, reader.key, 'GET', hooks)).status).toBe(404);
+    expect((await withKey(t, otherManager.key, 'GET', hooks)).status).toBe(404);
+    // A key never reaches the apps and keys themselves.
+    expect((await withKey(t, manager.key, 'GET', `/api/v1/integration/apps/${app.id}/keys`)).status).toBe(
+      403,
+    );
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the bearerAuth scheme and marks the app routes with it', async () => {
     const doc = await (await t.get('/api/openapi.json')).json();

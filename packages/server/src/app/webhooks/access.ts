@@ -1,6 +1,6 @@
 /**
  * Who may manage an app's webhooks: a caller with `manage_api_keys` on the app's institution (its developers, by the
- * core policy; the national admin everywhere). Another institution's app or endpoint is 404, not 403, so a caller
+ * core policy; the national admin everywhere), or the app itself with a key that holds `webhooks:manage`. Another institution's app or endpoint is 404, not 403, so a caller
  * learns nothing of what is not theirs.
  */
 import { fail, type WebhookApp, type WebhookEndpointRecord } from '@pintu/core';
@@ -10,8 +10,11 @@ import { actorsOf, allows } from '../institutions/access';
 
 export type WebhookDeps = Pick<AppDeps, 'webhooks'>;
 
+/** Its institution's developers; or the app itself, through a key of its own with `webhooks:manage` (ADR 0012). */
 const mayManage = (caller: Caller, app: WebhookApp) =>
-  actorsOf(caller).some((a) => allows(a, 'manage_api_keys', app.institutionPath));
+  caller.app
+    ? caller.app.appId === app.id && caller.app.permissions.includes('webhooks:manage')
+    : actorsOf(caller).some((a) => allows(a, 'manage_api_keys', app.institutionPath));
 
 /** The app, if the caller may manage it. */
 export async function appForCaller(deps: WebhookDeps, caller: Caller, appId: string): Promise<WebhookApp> {
