@@ -5,11 +5,11 @@
  * known before the insert: keys carry REPORT_SLOT, which the statement replaces with it.
  */
 import {
-  type LifecycleEvent,
   type OutboxEvent,
   type OutboxReport,
   outboxRows,
   type ReportState,
+  type StageClockRow,
   stageClockRows,
 } from '@pintu/core';
 import { reviveState } from './lifecycle-codec';
@@ -79,20 +79,27 @@ export function outboxJson(r: OutboxReport, e: OutboxEvent): string {
   return json.replaceAll(TRACKING_SLOT, r.trackingId);
 }
 
-/** The report's first event as the core sees it. */
-function firstEvent(v: IntakeValues, state: ReportState, payload?: unknown): LifecycleEvent {
-  return {
-    reportId: state.id,
-    type: String(v.action) as LifecycleEvent['type'],
-    actorRole: String(v.actorRole) as LifecycleEvent['actorRole'],
-    actorId: String(v.actorId),
-    institutionId: text(v.eventInstitutionId),
-    holderId: state.holder.institutionId,
-    at: new Date(String(v.at)),
-    from: text(v.fromStatus) as LifecycleEvent['from'],
-    to: String(v.toStatus) as LifecycleEvent['to'],
-    payload: (payload ?? JSON.parse(String(v.payload))) as LifecycleEvent['payload'],
+/** The stage-clock row as JSON, with each instant written once (a filing's start is also its anchor). */
+function clockJson(row: StageClockRow | null): string {
+  if (row === null) return 'null';
+  const isos = new Map<Date, string>();
+  const iso = (d: Date | null) => {
+    if (d === null) return null;
+    let s = isos.get(d);
+    if (s === undefined) {
+      s = d.toISOString();
+      isos.set(d, s);
+    }
+    return s;
   };
+  return JSON.stringify({
+    ...row,
+    startedAt: iso(row.startedAt),
+    anchorAt: iso(row.anchorAt),
+    dueAt: iso(row.dueAt),
+    pausedAt: iso(row.pausedAt),
+    nextAt: iso(row.nextAt),
+  });
 }
 
 /**
@@ -108,7 +115,6 @@ export function intakeProjections(
 ): IntakeProjections {
   const state =
     parsed?.state ?? reviveState(typeof v.lifecycle === 'string' ? JSON.parse(v.lifecycle) : v.lifecycle);
-  const event = firstEvent(v, state, parsed?.payload);
   const { running, paused } = stageClockRows(state);
   // A filing starts in `submitted`. Tests and imports also store a report in a later state through the same
   // statement and then record that state with saveTransition, which projects the rest (paused clocks, rollups).
@@ -124,7 +130,13 @@ export function intakeProjections(
       institutionId: state.holder.institutionId === null ? null : Number(state.holder.institutionId),
       path: null,
     },
-    { seq: 1, action: event.type, fromStatus: event.from, toStatus: event.to, payload: event.payload },
+    {
+      seq: 1,
+      action: String(v.action),
+      fromStatus: text(v.fromStatus),
+      toStatus: String(v.toStatus),
+      payload: (parsed?.payload ?? JSON.parse(String(v.payload))) as Record<string, unknown>,
+    },
   );
-  return { stageClock: JSON.stringify(running), outbox };
+  return { stageClock: clockJson(running), outbox };
 }

@@ -7,7 +7,7 @@ import { requireAppPermission } from '../auth/api-key';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
-import { IdempotencyKeyHeader } from '../idempotency.schema';
+import { IDEMPOTENCY_KEY_PARAMETER } from '../idempotency.schema';
 import { fieldError } from '../problem';
 import { presentPublic } from './reports.presenter';
 import {
@@ -39,10 +39,8 @@ const createReportRoute = createRoute({
   description:
     'With `institutionId` the report goes to that institution’s queue, otherwise to the national queue. ' +
     'The response carries the trackingId and, once only, the access code.',
-  request: {
-    headers: IdempotencyKeyHeader,
-    body: { content: { 'application/json': { schema: ReportInput } }, required: true },
-  },
+  parameters: [IDEMPOTENCY_KEY_PARAMETER],
+  request: { body: { content: { 'application/json': { schema: ReportInput } }, required: true } },
   // Anonymous (the web form) or a regional app's API key with `reports:file` (ADR 0012).
   security: [{}, { bearerAuth: [] }] as Record<string, string[]>[],
   responses: {
