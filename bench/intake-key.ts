@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { argon2id } from '../packages/server/src/auth/password';
+import { positiveArg } from './lib/args';
 import { fetchReference, type Reference, reportBodies } from './lib/report-bodies';
 import {
   type Engine,
@@ -42,18 +43,11 @@ if (!['postgres', 'pglite'].includes(args.engine)) {
   process.exit(2);
 }
 const engine = args.engine as Engine;
-const positive = (name: string, value: string | undefined) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    console.error(`--${name} must be a positive number (got ${value})`);
-    process.exit(2);
-  }
-  return n;
-};
-const duration = positive('duration', args.duration);
-const connections = Math.round(positive('connections', args.connections));
-const warmup = positive('warmup', args.warmup);
-const rounds = Math.round(positive('rounds', args.rounds));
+
+const duration = positiveArg('duration', args.duration);
+const connections = Math.round(positiveArg('connections', args.connections));
+const warmup = positiveArg('warmup', args.warmup);
+const rounds = Math.round(positiveArg('rounds', args.rounds));
 
 type Mode = 'plain' | 'plain + Idempotency-Key' | 'API key + Idempotency-Key';
 

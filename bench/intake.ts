@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { positiveArg } from './lib/args';
 import { type CpuShares, cpuSample, cpuShares } from './lib/cpu';
 import { fetchReference, MIX, reportBodies } from './lib/report-bodies';
 import {
@@ -41,17 +42,10 @@ if (!['both', 'postgres', 'pglite'].includes(args.engine)) {
   process.exit(2);
 }
 const engines: Engine[] = args.engine === 'both' ? ['postgres', 'pglite'] : [args.engine as Engine];
-const positive = (name: string, value: string | undefined) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    console.error(`--${name} must be a positive number (got ${value})`);
-    process.exit(2);
-  }
-  return n;
-};
-const duration = positive('duration', args.duration);
-const connections = Math.round(positive('connections', args.connections));
-const warmup = positive('warmup', args.warmup);
+
+const duration = positiveArg('duration', args.duration);
+const connections = Math.round(positiveArg('connections', args.connections));
+const warmup = positiveArg('warmup', args.warmup);
 const profileDir = args['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'pintu-bench-prof-')) : null;
 
 interface Outcome {
