@@ -4,7 +4,7 @@
  * Budget: each keyed mode files at least 80 % of the plain rate (issue 12, "Must show").
  *
  *   npm run bench:intake-key -- [--engine=postgres|pglite] [--duration=10] [--connections=50] [--warmup=3]
- *                               [--rounds=2]
+ *                               [--rounds=2] [--only=API] [--cpu-prof=/tmp/prof]
  *
  * The modes take turns (`--rounds` times each, in the same order), so that the growing tables and a shared
  * machine's noise weigh on all of them alike; each mode's rate is its median round. The API-key mode needs the
@@ -36,6 +36,9 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
+    // Profiling aids: run only the modes whose name contains this text; write the server's CPU profile here.
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 if (!['postgres', 'pglite'].includes(args.engine)) {
@@ -198,7 +201,11 @@ async function main(): Promise<number> {
     process.on(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
     console.log(`[${engine}] starting the server on a fresh database (seeding reference data)…`);
-    server = await startServer({ env: fresh.env });
+    const cpuProf = args['cpu-prof'];
+    server = await startServer({
+      env: fresh.env,
+      nodeFlags: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [],
+    });
     const ref = await fetchReference(server.url);
     const nextBody = reportBodies(ref);
 
@@ -220,6 +227,10 @@ async function main(): Promise<number> {
       });
     }
     if (skipped) console.log(`[${engine}] API-key mode SKIPPED: ${skipped}.`);
+    if (args.only) {
+      const only = args.only;
+      modes.splice(0, modes.length, ...modes.filter((m) => m.mode.includes(only)));
+    }
 
     console.log(
       `[${engine}] warm-up ${warmup} s per mode, then ${rounds} round(s) of ${duration} s per mode`,
@@ -236,7 +247,7 @@ async function main(): Promise<number> {
       }
     if (!server.running()) throw new Error('the server exited during the run');
 
-    const plain = median(runs.get('plain')!.map((x) => x.rate));
+    const plain = median((runs.get('plain') ?? []).map((x) => x.rate)); // NaN under --only without plain
     let failed = false;
     console.log(
       `\nPOST /api/v1/reports (${engine}), ${connections} connections, median of ${rounds} round(s):`,

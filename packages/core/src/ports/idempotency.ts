@@ -35,27 +35,13 @@ export interface IdempotencyKeys {
   takeOver(lease: IdempotencyLease, fingerprint: string, leaseMs: number): Promise<boolean>;
   /** Stores the answer and marks the row done, if `lease` still holds it (a late former owner stores nothing). */
   complete(lease: IdempotencyLease, answer: StoredAnswer): Promise<boolean>;
+  /**
+   * Inserts the row already done with `answer` (insert … on conflict do nothing): for a route whose own statement
+   * stores its answers (a filing), the answers it did not store there. False when (scope, key) was taken.
+   */
+  store(lease: IdempotencyLease, fingerprint: string, answer: StoredAnswer): Promise<boolean>;
   /** Deletes the row held by `lease`, so that a retry runs again (an answer that says "try again"). */
   release(lease: IdempotencyLease): Promise<void>;
   /** Deletes every row older than `ageMs` on the database's clock (the one its rows are stamped with). */
   forgetOlderThan(ageMs: number): Promise<number>;
-}
-
-/** A report as a filing that crashed before its answer was stored left it, to answer the retry with. */
-export interface RecoveredFiling {
-  trackingId: string;
-  status: string;
-  institution: { id: number; name: string } | null;
-  dueAt: Date | null;
-}
-
-/** Filings sent with an `Idempotency-Key`: their first event carries the key's reference (`idempotencyRef`). */
-export interface IdempotentFilings {
-  /**
-   * The report whose first event carries `ref`, with a new access-code hash set on it (the first code was never
-   * answered: answers are stored before they are sent), or null when no report carries it.
-   */
-  recover(ref: string, accessCodeHash: string): Promise<RecoveredFiling | null>;
-  /** Whether a filing failed because a report already carries its reference (the unique index refused it). */
-  isTaken(err: unknown): boolean;
 }

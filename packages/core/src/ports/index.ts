@@ -8,7 +8,7 @@ import type { AccountsPort } from './accounts';
 import type { Attachments } from './attachments';
 import type { CitizenData } from './citizen-data';
 import type { Holidays } from './holidays';
-import type { IdempotencyKeys, IdempotentFilings } from './idempotency';
+import type { IdempotencyKeys } from './idempotency';
 import type { InAppNotifications } from './in-app-notifications';
 import type { InboxPort } from './inbox';
 import type { InstitutionAdminPort } from './institution-admin';
@@ -57,5 +57,4 @@ export type Ports = {
   webhooks: WebhookStore;
   integration: IntegrationRegistry;
   idempotencyKeys: IdempotencyKeys;
-  idempotentFilings: IdempotentFilings;
 };

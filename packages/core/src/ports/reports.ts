@@ -1,5 +1,7 @@
 /** The reports port: intake's reference check and write (one statement, group commit), and reading a report. */
+
 import type { ReportState } from '../lifecycle/state';
+import type { IdempotencyLease, StoredAnswer } from './idempotency';
 
 /** An institution as the intake checks see it. */
 export interface CheckedInstitution {
@@ -109,25 +111,42 @@ export interface AttachmentOfReport {
   accessCodeHash: string | null;
 }
 
+/** Why a filing whose checks held was not written. */
+export type FilingConflict = 'external_ref' | 'idempotency_key';
+
+/**
+ * The answer to a filing's Idempotency-Key, stored by the filing's own statement (ADR 0012): the row is inserted
+ * as done, or — when (scope, key) is taken — neither it nor the report is written.
+ */
+export interface KeyedAnswer {
+  lease: IdempotencyLease;
+  fingerprint: string;
+  answer: StoredAnswer;
+}
+
 export interface Reports {
   /** Looks up every reference a new report names, in one round trip. */
   checkReferences(ref: ReferenceQuery): Promise<ReferenceCheck>;
   /**
    * Checks the references of a report without attachments and, only if they hold and the requested institution is
    * exactly `presumed` (null: none requested), writes it with its first event — one round trip, filings arriving
-   * together share a statement and a commit. `id` is null when nothing was written.
+   * together share a statement and a commit. `id` is null when nothing was written; `conflict` then says when that
+   * was because the app already filed this `externalRef`, or because another request stored an answer for the
+   * same Idempotency-Key first (`keyed`: written in the same statement, so a report exists exactly when it does).
    */
   fileIfValid(
     report: NewReportRow,
     first: FirstEvent,
     presumed: CheckedInstitution | null,
-  ): Promise<{ ref: ReferenceCheck; id: number | null }>;
+    keyed?: KeyedAnswer,
+  ): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict }>;
   /** Writes the report with its first event and claims its attachments, unless one was claimed meanwhile. */
   insert(
     report: NewReportRow,
     first: FirstEvent,
     attachmentIds: string[],
-  ): Promise<{ id: number } | { conflict: 'attachments' | 'external_ref' }>;
+    keyed?: KeyedAnswer,
+  ): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict }>;
   /** One report by trackingId (any case), or null. */
   find(trackingId: string): Promise<ReportRecord | null>;
   /** An attachment of a report, or null when the report has no such attachment. */

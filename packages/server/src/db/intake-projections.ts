@@ -11,6 +11,9 @@ import {
   type ReportState,
   type StageClockRow,
   stageClockRows,
+  type WebhookEvent,
+  webhookEventTypesOf,
+  webhookPayload,
 } from '@pintu/core';
 import { reviveState } from './lifecycle-codec';
 
@@ -20,6 +23,8 @@ export interface IntakeProjections {
   stageClock: string;
   /** The outbox rows, an array. */
   outbox: string;
+  /** For an app's filing, `{ appId, deliveries: [{ type, payload }] }` for that app's endpoints; else `null`. */
+  webhooks: string;
 }
 
 /** Stands for the new report's id in the outbox keys until the statement knows it. */
@@ -40,6 +45,10 @@ export interface IntakeValues {
   fromStatus: unknown;
   toStatus: unknown;
   payload: unknown;
+  integrationAppId?: unknown;
+  externalRef?: unknown;
+  institutionId?: unknown;
+  isConfidential?: unknown;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -103,6 +112,38 @@ function clockJson(row: StageClockRow | null): string {
 }
 
 /**
+ * The webhook deliveries of an app's filing, by core's rules: a first event reaches only the app that filed it
+ * (`report.filed`), so the statement needs only that app's subscribed endpoints. test/db/intake-webhooks.test.ts
+ * holds these rows equal to the projector's.
+ */
+function webhooksJson(v: IntakeValues, payload: Record<string, unknown>): string {
+  const appId = text(v.integrationAppId);
+  if (appId === null) return 'null';
+  const event: WebhookEvent = {
+    seq: 1,
+    action: String(v.action),
+    fromStatus: text(v.fromStatus),
+    toStatus: String(v.toStatus),
+    at: new Date(String(v.at)),
+    payload,
+    holderPath: null,
+  };
+  const report = {
+    trackingId: String(v.trackingId),
+    externalRef: text(v.externalRef),
+    institutionId: v.institutionId === null || v.institutionId === undefined ? null : Number(v.institutionId),
+    holderPath: null,
+    filedByAppId: appId,
+    confidential: v.isConfidential === true,
+  };
+  const deliveries = webhookEventTypesOf(event).map(([type, reach]) => {
+    if (reach !== 'filer') throw new Error(`intake: ${type} would reach beyond the filing app`);
+    return { type, payload: webhookPayload(type, report, event) };
+  });
+  return JSON.stringify({ appId, deliveries });
+}
+
+/**
  * The projection parameters of one filing: `stageClock` (the running clock's row, or null) and `outbox` (rows). A
  * filing has no rollup change nor activity (core rules); test/db/transition-intake-projections.test.ts fails if a
  * change of those rules would leave them unwritten here (not checked per filing: this is intake's hot path). A
@@ -120,6 +161,7 @@ export function intakeProjections(
   // statement and then record that state with saveTransition, which projects the rest (paused clocks, rollups).
   const filing = state.status === 'submitted';
   if (paused && filing) throw new Error('intake: a new report has no paused clock');
+  const eventPayload = (parsed?.payload ?? JSON.parse(String(v.payload))) as Record<string, unknown>;
   const outbox = outboxJson(
     {
       reportId: REPORT_SLOT,
@@ -135,8 +177,8 @@ export function intakeProjections(
       action: String(v.action),
       fromStatus: text(v.fromStatus),
       toStatus: String(v.toStatus),
-      payload: (parsed?.payload ?? JSON.parse(String(v.payload))) as Record<string, unknown>,
+      payload: eventPayload,
     },
   );
-  return { stageClock: clockJson(running), outbox };
+  return { stageClock: clockJson(running), outbox, webhooks: webhooksJson(v, eventPayload) };
 }

@@ -1,5 +1,6 @@
 /**
- * The intake statements: the reference check, and the report with its first event, stage clock and outbox rows.
+ * The intake statements: the reference check, and the report with its first event, stage clock, outbox rows, the
+ * filing app's webhook deliveries and the answer to its Idempotency-Key.
  * The projections' values come from core (intake-projections.ts); the SQL only places them.
  */
 import type { NewReportRow } from '@pintu/core';
@@ -83,7 +84,38 @@ const outbox = (rows: string, createdAt: string, from = 'r') => `o as (
       from ${from} cross join lateral jsonb_array_elements(${rows}::jsonb) o
     )`;
 
-type ProjectionKey = 'stageClock' | 'outbox';
+// The filing app's webhook deliveries core computed (`webhooks`: null unless an app filed), one per endpoint of that
+// app subscribed to the type and live (enabled, not deleted, app not disabled) — what the webhook projector writes.
+const webhooks = (hooks: string, createdAt: string, from = 'r') => `w as (
+      insert into webhook_deliveries (endpoint_id, report_id, event_seq, event_type, payload, status, next_attempt_at,
+        created_at)
+      select ep.id, r.id, 1, d->>'type', d->'payload', 'pending', ${createdAt}, ${createdAt}
+      from ${from} cross join lateral (select ${hooks}::jsonb as h) k
+        cross join lateral jsonb_array_elements(case when jsonb_typeof(h) = 'object' then h->'deliveries'
+          else '[]'::jsonb end) d
+        join webhook_endpoints ep on ep.app_id = h->>'appId' and (d->>'type') = any(ep.event_types)
+        join integration_apps ap on ap.id = ep.app_id
+      where ep.enabled and ep.deleted_at is null and ap.disabled_at is null
+    )`;
+
+// The answer to the filing's Idempotency-Key (`idempotency`: null without one), stored done by the same statement
+// (ADR 0012): when (scope, key) is taken — by a retry that committed first, or still running (the insert waits for
+// it) — nothing is inserted, and the report is not written either (its insert requires this row).
+const storedKey = (key: string, from: string, where: string) => `k as (
+      insert into idempotency_keys (scope, key, fingerprint, state, owner, locked_until, status, headers, body)
+      select i->>'scope', i->>'key', i->>'fingerprint', 'done', (i->>'owner')::uuid, clock_timestamp(),
+        (i->>'status')::smallint, i->'headers', i->>'body'
+      from ${from} cross join lateral (select ${key}::jsonb as i) j
+      where i is not null and ${where}
+      on conflict do nothing
+      returning owner
+    )`;
+/** Whether the filing's key row (if it has a key) was inserted by this statement. */
+const keyStored = (key: string) =>
+  `(${key}::jsonb is null or (${key}::jsonb->>'owner')::uuid in (select owner from k))`;
+
+type ProjectionKey = 'stageClock' | 'outbox' | 'webhooks';
+type KeyParam = 'idempotency';
 
 /** A statement's values with the projection parameters of its filing added. */
 function withProjections<V extends Projected>(values: V): V & Record<ProjectionKey, string> {
@@ -95,17 +127,18 @@ function withProjections<V extends Projected>(values: V): V & Record<ProjectionK
 /** A filing's values, with its projections when the caller computed them (db/postgres-reports.ts does). */
 type Projected = IntakeValues & Partial<IntakeProjections>;
 
-const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey>(
+const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam>(
   'pintu_insert_report',
   (p) => `
-    with r as (
-      insert into reports (${REPORT_COLUMNS}) values (${reportValues(p)})
+    with ${storedKey(p('idempotency'), '(select 1) one', 'true')}, r as (
+      insert into reports (${REPORT_COLUMNS}) select ${reportValues(p)} where ${keyStored(p('idempotency'))}
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))}, a as (
+    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))},
+    ${webhooks(p('webhooks'), p('createdAt'))}, a as (
       update attachments set report_id = (select id from r)
-      where id = any(${p('attachmentIds')}::uuid[]) and report_id is null
+      where exists (select 1 from r) and id = any(${p('attachmentIds')}::uuid[]) and report_id is null
         and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
       returning id
     )
@@ -114,30 +147,34 @@ const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey>(
 
 // The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
 // region and category exist and the requested institution is, field for field, the one the caller presumed.
-const FILE_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | 'presumedInstitution'>(
+const FILE_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam | 'presumedInstitution'>(
   'pintu_file_report',
-  (p) => `
+  (p) => {
+    const passes = `chk."regionExists" and chk."categoryExists"
+        and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb`;
+    return `
     with chk as (
       select
         exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
         exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
         (select ${INSTITUTION_JSON} from institutions where id = ${p('requestedInstitutionId')}::int) as institution
-    ), r as (
+    ), ${storedKey(p('idempotency'), 'chk', passes)}, r as (
       insert into reports (${REPORT_COLUMNS})
       select ${reportValues(p)} from chk
-      where chk."regionExists" and chk."categoryExists"
-        and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb
+      where ${passes} and ${keyStored(p('idempotency'))}
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
-    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))}
+    ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))},
+    ${webhooks(p('webhooks'), p('createdAt'))}
     select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
-      (select id from r)::int as id
-    from chk`,
+      (select id from r)::int as id, (${passes} and not ${keyStored(p('idempotency'))}) as "keyTaken"
+    from chk`;
+  },
 );
 
 /** The JSON fields of one filing in FILE_REPORTS, with their SQL types (jsonb_to_recordset converts to them). */
-const FILING_FIELDS: [InsertKey | ProjectionKey | 'presumedInstitution' | 'ord', string][] = [
+const FILING_FIELDS: [InsertKey | ProjectionKey | KeyParam | 'presumedInstitution' | 'ord', string][] = [
   ['ord', 'int'],
   ['trackingId', 'text'],
   ['type', 'text'],
@@ -176,6 +213,8 @@ const FILING_FIELDS: [InsertKey | ProjectionKey | 'presumedInstitution' | 'ord',
   ['presumedInstitution', 'text'],
   ['stageClock', 'text'],
   ['outbox', 'text'],
+  ['webhooks', 'text'],
+  ['idempotency', 'text'],
 ];
 
 const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
@@ -186,6 +225,8 @@ const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
 const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => {
   const x = (key: string) => `x."${key}"`;
   const recordType = FILING_FIELDS.map(([k, t]) => `"${k}" ${t}`).join(', ');
+  const passes = `x."regionExists" and x."categoryExists"
+        and x.institution::jsonb is not distinct from x."presumedInstitution"::jsonb`;
   return `
     with x as (
       select * from jsonb_to_recordset(${p('filings')}::jsonb) as x(${recordType})
@@ -195,22 +236,23 @@ const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => 
         exists(select 1 from categories where id = x."categoryId") as "categoryExists",
         (select ${INSTITUTION_JSON} from institutions where id = x."requestedInstitutionId") as institution
       from x
-    ), r as (
+    ), ${storedKey('x."idempotency"', 'chk x', passes)}, r as (
       insert into reports (${REPORT_COLUMNS})
       select ${reportValues(x)} from chk x
-      where x."regionExists" and x."categoryExists"
-        and x.institution::jsonb is not distinct from x."presumedInstitution"::jsonb
+      where ${passes} and ${keyStored('x."idempotency"')}
       returning id, tracking_id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS})
       select ${eventValues(x)} from r join chk x on x."trackingId" = r.tracking_id
-    ), ${stageClock('x."stageClock"', JOINED)}, ${outbox('x."outbox"', 'x."createdAt"', JOINED)}
-    select x."regionExists", x."categoryExists", x.institution, '[]'::json as "freeAttachmentIds", r.id::int as id
+    ), ${stageClock('x."stageClock"', JOINED)}, ${outbox('x."outbox"', 'x."createdAt"', JOINED)},
+    ${webhooks('x."webhooks"', 'x."createdAt"', JOINED)}
+    select x."regionExists", x."categoryExists", x.institution, '[]'::json as "freeAttachmentIds", r.id::int as id,
+      (${passes} and not ${keyStored('x."idempotency"')}) as "keyTaken"
     from chk x left join r on r.tracking_id = x."trackingId"
     order by x.ord`;
 });
 
-type Values<K extends string> = Record<K, unknown> & Projected;
+type Values<K extends string> = Record<K, unknown> & Projected & { idempotency: string | null };
 
 /** The report with its first event, stage clock and outbox rows, and its attachments claimed: one statement. */
 export const INSERT_REPORT = (db: Runner, values: Values<InsertKey>) =>

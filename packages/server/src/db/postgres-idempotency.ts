@@ -1,5 +1,8 @@
-/** Idempotency keys and the filings made with them: the idempotency ports over SQL (ADR 0012). */
-import type { IdempotencyKeys, IdempotencyRecord, IdempotentFilings, RecoveredFiling } from '@pintu/core';
+/**
+ * Idempotency keys: the idempotency port over SQL (ADR 0012). A filing stores its key's answer in its own statement
+ * (intake-statements.ts); every other POST begins, then completes or releases, its row here.
+ */
+import type { IdempotencyKeys, IdempotencyRecord } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { createBatcher } from './intake-batch';
 import { type Db, statementConcurrency } from './open';
@@ -86,6 +89,15 @@ export function postgresIdempotencyKeys(db: Db): IdempotencyKeys {
     },
     complete: ({ scope, key, owner }, answer) =>
       completes.run({ scope, key, owner, status: answer.status, headers: answer.headers, body: answer.body }),
+    async store({ scope, key, owner }, fingerprint, answer) {
+      const res = await db.execute(sql`
+        insert into idempotency_keys (scope, key, fingerprint, state, owner, locked_until, status, headers, body)
+        values (${scope}, ${key}, ${fingerprint}, 'done', ${owner}, clock_timestamp(), ${answer.status},
+          ${JSON.stringify(answer.headers)}::jsonb, ${answer.body})
+        on conflict do nothing
+        returning 1 as ok`);
+      return res.rows.length === 1;
+    },
     async release({ scope, key, owner }) {
       await db.execute(sql`
         delete from idempotency_keys
@@ -96,50 +108,6 @@ export function postgresIdempotencyKeys(db: Db): IdempotencyKeys {
         delete from idempotency_keys where created_at < now() - make_interval(secs => ${ageMs / 1000})
         returning 1 as ok`);
       return res.rows.length;
-    },
-  };
-}
-
-/** Whether `err` (or an error it wraps) is the unique index of filing references refusing a second report. */
-function refTaken(err: unknown): boolean {
-  for (
-    let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 4;
-    depth++
-  ) {
-    if (e.code === '23505' && e.constraint === 'events_idempotency_ref_uq') return true;
-    e = e.cause as typeof e;
-  }
-  return false;
-}
-
-/** Filings made with a key: found by the reference their first event carries (a unique, partial index). */
-export function postgresIdempotentFilings(db: Db): IdempotentFilings {
-  return {
-    isTaken: refTaken,
-    async recover(ref, accessCodeHash): Promise<RecoveredFiling | null> {
-      const res = await db.execute(sql`
-        with hit as (
-          select report_id from events where (payload->>'idempotencyRef') = ${ref}
-        ), changed as (
-          update reports r set access_code_hash = ${accessCodeHash} from hit where r.id = hit.report_id
-          returning r.tracking_id, r.status, r.institution_id, r.due_at
-        )
-        select c.tracking_id as "trackingId", c.status, c.institution_id as "institutionId",
-          i.name as "institutionName",
-          to_char(c.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt"
-        from changed c left join institutions i on i.id = c.institution_id`);
-      const row = res.rows[0] as Row | undefined;
-      if (!row) return null;
-      return {
-        trackingId: String(row.trackingId),
-        status: String(row.status),
-        institution:
-          row.institutionId == null
-            ? null
-            : { id: Number(row.institutionId), name: String(row.institutionName) },
-        dueAt: row.dueAt == null ? null : new Date(String(row.dueAt)),
-      };
     },
   };
 }

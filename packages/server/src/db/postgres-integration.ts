@@ -108,8 +108,23 @@ async function listReports(db: Db, q: IntegrationReportQuery): Promise<Integrati
   return (res.rows as Row[]).map(reportRowOf);
 }
 
+/**
+ * How long a key, as looked up by its prefix, is reused without asking the database. Every request of an app
+ * presents its key: at intake rates the lookup was a query per request (bench/README.md). A change made through
+ * this registry (revoke, rotate, disable the app) clears it at once; another process sees the change within this.
+ */
+export const KEY_CACHE_MS = 5_000;
+
+type KeyLookup = Awaited<ReturnType<IntegrationRegistry['keyByPrefix']>>;
+
 /** The integration registry over one database handle. */
 export function postgresIntegration(db: Db): IntegrationRegistry {
+  const keys = new Map<string, { until: number; found: KeyLookup }>();
+  let generation = 0;
+  const forget = () => {
+    generation++;
+    keys.clear();
+  };
   return {
     async insertApp(app, audit) {
       try {
@@ -142,7 +157,8 @@ export function postgresIntegration(db: Db): IntegrationRegistry {
       return row ? appOf(row) : null;
     },
     async updateApp(appId, patch: AppPatch, audit) {
-      return db.transaction(async (tx) => {
+      forget();
+      const updated = await db.transaction(async (tx) => {
         const res = await tx.execute(sql`update integration_apps set
             name = coalesce(${patch.name ?? null}, name),
             contact_name = coalesce(${patch.contactName ?? null}, contact_name),
@@ -157,8 +173,11 @@ export function postgresIntegration(db: Db): IntegrationRegistry {
         await tx.execute(auditInsert(audit));
         return appOf(row);
       });
+      forget();
+      return updated;
     },
     async insertKey(key, hash, audit, previous) {
+      forget();
       await db.transaction(async (tx) => {
         if (previous)
           await tx.execute(sql`update integration_keys set expires_at = ${previous.expiresAt.toISOString()}
@@ -170,6 +189,7 @@ export function postgresIntegration(db: Db): IntegrationRegistry {
             ${audit.actorRole === 'integration' ? null : audit.actorId}, ${key.createdAt.toISOString()})`);
         await tx.execute(auditInsert(audit));
       });
+      forget();
     },
     async listKeys(appId) {
       const res = await db.execute(
@@ -183,20 +203,22 @@ export function postgresIntegration(db: Db): IntegrationRegistry {
       return row ? keyOf(row) : null;
     },
     async revokeKey(keyId, at, audit) {
+      forget();
       await db.transaction(async (tx) => {
         await tx.execute(sql`update integration_keys set revoked_at = coalesce(revoked_at, ${at.toISOString()})
           where id = ${keyId}`);
         await tx.execute(auditInsert(audit));
       });
+      forget();
     },
     async keyByPrefix(prefix) {
-      const res = await db.execute(sql`select ${KEY_COLUMNS}, k.hash,
-          a.id as "a.id", a.name as "a.name", a.slug as "a.slug", a.institution_id as "a.institutionId",
-          a.contact_name as "a.contactName", a.contact_email as "a.contactEmail", a.created_at as "a.createdAt",
-          a.disabled_at as "a.disabledAt"
-        from integration_keys k join integration_apps a on a.id = k.app_id where k.prefix = ${prefix}`);
-      const row = res.rows[0] as Row | undefined;
-      return row ? { key: keyOf(row), hash: String(row.hash), app: appOf(row, 'a.') } : null;
+      const hit = keys.get(prefix);
+      if (hit && hit.until > Date.now()) return hit.found;
+      const seen = generation;
+      const found = await lookUpKey(db, prefix);
+      // A change made while this lookup ran may not be in it: use it, but do not keep it.
+      if (seen === generation) keys.set(prefix, { until: Date.now() + KEY_CACHE_MS, found });
+      return found;
     },
     async touchKey(keyId, at) {
       await db.execute(
@@ -241,4 +263,15 @@ export function postgresIntegration(db: Db): IntegrationRegistry {
         : null;
     },
   };
+}
+
+/** A key with its hash and app, by the prefix every key shows. */
+async function lookUpKey(db: Db, prefix: string): Promise<KeyLookup> {
+  const res = await db.execute(sql`select ${KEY_COLUMNS}, k.hash,
+      a.id as "a.id", a.name as "a.name", a.slug as "a.slug", a.institution_id as "a.institutionId",
+      a.contact_name as "a.contactName", a.contact_email as "a.contactEmail", a.created_at as "a.createdAt",
+      a.disabled_at as "a.disabledAt"
+    from integration_keys k join integration_apps a on a.id = k.app_id where k.prefix = ${prefix}`);
+  const row = res.rows[0] as Row | undefined;
+  return row ? { key: keyOf(row), hash: String(row.hash), app: appOf(row, 'a.') } : null;
 }

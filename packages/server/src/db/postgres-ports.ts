@@ -5,7 +5,7 @@ import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
 import { postgresCitizenData } from './postgres-citizen-data';
 import { postgresHolidays } from './postgres-holidays';
-import { postgresIdempotencyKeys, postgresIdempotentFilings } from './postgres-idempotency';
+import { postgresIdempotencyKeys } from './postgres-idempotency';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
@@ -38,6 +38,5 @@ export function postgresPorts(db: Db): Ports {
     webhooks: postgresWebhooks(db),
     integration: postgresIntegration(db),
     idempotencyKeys: postgresIdempotencyKeys(db),
-    idempotentFilings: postgresIdempotentFilings(db),
   };
 }

@@ -2,7 +2,9 @@
 import type {
   AttachmentOfReport,
   CheckedInstitution,
+  FilingConflict,
   FirstEvent,
+  KeyedAnswer,
   ReferenceCheck,
   ReportRecord,
   Reports,
@@ -20,10 +22,10 @@ import {
   type NewReport,
 } from './intake-statements';
 import { type Db, statementConcurrency } from './open';
-import { enqueueWebhooks } from './postgres-webhook-projector';
 import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
-type Filing = Record<InsertKey | 'presumedInstitution', unknown> & IntakeProjections;
+type Filing = Record<InsertKey | 'presumedInstitution', unknown> &
+  IntakeProjections & { idempotency: string | null };
 
 export type { CheckedInstitution, NewReport, ReferenceCheck };
 /** A stored report with the names it refers to (the core's `ReportRecord`). */
@@ -53,7 +55,8 @@ function insertValues(
   r: NewReport,
   first: FirstEvent,
   attachmentIds: string[],
-): Record<InsertKey, unknown> & IntakeProjections {
+  keyed: KeyedAnswer | undefined,
+): Record<InsertKey, unknown> & IntakeProjections & { idempotency: string | null } {
   const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
   const values = {
@@ -75,8 +78,15 @@ function insertValues(
     attachmentIds: `{${attachmentIds.join(',')}}`,
   };
   // Assigned, not spread: this object of ~35 fields is built per filing on intake's hot path.
-  const { stageClock, outbox } = intakeProjections(values, { state: r.lifecycle, payload });
-  return Object.assign(values, { stageClock, outbox });
+  const { stageClock, outbox, webhooks } = intakeProjections(values, { state: r.lifecycle, payload });
+  return Object.assign(values, { stageClock, outbox, webhooks, idempotency: keyedJson(keyed) });
+}
+
+/** The key's row as the statements read it; null without a key (never the JSON `null`: they test SQL null). */
+function keyedJson(keyed: KeyedAnswer | undefined): string | null {
+  if (!keyed) return null;
+  const { lease, fingerprint, answer } = keyed;
+  return JSON.stringify({ ...lease, fingerprint, ...answer });
 }
 
 /**
@@ -89,7 +99,8 @@ export async function fileReportIfValid(
   r: NewReport,
   first: FirstEvent,
   presumed: CheckedInstitution | null,
-): Promise<{ ref: ReferenceCheck; id: number | null }> {
+  keyed?: KeyedAnswer,
+): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict }> {
   const batcher = batcherFor(db, () =>
     createBatcher<Filing, Record<string, unknown>>(
       async (filing) => (await FILE_REPORT(db, filing))[0]!,
@@ -97,12 +108,26 @@ export async function fileReportIfValid(
       statementConcurrency(db),
     ),
   );
-  const row = await batcher.run(
-    Object.assign(insertValues(r, first, []), {
-      presumedInstitution: presumed && JSON.stringify(presumed),
-    }),
-  );
-  return { ref: referenceCheckOf(row), id: row.id == null ? null : num(row.id) };
+  const values = Object.assign(insertValues(r, first, [], keyed), {
+    presumedInstitution: presumed && JSON.stringify(presumed),
+  });
+  let row: Record<string, unknown>;
+  try {
+    // A batch that breaks a unique index is retried filing by filing (intake-batch.ts): only the culprit gets here.
+    row = await batcher.run(values);
+  } catch (err) {
+    if (!violates(err, 'reports_integration_ref_uq')) throw err;
+    const ref = await checkReferences(db, {
+      regionCode: r.regionCode,
+      categoryId: r.categoryId,
+      institutionId: r.requestedInstitutionId ?? undefined,
+      attachmentIds: [],
+    });
+    return { ref, id: null, conflict: 'external_ref' };
+  }
+  const ref = referenceCheckOf(row);
+  if (row.id != null) return { ref, id: num(row.id) };
+  return row.keyTaken === true ? { ref, id: null, conflict: 'idempotency_key' } : { ref, id: null };
 }
 
 /**
@@ -114,23 +139,23 @@ export async function insertReport(
   r: NewReport,
   first: FirstEvent,
   attachmentIds: string[],
-): Promise<{ id: number } | { conflict: 'attachments' | 'external_ref' }> {
-  const values = insertValues(r, first, attachmentIds);
+  keyed?: KeyedAnswer,
+): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict }> {
+  const values = insertValues(r, first, attachmentIds, keyed);
   class Conflict extends Error {}
-  // An app's filing tells the app's webhooks (`report.filed`) in the same transaction (ADR 0012).
-  const byApp = r.integrationAppId != null;
   try {
-    if (attachmentIds.length === 0 && !byApp) {
-      const rows = await INSERT_REPORT(db, values);
-      return { id: num((rows[0] as Row).id) };
-    }
-    return await db.transaction(async (tx) => {
-      const rows = await INSERT_REPORT(tx, values);
-      const row = rows[0] as Row;
-      if (num(row.claimed) !== attachmentIds.length) throw new Conflict();
-      if (byApp) await enqueueWebhooks(tx, num(row.id), 0, r.createdAt);
-      return { id: num(row.id) };
-    });
+    const rows =
+      attachmentIds.length === 0
+        ? await INSERT_REPORT(db, values)
+        : await db.transaction(async (tx) => {
+            const found = await INSERT_REPORT(tx, values);
+            const row = found[0] as Row;
+            if (row.id != null && num(row.claimed) !== attachmentIds.length) throw new Conflict();
+            return found;
+          });
+    const row = rows[0] as Row;
+    // Nothing written although the caller checked everything: the key's answer was stored by another request.
+    return row.id == null ? { conflict: 'idempotency_key' } : { id: num(row.id) };
   } catch (err) {
     if (err instanceof Conflict) return { conflict: 'attachments' };
     // Two filings of one app with the same reference at once: the partial unique index lets one through.
@@ -240,8 +265,8 @@ export async function findAttachmentOfReport(
 export function postgresReports(db: Db): Reports {
   return {
     checkReferences: (ref) => checkReferences(db, ref),
-    fileIfValid: (report, first, presumed) => fileReportIfValid(db, report, first, presumed),
-    insert: (report, first, attachmentIds) => insertReport(db, report, first, attachmentIds),
+    fileIfValid: (report, first, presumed, keyed) => fileReportIfValid(db, report, first, presumed, keyed),
+    insert: (report, first, attachmentIds, keyed) => insertReport(db, report, first, attachmentIds, keyed),
     find: (trackingId) => findReport(db, trackingId),
     findAttachment: (trackingId, attachmentId) => findAttachmentOfReport(db, trackingId, attachmentId),
   };

@@ -267,15 +267,7 @@ export const events = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq),
-    index('events_at_idx').on(t.at),
-    // A filing sent with an Idempotency-Key carries its hash in the first event's payload, written in the filing's
-    // own statement: a retry after a crash finds it, and no second report can ever be written for it.
-    uniqueIndex('events_idempotency_ref_uq')
-      .on(sql`(${t.payload}->>'idempotencyRef')`)
-      .where(sql`(${t.payload}->>'idempotencyRef') is not null`),
-  ],
+  (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
 );
 
 // Accounts, sessions, role grants and the login audit.

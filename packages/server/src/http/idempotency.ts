@@ -3,13 +3,16 @@
  * 0012): the first request with a key runs and its answer is stored before it is sent; a retry with the same key
  * and the same request gets that answer again (`Idempotent-Replayed: true`), waiting for it while the first still
  * runs; the same key with another request is a 422. Without the header nothing changes and nothing is written.
+ *
+ * A filing (POST /api/v1/reports) stores its answer in its own statement instead, with the report (KeyInStatement):
+ * no row exists while it runs, a retry racing it waits inside the database, and a crash leaves neither half.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { IdempotencyLease, StoredAnswer } from '@pintu/core';
+import type { IdempotencyKeys, IdempotencyLease, StoredAnswer } from '@pintu/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv } from './context';
+import type { AppEnv, KeyInStatement } from './context';
 import { ProblemError } from './problem';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -25,6 +28,27 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 /** Statuses whose response may carry no body at all (a Response with one, even empty, is refused). */
 const NULL_BODY = new Set([204, 205, 304]);
 
+/** Routes (POST) whose own statement stores the answer with what it writes (db/intake-statements.ts). */
+const ANSWERED_IN_STATEMENT = new Set(['/api/v1/reports']);
+
+/**
+ * A JSON answer of a route that stores it in its own statement: the stored form (sealed: it may hold an access code
+ * shown once) and the response, built from the same text.
+ */
+export function jsonAnswer(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  value: unknown,
+  extra: Record<string, string> = {},
+): { stored: StoredAnswer; send: () => Response } {
+  const text = JSON.stringify(value);
+  const headers = { 'content-type': 'application/json', ...extra };
+  return {
+    stored: { status, headers, body: c.var.deps.sealer.seal({ t: text }) },
+    send: () => c.body(text, status, headers),
+  };
+}
+
 export interface IdempotencyOptions {
   /** How long a running request holds its key before a retry may take it over (its process presumed dead). */
   leaseMs?: number;
@@ -37,6 +61,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const keyProblem = (code: string, message: string, status: 'MALFORMED' | 'VALIDATION' | 'CONFLICT') =>
   new ProblemError(status, message, [{ field: IDEMPOTENCY_HEADER, code, message }], code);
+
+const mismatch = () =>
+  keyProblem(
+    'idempotency_key_mismatch',
+    'Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru.',
+    'VALIDATION',
+  );
+const inProgress = () =>
+  keyProblem(
+    'idempotency_key_in_progress',
+    'Permintaan dengan Idempotency-Key ini masih diproses; coba lagi sebentar lagi.',
+    'CONFLICT',
+  );
 
 /** The key of the header: an RFC 8941 string (`"…"`, as the draft writes it) or, leniently, the bare token. */
 function keyOf(header: string): string {
@@ -66,13 +103,17 @@ async function canonicalBody(c: Context<AppEnv>): Promise<string | Uint8Array> {
       { field: 'body', code: 'too_big', message: `Permintaan maksimal ${MAX_BODY_BYTES / 1024 / 1024} MB.` },
     ]);
   if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-    // text() is what hono's json() parses later from its cache: the body is read and decoded once.
+    // Read and decoded once: hono's json() gets the parsed body from its cache.
     const text = await c.req.text();
+    let parsed: unknown;
     try {
-      return canonicalJson(JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch {
       return text;
     }
+    // The route's validator reads this parse instead of decoding the text again through a new Response.
+    c.req.bodyCache.json = Promise.resolve(parsed);
+    return canonicalJson(parsed);
   }
   if (/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
     // Its boundary is random per serialisation: the parts are the request. hono caches the form for the route.
@@ -183,38 +224,25 @@ export function idempotencyMiddleware(opts: IdempotencyOptions = {}): Middleware
     const scope = scopeOf(c);
     const port = c.var.deps.idempotencyKeys;
     const lease: IdempotencyLease = { scope, key, owner: randomUUID() };
+    if (ANSWERED_IN_STATEMENT.has(c.req.path)) return inStatement(c, next, port, lease, fingerprint);
 
-    let takeover = false;
     const deadline = Date.now() + waitMs;
     for (let attempt = 0; ; attempt++) {
       if (await port.begin(lease, fingerprint, leaseMs)) break;
       const row = await port.find(scope, key);
       // Released (a "try again" answer) or forgotten meanwhile: begin anew.
       if (row === null && Date.now() < deadline) continue;
-      if (row !== null && row.fingerprint !== fingerprint)
-        throw keyProblem(
-          'idempotency_key_mismatch',
-          'Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru.',
-          'VALIDATION',
-        );
+      if (row !== null && row.fingerprint !== fingerprint) throw mismatch();
       if (row?.state === 'done') return replay(c, row.answer);
-      if (row?.leaseExpired && (await port.takeOver(lease, fingerprint, leaseMs))) {
-        takeover = true;
-        break;
-      }
+      if (row?.leaseExpired && (await port.takeOver(lease, fingerprint, leaseMs))) break;
       if (Date.now() >= deadline) {
         c.header('retry-after', '1');
-        throw keyProblem(
-          'idempotency_key_in_progress',
-          'Permintaan dengan Idempotency-Key ini masih diproses; coba lagi sebentar lagi.',
-          'CONFLICT',
-        );
+        throw inProgress();
       }
       // Backoff from 20 ms up to 1 s: a filing takes milliseconds, a slow one should not be polled hard.
       await sleep(Math.min(1000, 20 * 2 ** attempt, Math.max(0, deadline - Date.now())));
     }
 
-    c.set('idempotency', { ref: sha256(`${scope}\n${key}\n${fingerprint}`), takeover });
     try {
       await next();
     } catch (err) {
@@ -225,4 +253,33 @@ export function idempotencyMiddleware(opts: IdempotencyOptions = {}): Middleware
     // Stored before it is sent: an answer nobody stored was never seen (file-report.ts relies on it).
     await port.complete(lease, await keep(c));
   };
+}
+
+/** A keyed request on a route that stores its answer in its own statement (see KeyInStatement). */
+async function inStatement(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  port: IdempotencyKeys,
+  lease: IdempotencyLease,
+  fingerprint: string,
+): Promise<void> {
+  const state: KeyInStatement = { lease, fingerprint };
+  c.set('idempotency', state);
+  await next();
+  if (state.outcome === 'stored') return;
+  if (state.outcome === 'taken') {
+    // The other request committed its answer (the database made this one wait for it): that answer is the one.
+    const row = await port.find(lease.scope, lease.key);
+    if (row !== null && row.fingerprint !== fingerprint) throw mismatch();
+    if (row?.state === 'done') {
+      c.res = replay(c, row.answer);
+      return;
+    }
+    // Forgotten meanwhile, or held by a request of another kind: nothing was written; the client may try again.
+    c.header('retry-after', '1');
+    throw inProgress();
+  }
+  // Answered without writing (a 422, say): kept like any route's answer, unless it says "try again".
+  if (c.res.status >= 500 || NOT_STORED.has(c.res.status)) return;
+  await port.store(lease, fingerprint, await keep(c));
 }

@@ -1,13 +1,12 @@
 /**
  * Idempotency-Key on every POST (issue 12 §3; draft-ietf-httpapi-idempotency-key-header; ADR 0012), on PGlite and
  * PostgreSQL: one report for 50 concurrent sends of a key, the mismatch and length problems, 5xx not replayed,
- * callers kept apart, the wait bound, and a process that died between committing a filing and storing its answer.
+ * callers kept apart, a retry racing the first, and a process killed right after a filing's commit.
  */
-import type { IdempotencyKeys } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetIdempotencyKeys } from '../../src/app/idempotency/forget-idempotency-keys';
-import { fileReport } from '../../src/app/reports/file-report';
+import { fileReportWithKey } from '../../src/app/reports/file-report';
 import { createApp } from '../../src/http/app';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import { jpegWithGps, refIds, reportInput, uploadForm } from '../support/fixtures';
@@ -165,7 +164,7 @@ describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
     expect((await again.json()).trackingId).toBe(answers[1].trackingId);
   });
 
-  it('a retry waits for a first request still running, and past the bound answers 409 without running', async () => {
+  it('a retry racing a first request still running: the answer committed first answers both; one report', async () => {
     const input = uniqueInput();
     const reports = t.deps.reports;
     const real = reports.fileIfValid;
@@ -173,84 +172,78 @@ describe.each(ENGINES)('Idempotency-Key (%s)', (engine) => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
+    let calls = 0;
+    // The first request is held just before its statement; the retry overtakes it and commits.
     reports.fileIfValid = async (...args) => {
-      await gate;
+      if (++calls === 1) await gate;
       return real(...args);
     };
-    const impatient = createApp(t.deps, { idempotency: { waitMs: 150 } });
     try {
-      const first = send(t.app, input, { 'idempotency-key': 'slow' });
+      const first = send(t.app, input, { 'idempotency-key': 'race' });
       await new Promise((r) => setTimeout(r, 50));
-      const waiting = send(t.app, input, { 'idempotency-key': 'slow' });
-      const busy = await send(impatient, input, { 'idempotency-key': 'slow' });
-      expect(busy.status).toBe(409);
-      expect(busy.headers.get('retry-after')).toBe('1');
-      expect((await busy.json()).errors[0]).toMatchObject({ code: 'idempotency_key_in_progress' });
+      const retry = await send(t.app, input, { 'idempotency-key': 'race' });
+      expect(retry.status).toBe(201);
       release();
-      const [a, b] = await Promise.all([first, waiting]);
-      expect([a.status, b.status]).toEqual([201, 201]);
-      expect(b.headers.get('idempotent-replayed')).toBe('true');
-      expect((await b.json()).trackingId).toBe((await a.json()).trackingId);
+      const held = await first;
+      expect(held.status).toBe(201);
+      expect(held.headers.get('idempotent-replayed')).toBe('true');
+      expect(held.headers.get('location')).toBe(retry.headers.get('location'));
+      expect(await held.json()).toEqual(await retry.json());
     } finally {
       reports.fileIfValid = real;
     }
     expect(await countTitled(input.title)).toBe(1);
+    expect(await keyRows('race')).toBe(1);
   });
 
-  it('a process that died after committing a filing, before storing its answer: the retry answers, files nothing', async () => {
+  it('a process killed right after the commit, and a restart: the retry gets the answer written with the report', async () => {
     const input = uniqueInput();
-    const real = t.deps.idempotencyKeys;
-    // The answer is never stored: what a process killed right after the filing's commit leaves behind.
-    const dying: IdempotencyKeys = {
-      ...real,
-      complete: async () => {
-        throw new Error('killed');
+    const real = t.deps.reports.fileIfValid;
+    // The filing commits, then the process "dies" before answering: the client sees only a failure.
+    const dying = createApp({
+      ...t.deps,
+      reports: {
+        ...t.deps.reports,
+        fileIfValid: async (...args) => {
+          await real(...args);
+          throw new Error('killed');
+        },
       },
-    };
-    const doomed = createApp({ ...t.deps, idempotencyKeys: dying }, { idempotency: { leaseMs: 300 } });
-    expect((await send(doomed, input, { 'idempotency-key': 'crash' })).status).toBe(500);
+    });
+    expect((await send(dying, input, { 'idempotency-key': 'crash' })).status).toBe(500);
     expect(await countTitled(input.title)).toBe(1);
-    const lost = await t.deps.db.execute(
-      sql`select tracking_id as "trackingId" from reports where title = ${input.title}`,
-    );
-    const trackingId = String(lost.rows[0]!.trackingId);
 
-    // Within the lease the retry waits (the first might still answer); after it, it takes over.
-    const restarted = createApp(t.deps, { idempotency: { leaseMs: 300, waitMs: 2000 } });
+    const restarted = createApp(t.deps);
     const retry = await send(restarted, input, { 'idempotency-key': 'crash' });
     expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
     const body = await retry.json();
-    expect(body).toMatchObject({ trackingId, status: 'submitted', queue: 'national', institution: null });
+    const stored = await t.deps.db.execute(
+      sql`select tracking_id as "trackingId" from reports where title = ${input.title}`,
+    );
+    expect(body).toMatchObject({ trackingId: stored.rows[0]!.trackingId, status: 'submitted' });
     expect(await countTitled(input.title)).toBe(1);
-    // The first access code was never answered; the new one opens the reporter's view.
+    // The access code of the answer nobody saw is the report's: it opens the reporter's view.
     const own = await (
-      await t.get(`/api/v1/reports/${trackingId}`, { 'x-access-code': body.accessCode })
+      await t.get(`/api/v1/reports/${body.trackingId}`, { 'x-access-code': body.accessCode })
     ).json();
     expect(own.view).toBe('reporter');
-    // From now on the recovered answer is the one replayed.
-    const third = await send(t.app, input, { 'idempotency-key': 'crash' });
-    expect(third.headers.get('idempotent-replayed')).toBe('true');
-    expect(await third.json()).toEqual(body);
   });
 
-  it('the database refuses a second report for one key: a former owner back from the dead gets a 409', async () => {
+  it('the database writes one report per key: a second run of the use case writes nothing and is told so', async () => {
     const input = ReportInput.parse(uniqueInput({ institutionId: ids.samarinda }));
     const filer = { kind: 'guest', channel: 'web' } as const;
     const env = { ...t.deps, now: new Date('2024-06-03T02:00:00Z') };
-    const first = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: false });
-    const zombie = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: false }).then(
-      () => null,
-      (err: unknown) => err as { error: { code: string; reason?: string } },
-    );
-    expect(zombie?.error).toMatchObject({ code: 'CONFLICT', reason: 'idempotency_key_used' });
-    // The one that took over the key answers with the report, with the institution the first answer named.
-    const taker = await fileReport(env, input, filer, { ref: `ref-${engine}`, takeover: true });
-    expect(taker).toMatchObject({
-      trackingId: first.trackingId,
-      queue: 'institution',
-      institution: first.institution,
-      dueAt: first.dueAt,
+    const keyed = () => ({
+      lease: { scope: `anon:/test/${engine}`, key: 'twice', owner: crypto.randomUUID() },
+      fingerprint: 'fp',
+      answerOf: () => ({ status: 201, headers: {}, body: 'sealed elsewhere' }),
     });
+    const first = await fileReportWithKey(env, input, filer, keyed());
+    expect(first).toMatchObject({ queue: 'institution' });
+    // Whatever else the retry says, the key decides: nothing is written.
+    expect(await fileReportWithKey(env, input, filer, keyed())).toBeNull();
+    expect(await fileReportWithKey(env, { ...input, institutionId: undefined }, filer, keyed())).toBeNull();
     expect(await countTitled(input.title)).toBe(1);
   });
 

@@ -5,6 +5,7 @@ import type {
   CheckedInstitution,
   CitizenData,
   FirstEvent,
+  KeyedAnswer,
   NewAttachment,
   NewReportRow,
   ReferenceCheck,
@@ -25,6 +26,8 @@ export interface FakeReports extends Reports {
   saved: { report: NewReportRow; first: FirstEvent; attachmentIds: string[] }[];
   /** How many round trips a real database would have made. */
   trips: number;
+  /** Idempotency-Key answers stored with their filings, by `scope key`. */
+  keys: Map<string, KeyedAnswer>;
 }
 
 /** The reports port over in-memory reference data; saved reports are kept in `saved`. */
@@ -41,24 +44,35 @@ export function fakeReports(ref: FakeReference): FakeReports {
     institutionId: r.requestedInstitutionId ?? undefined,
     attachmentIds,
   });
+  /** As the statement does: the key's answer is stored with the report, or — the key taken — neither is. */
+  const claimKey = (keyed: KeyedAnswer | undefined) => {
+    if (!keyed) return true;
+    const id = `${keyed.lease.scope} ${keyed.lease.key}`;
+    if (port.keys.has(id)) return false;
+    port.keys.set(id, keyed);
+    return true;
+  };
   const port: FakeReports = {
     saved: [],
     trips: 0,
+    keys: new Map(),
     async checkReferences(q) {
       port.trips++;
       return check(q);
     },
-    async fileIfValid(report, first, presumed) {
+    async fileIfValid(report, first, presumed, keyed) {
       port.trips++;
       const found = check(queryOf(report, []));
       const same = JSON.stringify(found.institution) === JSON.stringify(presumed);
       if (!found.regionExists || !found.categoryExists || !same) return { ref: found, id: null };
+      if (!claimKey(keyed)) return { ref: found, id: null, conflict: 'idempotency_key' };
       port.saved.push({ report, first, attachmentIds: [] });
       return { ref: found, id: port.saved.length };
     },
-    async insert(report, first, attachmentIds) {
+    async insert(report, first, attachmentIds, keyed) {
       port.trips++;
       if (attachmentIds.some((id) => !ref.freeAttachments.has(id))) return { conflict: 'attachments' };
+      if (!claimKey(keyed)) return { conflict: 'idempotency_key' };
       for (const id of attachmentIds) ref.freeAttachments.delete(id);
       port.saved.push({ report, first, attachmentIds });
       return { id: port.saved.length };

@@ -1,14 +1,19 @@
 /**
- * Filing with an Idempotency-Key over in-memory ports: the key's reference rides in the first event, a run that took
- * over a dead process's key answers with the report it left (new access code), and no run files a second one.
+ * Filing with an Idempotency-Key over in-memory ports: the key's answer is written with the report, as the one
+ * statement does (db/intake-statements.ts); a second run of the key writes nothing and is told so; without a key
+ * nothing of it is stored.
  */
 import { randomBytes } from 'node:crypto';
-import { DomainFailure } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import { type FilingCaller, fileReport, type ReportFiling } from '../../src/app/reports/file-report';
-import { accessCodeMatches } from '../../src/security/ids';
+import {
+  type FiledReport,
+  type FilingCaller,
+  fileReport,
+  fileReportWithKey,
+  type IdempotentFiling,
+  type ReportFiling,
+} from '../../src/app/reports/file-report';
 import { createSealer } from '../../src/security/seal';
-import { fakeIdempotentFilings } from '../fakes/idempotent-filings';
 import { fakeCalendarSource } from '../fakes/intake-calendar';
 import { fakeReports } from '../fakes/intake-reports';
 
@@ -33,12 +38,10 @@ function setup() {
     regions: new Set(['64.72.01']),
     categories: new Set([11]),
     institutions: new Map(),
-    freeAttachments: new Set(),
+    freeAttachments: new Set(['0b6f4ac4-8f7c-4c49-9d42-3d3c3f0f7a11']),
   });
-  const { reports, filings } = fakeIdempotentFilings(saved);
   const deps = {
-    reports,
-    idempotentFilings: filings,
+    reports: saved,
     sealer: createSealer(randomBytes(32)),
     calendar: fakeCalendarSource(),
     now: NOW,
@@ -46,44 +49,40 @@ function setup() {
   return { saved, deps };
 }
 
-describe('fileReport with an Idempotency-Key (fakes)', () => {
-  it('writes the key’s reference into the first event, and nothing of it without a key', async () => {
+/** A key whose answer is the filing's JSON, as the HTTP layer would store it (unsealed here). */
+const keyOf = (key: string, owner = crypto.randomUUID()): IdempotentFiling => ({
+  lease: { scope: 'anon:/api/v1/reports', key, owner },
+  fingerprint: `fp-${key}`,
+  answerOf: (created: FiledReport) => ({ status: 201, headers: {}, body: JSON.stringify(created) }),
+});
+
+describe('fileReportWithKey (fakes)', () => {
+  it('stores the answer that is returned, with the report; a plain filing stores no key', async () => {
     const { saved, deps } = setup();
-    await fileReport(deps, filing, guest, { ref: 'r1', takeover: false });
+    const created = await fileReportWithKey(deps, filing, guest, keyOf('k1'));
     await fileReport(deps, filing, guest);
-    expect(saved.saved.map((s) => s.first.payload.idempotencyRef)).toEqual(['r1', undefined]);
+    expect(saved.saved).toHaveLength(2);
+    expect([...saved.keys.keys()]).toEqual(['anon:/api/v1/reports k1']);
+    expect(JSON.parse(saved.keys.get('anon:/api/v1/reports k1')!.answer.body)).toEqual(created);
   });
 
-  it('a takeover finds the report its dead predecessor committed: same trackingId, a new working code', async () => {
+  it('a second run of the key writes nothing and returns null (the caller replays the first answer)', async () => {
     const { saved, deps } = setup();
-    const first = await fileReport(deps, filing, guest, { ref: 'r2', takeover: false });
-    const again = await fileReport(deps, filing, guest, { ref: 'r2', takeover: true });
+    const first = await fileReportWithKey(deps, filing, guest, keyOf('k2'));
+    const again = await fileReportWithKey(deps, filing, guest, keyOf('k2'));
+    expect(first).not.toBeNull();
+    expect(again).toBeNull();
     expect(saved.saved).toHaveLength(1);
-    expect(again).toMatchObject({ trackingId: first.trackingId, status: 'submitted', queue: 'national' });
-    expect(again.accessCode).not.toBe(first.accessCode);
-    const stored = saved.saved[0]!.report.accessCodeHash;
-    expect(accessCodeMatches(again.accessCode, stored)).toBe(true);
-    expect(accessCodeMatches(first.accessCode, stored)).toBe(false);
-  });
-
-  it('a takeover whose predecessor never committed files the report', async () => {
-    const { saved, deps } = setup();
-    await fileReport(deps, filing, guest, { ref: 'r3', takeover: true });
-    expect(saved.saved).toHaveLength(1);
-  });
-
-  it('a run that did not take over and meets the reference is refused, 409 naming the header; one report', async () => {
-    const { saved, deps } = setup();
-    await fileReport(deps, filing, guest, { ref: 'r4', takeover: false });
-    const err = await fileReport(deps, filing, guest, { ref: 'r4', takeover: false }).catch(
-      (e: unknown) => e,
+    expect(JSON.parse(saved.keys.get('anon:/api/v1/reports k2')!.answer.body).trackingId).toBe(
+      first!.trackingId,
     );
-    expect(err).toBeInstanceOf(DomainFailure);
-    expect((err as DomainFailure).error).toMatchObject({
-      code: 'CONFLICT',
-      reason: 'idempotency_key_used',
-      fields: [{ field: 'Idempotency-Key', code: 'idempotency_key_used' }],
-    });
-    expect(saved.saved).toHaveLength(1);
+  });
+
+  it('with attachments (the checked insert) a taken key writes nothing and claims no attachment', async () => {
+    const { saved, deps } = setup();
+    const withPhoto = { ...filing, attachmentIds: ['0b6f4ac4-8f7c-4c49-9d42-3d3c3f0f7a11'] };
+    saved.keys.set('anon:/api/v1/reports k3', keyOf('k3').lease as never);
+    expect(await fileReportWithKey(deps, withPhoto, guest, keyOf('k3'))).toBeNull();
+    expect(saved.saved).toHaveLength(0);
   });
 });

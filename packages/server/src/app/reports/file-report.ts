@@ -3,14 +3,18 @@ import {
   type Actor,
   type CheckedInstitution,
   type FieldError,
+  type FilingConflict,
   fail,
+  type IdempotencyLease,
   INTAKE_INVALID_MESSAGE,
   intakeErrors,
+  type KeyedAnswer,
   openReport,
   type ReferenceCheck,
   type ReportStatus,
   type ReportType,
   referenceErrors,
+  type StoredAnswer,
 } from '@pintu/core';
 import { holderOf } from '../../db/holders';
 import { hashAccessCode, newAccessCode, newTrackingId } from '../../security/ids';
@@ -62,17 +66,19 @@ export interface FiledReport {
 }
 
 export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
-  Partial<Pick<AppDeps, 'integration' | 'idempotentFilings'>> &
+  Partial<Pick<AppDeps, 'integration'>> &
   ReportsSource & { now: Date };
 
 /**
- * A filing sent with an `Idempotency-Key`: `ref` (a hash of caller, key and request) goes into the first event, in
- * the filing's own statement; `takeover` is set when this run took over a running key whose process died, so the
- * filing may already be committed.
+ * A filing sent with an `Idempotency-Key` (ADR 0012): its answer is stored by the filing's own statement, so the
+ * report exists exactly when the answer a retry gets does — a crash can leave neither half.
  */
 export interface IdempotentFiling {
-  ref: string;
-  takeover: boolean;
+  lease: IdempotencyLease;
+  /** Of the request: a retry must match it. */
+  fingerprint: string;
+  /** The answer the caller will send for `created`, as it is to be stored (the HTTP layer seals it). */
+  answerOf(created: FiledReport): StoredAnswer;
 }
 
 const invalid = (errors: FieldError[]): never => fail('VALIDATION', INTAKE_INVALID_MESSAGE, errors);
@@ -83,7 +89,6 @@ function draft(
   input: ReportFiling,
   filer: FilingCaller,
   institution: CheckedInstitution | null,
-  idempotencyRef: string | undefined,
 ) {
   const { now } = deps;
   const requested = institution ? holderOf(institution) : null;
@@ -162,7 +167,6 @@ function draft(
         channel: filer.channel,
         queue,
         ...(filer.kind === 'app' ? { via: viaOf(filer.app) } : {}),
-        ...(idempotencyRef ? { idempotencyRef } : {}),
       },
     },
     created,
@@ -191,78 +195,48 @@ export async function fileReport(
   deps: FileDeps,
   input: ReportFiling,
   filer: FilingCaller,
-  idempotent?: IdempotentFiling,
 ): Promise<FiledReport> {
-  if (!idempotent) return fileOnce(deps, input, filer, undefined);
-  const filings = deps.idempotentFilings;
-  if (!filings) throw new Error('fileReport with an Idempotency-Key needs the idempotentFilings port');
-  // Taking over a dead process's key: its filing may have committed before its answer was stored.
-  if (idempotent.takeover) {
-    const found = await recovered(filings, idempotent.ref);
-    if (found) return found;
-  }
-  try {
-    return await fileOnce(deps, input, filer, idempotent.ref);
-  } catch (err) {
-    if (!filings.isTaken(err)) throw err;
-    // Another run of this key committed first: the dead process we took over (answer it), or one whose key was
-    // forgotten after 24 h, or a former owner back after its lease was taken (its answer is the taker's to give).
-    if (idempotent.takeover) {
-      const found = await recovered(filings, idempotent.ref);
-      if (found) return found;
-    }
-    return fail(
-      'CONFLICT',
-      'Laporan dengan Idempotency-Key ini sudah dibuat sebelumnya; gunakan kunci baru untuk laporan baru.',
-      [{ field: 'Idempotency-Key', code: 'idempotency_key_used', message: 'Kunci ini sudah dipakai.' }],
-      'idempotency_key_used',
-    );
-  }
+  return (await fileOnce(deps, input, filer, undefined))!;
 }
 
-/** The answer to a retry whose first run's filing committed unanswered: the report, with a new access code. */
-async function recovered(
-  filings: NonNullable<FileDeps['idempotentFilings']>,
-  ref: string,
+/**
+ * `fileReport` with an Idempotency-Key: its answer is written with the report. Null when nothing was written because
+ * another request with the same key stored its answer first (the caller replays that one).
+ */
+export function fileReportWithKey(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+  idempotent: IdempotentFiling,
 ): Promise<FiledReport | null> {
-  const accessCode = newAccessCode();
-  const found = await filings.recover(ref, hashAccessCode(accessCode));
-  if (!found) return null;
-  return {
-    trackingId: found.trackingId,
-    status: found.status as ReportStatus,
-    queue: found.institution ? 'institution' : 'national',
-    institution: found.institution,
-    dueAt: found.dueAt?.toISOString() ?? null,
-    accessCode,
-  };
+  return fileOnce(deps, input, filer, idempotent);
 }
 
 async function fileOnce(
   deps: FileDeps,
   input: ReportFiling,
   filer: FilingCaller,
-  idempotencyRef: string | undefined,
-): Promise<FiledReport> {
+  idempotent: IdempotentFiling | undefined,
+): Promise<FiledReport | null> {
   const reports = reportsOf(deps);
   const errors = intakeErrors(input, deps.now);
   const seen = seenInstitutions.get(reports) ?? new Map<number, CheckedInstitution>();
   seenInstitutions.set(reports, seen);
+  const keyed = (created: FiledReport): KeyedAnswer | undefined =>
+    idempotent && {
+      lease: idempotent.lease,
+      fingerprint: idempotent.fingerprint,
+      answer: idempotent.answerOf(created),
+    };
 
   let ref: ReferenceCheck | undefined;
   const presumed = input.institutionId === undefined ? null : seen.get(input.institutionId);
-  const externalRef = filer.kind === 'app' ? filer.externalRef : undefined;
-  if (filer.kind === 'app' && externalRef !== undefined && deps.integration) {
-    const existing = await deps.integration.reportOfExternalRef(filer.app.appId, externalRef);
-    if (existing) duplicateRef(existing);
-  }
-  // An app's filing skips the batched statement: a duplicate reference would fail the whole batch, and its
-  // webhooks are written in its own transaction (db/postgres-reports.ts).
-  if (!errors.length && !input.attachmentIds.length && presumed !== undefined && filer.kind !== 'app') {
-    const fast = draft(deps, input, filer, presumed, idempotencyRef);
+  if (!errors.length && !input.attachmentIds.length && presumed !== undefined) {
+    const fast = draft(deps, input, filer, presumed);
     if (fast.ok) {
-      const filed = await reports.fileIfValid(fast.report, fast.event, presumed);
+      const filed = await reports.fileIfValid(fast.report, fast.event, presumed, keyed(fast.created));
       if (filed.id !== null) return fast.created;
+      if (filed.conflict) return conflicted(deps, filer, filed.conflict);
       // Nothing written: a reference is wrong, or the institution changed. Go on with what the database said.
       ref = filed.ref;
     }
@@ -278,15 +252,32 @@ async function fileOnce(
   errors.push(...referenceErrors(input, ref));
   if (errors.length) invalid(errors);
 
-  const filing = draft(deps, input, filer, ref.institution, idempotencyRef);
+  const filing = draft(deps, input, filer, ref.institution);
   // openReport refuses only a filer who may not submit; every filer kind may: this is a bug, not a bad request.
   if (!filing.ok) throw new Error(filing.message);
-  const result = await reports.insert(filing.report, filing.event, input.attachmentIds);
-  if ('conflict' in result && result.conflict === 'external_ref' && filer.kind === 'app')
-    duplicateRef((await deps.integration?.reportOfExternalRef(filer.app.appId, externalRef ?? '')) ?? '');
-  if ('conflict' in result)
-    invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
+  const result = await reports.insert(
+    filing.report,
+    filing.event,
+    input.attachmentIds,
+    keyed(filing.created),
+  );
+  if ('conflict' in result) {
+    if (result.conflict === 'attachments')
+      invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
+    else return conflicted(deps, filer, result.conflict);
+  }
   return filing.created;
+}
+
+/** A filing whose checks held but was not written: its key was answered by another request (null), or the app
+ * already filed this reference (409). */
+async function conflicted(deps: FileDeps, filer: FilingCaller, conflict: FilingConflict): Promise<null> {
+  if (conflict === 'idempotency_key') return null;
+  const trackingId =
+    filer.kind === 'app' && filer.externalRef !== undefined
+      ? await deps.integration?.reportOfExternalRef(filer.app.appId, filer.externalRef)
+      : null;
+  return duplicateRef(trackingId ?? '');
 }
 
 /** 409 naming the report the app already filed with this reference (ADR 0012). */

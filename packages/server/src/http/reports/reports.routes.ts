@@ -1,12 +1,13 @@
 /** Report routes: file a report, read it (public or with the access code), list and search, fetch attachments. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { fileReport } from '../../app/reports/file-report';
+import { type FiledReport, fileReport, fileReportWithKey } from '../../app/reports/file-report';
 import { readAttachment, viewReport } from '../../app/reports/view-report';
 import { searchPublicReports } from '../../db/postgres-reports';
 import { requireAppPermission } from '../auth/api-key';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
+import { jsonAnswer } from '../idempotency';
 import { IDEMPOTENCY_KEY_PARAMETER } from '../idempotency.schema';
 import { fieldError } from '../problem';
 import { presentPublic } from './reports.presenter';
@@ -114,13 +115,30 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
         'api_key_only',
         'externalRef hanya untuk aplikasi yang memakai kunci API.',
       );
-    const created = await fileReport(
-      c.var.deps,
-      input,
-      filerOf(c.var.caller, externalRef),
-      c.get('idempotency'),
-    );
-    return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
+    const filer = filerOf(c.var.caller, externalRef);
+    let last: { created: FiledReport; answer: ReturnType<typeof jsonAnswer> } | undefined;
+    // Built once per report drafted (the stored form is sealed): the one stored is the one sent.
+    const answer = (created: FiledReport) => {
+      if (last?.created !== created)
+        last = {
+          created,
+          answer: jsonAnswer(c, 201, created, { location: `/api/v1/reports/${created.trackingId}` }),
+        };
+      return last.answer;
+    };
+    const keyed = c.var.idempotency;
+    if (!keyed) {
+      const created = await fileReport(c.var.deps, input, filer);
+      return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
+    }
+    // The answer is stored with the report (http/idempotency.ts): what is sent is exactly what a retry gets.
+    const created = await fileReportWithKey(c.var.deps, input, filer, {
+      ...keyed,
+      answerOf: (filed) => answer(filed).stored,
+    });
+    keyed.outcome = created ? 'stored' : 'taken';
+    // Taken: the middleware replays the answer stored first in place of this one.
+    return created ? (answer(created).send() as never) : (c.body(null, 204) as never);
   });
   app.openapi(getReportRoute, async (c) => {
     // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.var.deps.

@@ -1,0 +1,1 @@
+DROP INDEX "events_idempotency_ref_uq";
