@@ -57,14 +57,36 @@ function insertValues(
   attachmentIds: string[],
   keyed: KeyedAnswer | undefined,
 ): Record<InsertKey, unknown> & IntakeProjections & { idempotency: string | null } {
-  const payload = JSON.parse(JSON.stringify(first.payload)) as Record<string, unknown>;
+  // The payload as stored (JSON round trip): what the hash covers must be what a reader gets back.
+  const payloadJson = JSON.stringify(first.payload);
+  const payload = JSON.parse(payloadJson) as Record<string, unknown>;
   const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
+  // Written out, not spread from `r`: one fixed shape is cheaper to build and to serialise on intake's hot path.
   const values = {
-    ...r,
-    integrationAppId: r.integrationAppId ?? null,
-    externalRef: r.externalRef ?? null,
+    trackingId: r.trackingId,
+    type: r.type,
+    title: r.title,
+    body: r.body,
+    incidentDate: r.incidentDate,
+    regionCode: r.regionCode,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    categoryId: r.categoryId,
+    requestedInstitutionId: r.requestedInstitutionId,
+    institutionId: r.institutionId,
+    status: r.status,
     dueAt: r.dueAt?.toISOString() ?? null,
     lifecycle: JSON.stringify(r.lifecycle),
+    isAnonymous: r.isAnonymous,
+    isConfidential: r.isConfidential,
+    channel: r.channel,
+    language: r.language,
+    reporterAccountId: r.reporterAccountId,
+    reporterSealed: r.reporterSealed,
+    accessCodeHash: r.accessCodeHash,
+    integrationAppId: r.integrationAppId ?? null,
+    externalRef: r.externalRef ?? null,
     createdAt: r.createdAt.toISOString(),
     action: first.action,
     actorId: first.actorId,
@@ -73,11 +95,10 @@ function insertValues(
     at: first.at.toISOString(),
     fromStatus: first.fromStatus,
     toStatus: first.toStatus,
-    payload: JSON.stringify(payload),
+    payload: payloadJson,
     hash,
     attachmentIds: `{${attachmentIds.join(',')}}`,
   };
-  // Assigned, not spread: this object of ~35 fields is built per filing on intake's hot path.
   const { stageClock, outbox, webhooks } = intakeProjections(values, { state: r.lifecycle, payload });
   return Object.assign(values, { stageClock, outbox, webhooks, idempotency: keyedJson(keyed) });
 }
