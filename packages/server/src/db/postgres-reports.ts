@@ -60,7 +60,7 @@ function insertValues(
   // The payload as stored (JSON round trip): what the hash covers must be what a reader gets back.
   const payloadJson = JSON.stringify(first.payload);
   const payload = JSON.parse(payloadJson) as Record<string, unknown>;
-  const hash = eventHash(null, { ...first, payload, trackingId: r.trackingId, seq: 1 });
+  const hash = eventHash(null, Object.assign({}, first, { payload, trackingId: r.trackingId, seq: 1 }));
   // Written out, not spread from `r`: one fixed shape is cheaper to build and to serialise on intake's hot path.
   const values = {
     trackingId: r.trackingId,

@@ -49,11 +49,14 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   });
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  const depsWithNow = { ...deps, now: new Date(0) };
   app.use('/api/*', async (c, next) => {
     // One variable for the dependencies and the request's clock reading: hono's `c.var` copies every variable into
     // a new object on each read, so a variable per dependency cost every request tens of microseconds.
     const now = deps.clock();
-    c.set('deps', { ...deps, now });
+    // Spread over an object that already has `now`: V8 clones that shape in one step, where adding a property after
+    // a spread costs about a microsecond per property (bench/README.md).
+    c.set('deps', { ...depsWithNow, now });
     c.set('now', now);
     c.set('caller', null); // the session middleware (auth/) replaces this for signed-in callers
     await next();

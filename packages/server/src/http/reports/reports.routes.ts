@@ -133,7 +133,8 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     // The answer is stored with the report (http/idempotency.ts): what is sent is exactly what a retry gets.
     const created = await fileReportWithKey(c.var.deps, input, filer, {
-      ...keyed,
+      lease: keyed.lease,
+      fingerprint: keyed.fingerprint,
       answerOf: (filed) => answer(filed).stored,
     });
     keyed.outcome = created ? 'stored' : 'taken';
@@ -143,7 +144,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getReportRoute, async (c) => {
     // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.var.deps.
     const sight = await viewReport(
-      { ...c.var.deps, caller: c.var.caller },
+      Object.assign({}, c.var.deps, { caller: c.var.caller }),
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
