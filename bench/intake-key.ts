@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { argon2id } from '../packages/server/src/auth/password';
 import { positiveArg } from './lib/args';
+import { cpuSample, cpuShares } from './lib/cpu';
 import { fetchReference, type Reference, reportBodies } from './lib/report-bodies';
 import {
   type Engine,
@@ -36,7 +37,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
-    // Profiling aids: run only the modes whose name contains this text; write the server's CPU profile here.
+    // Profiling aids: run only the mode so named, or those whose name contains this text; write the server's CPU
+    // profile here.
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
   },
@@ -56,6 +58,9 @@ type Mode = 'plain' | 'plain + Idempotency-Key' | 'API key + Idempotency-Key';
 
 interface Run {
   rate: number;
+  /** CPU per filed report, µs: the server (with its threads) and PostgreSQL for the bench database. */
+  serverUs: number | null;
+  postgresUs: number | null;
   p99: number;
   ok2xx: number;
   non2xx: number;
@@ -66,12 +71,15 @@ interface Run {
 
 /** One autocannon run; `headers` are added per request (a fresh Idempotency-Key each time when asked). */
 function cannon(
+  server: RunningServer,
+  database: string | undefined,
   url: string,
   nextBody: () => string,
   seconds: number,
   fixed: Record<string, string>,
   withKey: boolean,
 ): Promise<Run> {
+  const before = cpuSample(server.pid, database);
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -93,8 +101,13 @@ function cannon(
       },
       (err, r) => {
         if (err) return reject(err);
+        const cpu = cpuShares(before, cpuSample(server.pid, database), r.duration);
+        const perReport = (share: number | undefined) =>
+          share === undefined || r['2xx'] === 0 ? null : ((share / 100) * r.duration * 1e6) / r['2xx'];
         resolve({
           rate: r['2xx'] / r.duration,
+          serverUs: perReport(cpu?.server),
+          postgresUs: perReport(cpu?.postgres),
           p99: r.latency.p99,
           ok2xx: r['2xx'],
           non2xx: r.non2xx,
@@ -229,20 +242,37 @@ async function main(): Promise<number> {
     if (skipped) console.log(`[${engine}] API-key mode SKIPPED: ${skipped}.`);
     if (args.only) {
       const only = args.only;
-      modes.splice(0, modes.length, ...modes.filter((m) => m.mode.includes(only)));
+      const exact = modes.some((m) => m.mode === only);
+      modes.splice(
+        0,
+        modes.length,
+        ...modes.filter((m) => (exact ? m.mode === only : m.mode.includes(only))),
+      );
     }
 
     console.log(
       `[${engine}] warm-up ${warmup} s per mode, then ${rounds} round(s) of ${duration} s per mode`,
     );
-    for (const m of modes) await cannon(server.url, nextBody, warmup, m.headers, m.withKey);
+    for (const m of modes)
+      await cannon(server, fresh.database, server.url, nextBody, warmup, m.headers, m.withKey);
     const runs = new Map<Mode, Run[]>(modes.map((m) => [m.mode, []]));
     for (let r = 0; r < rounds; r++)
       for (const m of modes) {
-        const run = await cannon(server.url, nextBody, duration, m.headers, m.withKey);
+        const run = await cannon(
+          server,
+          fresh.database,
+          server.url,
+          nextBody,
+          duration,
+          m.headers,
+          m.withKey,
+        );
         runs.get(m.mode)!.push(run);
         console.log(
-          `  round ${r + 1} ${m.mode}: ${run.rate.toFixed(0)}/s, p99 ${run.p99} ms, ${run.statusCodes}`,
+          `  round ${r + 1} ${m.mode}: ${run.rate.toFixed(0)}/s, p99 ${run.p99} ms, ${run.statusCodes}` +
+            (run.serverUs === null
+              ? ''
+              : `; CPU per report: server ${run.serverUs.toFixed(0)} µs, PostgreSQL ${run.postgresUs?.toFixed(0)} µs`),
         );
       }
     if (!server.running()) throw new Error('the server exited during the run');

@@ -107,7 +107,15 @@ function insertValues(
 function keyedJson(keyed: KeyedAnswer | undefined): string | null {
   if (!keyed) return null;
   const { lease, fingerprint, answer } = keyed;
-  return JSON.stringify({ ...lease, fingerprint, ...answer });
+  return JSON.stringify({
+    scope: lease.scope,
+    key: lease.key,
+    owner: lease.owner,
+    fingerprint,
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+  });
 }
 
 /**

@@ -44,7 +44,7 @@ export function jsonAnswer(
   const text = JSON.stringify(value);
   const headers = { 'content-type': 'application/json', ...extra };
   return {
-    stored: { status, headers, body: c.var.deps.sealer.seal({ t: text }) },
+    stored: { status, headers, body: c.get('deps').sealer.seal({ t: text }) },
     send: () => c.body(text, status, headers),
   };
 }
@@ -159,11 +159,11 @@ async function boundedCanonicalBody(c: Context<AppEnv>): Promise<string | Uint8A
   return body;
 }
 
-/** Who the key belongs to: the bearer token (hashed), the signed-in account, or for a guest the route alone. */
+/** Who the key belongs to: the API key (by its id), the signed-in account, or for a guest the route alone. */
 function scopeOf(c: Context<AppEnv>): string {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  if (bearer) return `key:${sha256(bearer)}`;
-  const caller = c.var.caller;
+  const caller = c.get('caller');
+  // A bearer key was resolved by apiKeyMiddleware before this runs (a bad one never gets here).
+  if (caller?.app) return `key:${caller.app.keyId}`;
   if (caller) return `user:${caller.userId}`;
   return `anon:${c.req.path}`;
 }
@@ -172,7 +172,7 @@ function scopeOf(c: Context<AppEnv>): string {
 function replay(c: Context<AppEnv>, answer: StoredAnswer): Response {
   const headers = { ...answer.headers, 'idempotent-replayed': 'true' };
   if (NULL_BODY.has(answer.status)) return new Response(null, { status: answer.status, headers });
-  const opened = c.var.deps.sealer.open<{ t?: string; b?: string }>(answer.body);
+  const opened = c.get('deps').sealer.open<{ t?: string; b?: string }>(answer.body);
   const body = opened.t ?? Buffer.from(opened.b ?? '', 'base64');
   return c.body(body as string, answer.status as ContentfulStatusCode, headers);
 }
@@ -186,14 +186,14 @@ async function keep(c: Context<AppEnv>): Promise<StoredAnswer> {
     if (value !== null) headers[name] = value;
   }
   if (NULL_BODY.has(res.status))
-    return { status: res.status, headers, body: c.var.deps.sealer.seal({ t: '' }) };
+    return { status: res.status, headers, body: c.get('deps').sealer.seal({ t: '' }) };
   const textual = /json|text/i.test(headers['content-type'] ?? '');
   const text = textual ? await res.text() : null;
   const bytes = text === null ? new Uint8Array(await res.arrayBuffer()) : null;
   c.res = new Response(text ?? bytes, { status: res.status, headers: res.headers });
-  const sealed = c.var.deps.sealer.seal(
-    text !== null ? { t: text } : { b: Buffer.from(bytes!).toString('base64') },
-  );
+  const sealed = c
+    .get('deps')
+    .sealer.seal(text !== null ? { t: text } : { b: Buffer.from(bytes!).toString('base64') });
   return { status: res.status, headers, body: sealed };
 }
 
@@ -222,7 +222,7 @@ export function idempotencyMiddleware(opts: IdempotencyOptions = {}): Middleware
       .update(body)
       .digest('hex');
     const scope = scopeOf(c);
-    const port = c.var.deps.idempotencyKeys;
+    const port = c.get('deps').idempotencyKeys;
     const lease: IdempotencyLease = { scope, key, owner: randomUUID() };
     if (ANSWERED_IN_STATEMENT.has(c.req.path)) return inStatement(c, next, port, lease, fingerprint);
 

@@ -1,12 +1,15 @@
 /** Public identifiers and secrets handed to reporters. */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomPooled } from './random';
 
 // Crockford base32 without I, L, O, U: easy to read aloud and type on a phone.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** `n` characters, 5 random bits each (a byte's low 5 bits: 256 is a multiple of 32, so no character is favoured). */
 function randomChars(n: number): string {
+  const bytes = randomPooled(n);
   let s = '';
-  for (let i = 0; i < n; i++) s += ALPHABET[randomInt(32)];
+  for (let i = 0; i < n; i++) s += ALPHABET[bytes[i]! & 31];
   return s;
 }
 

@@ -2,6 +2,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomPooled } from './random';
 
 export interface Sealer {
   seal(value: unknown): string;
@@ -13,7 +14,7 @@ export function createSealer(key: Buffer): Sealer {
   if (key.length !== 32) throw new Error('The data key must be 32 bytes');
   return {
     seal(value) {
-      const iv = randomBytes(12);
+      const iv = randomPooled(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
       return ['v1', iv, cipher.getAuthTag(), data]

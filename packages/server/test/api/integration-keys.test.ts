@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app';
 import { refIds, reportInput, rowCounts } from '../support/fixtures';
 import { bearer, createKey, institutionNamed, registerApp, withKey } from '../support/integration-fixtures';
 import { signInAs } from '../support/sessions';
@@ -296,7 +297,8 @@ describe('webhooks through a key', () => {
     const otherManager = await createKey(t, h.developer!, other.id, { permissions: ['webhooks:manage'] });
     const hooks = `/api/v1/integration/apps/${app.id}/webhooks`;
     // The registration resolves the host: a public address for this test's name (no DNS here).
-    t.deps.resolveHost = async () => [{ address: '203.0.113.10', family: 4 }];
+    const plainApp = t.app;
+    t.app = createApp({ ...t.deps, resolveHost: async () => [{ address: '203.0.113.10', family: 4 }] });
     try {
       const created = await withKey(t, manager.key, 'POST', hooks, {
         url: 'https://hooks.sitanggap.example/pintu',
@@ -305,7 +307,7 @@ describe('webhooks through a key', () => {
       expect(created.status).toBe(201);
       expect((await created.json()).secret).toMatch(/^whsec_/);
     } finally {
-      delete t.deps.resolveHost;
+      t.app = plainApp;
     }
     const listed = await withKey(t, manager.key, 'GET', hooks);
     expect((await listed.json()).items).toHaveLength(1);

@@ -9,6 +9,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweep } from '../../src/app/sla/sweep';
 import { enqueueWebhooks } from '../../src/db/postgres-webhook-projector';
+import { createApp } from '../../src/http/app';
 import { createWebhookWorker, type WebhookWorker } from '../../src/webhooks/webhook-worker';
 import { refIds, reportInput } from '../support/fixtures';
 import { signInAs } from '../support/sessions';
@@ -117,13 +118,17 @@ describe('registering endpoints', () => {
       ['https://metadata.pemda.example/hooks', 'link_local_address'],
       ['not a url', 'invalid_url'],
     ];
-    t.deps.resolveHost = async (host) =>
-      host === 'internal.pemda.example'
-        ? [
-            { address: '203.0.113.9', family: 4 },
-            { address: '10.0.0.1', family: 4 },
-          ]
-        : [{ address: '169.254.169.254', family: 4 }];
+    const app = t.app;
+    t.app = createApp({
+      ...t.deps,
+      resolveHost: async (host) =>
+        host === 'internal.pemda.example'
+          ? [
+              { address: '203.0.113.9', family: 4 },
+              { address: '10.0.0.1', family: 4 },
+            ]
+          : [{ address: '169.254.169.254', family: 4 }],
+    });
     try {
       for (const [url, code] of cases) {
         const res = await t.post(
@@ -137,7 +142,7 @@ describe('registering endpoints', () => {
         expect(out.errors, url).toEqual([expect.objectContaining({ field: 'url', code })]);
       }
     } finally {
-      delete t.deps.resolveHost;
+      t.app = app;
     }
     // Loopback only with the development flag: ::1 and localhost without it.
     delete process.env.PINTU_WEBHOOKS_ALLOW_LOOPBACK;

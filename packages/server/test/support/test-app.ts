@@ -66,9 +66,10 @@ export async function startTestApp(
     clock: () => now,
     projectors: defaultProjectors(),
   };
-  const app = createApp(deps);
-  return {
-    app,
+  // `post`, `get` and `upload` go through `t.app`: a test may swap in an app built over other deps (the request's
+  // deps are fixed when an app is built, as in the real server).
+  const t: TestApp = {
+    app: createApp(deps),
     deps,
     database,
     mail,
@@ -77,16 +78,17 @@ export async function startTestApp(
       now = new Date(t);
     },
     post: async (path, body, headers = {}) =>
-      app.request(path, {
+      t.app.request(path, {
         method: 'POST',
         body: typeof body === 'string' ? body : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...headers },
       }),
-    get: async (path, headers = {}) => app.request(path, { headers }),
-    upload: async (form) => app.request('/api/v1/attachments', { method: 'POST', body: form }),
+    get: async (path, headers = {}) => t.app.request(path, { headers }),
+    upload: async (form) => t.app.request('/api/v1/attachments', { method: 'POST', body: form }),
     close: async () => {
       await mail.close();
       await database.close();
     },
   };
+  return t;
 }

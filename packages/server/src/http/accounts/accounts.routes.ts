@@ -119,16 +119,16 @@ const removeGrantRoute = createRoute({
 /** Registers the account routes. */
 export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(meRoute, async (c) => {
-    const me = await viewMe(c.var.deps, requireCaller(c));
+    const me = await viewMe(c.get('deps'), requireCaller(c));
     return c.json(me, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(createStaffRoute, async (c) => {
-    const created = await createStaff(c.var.deps, requireCaller(c), c.req.valid('json'));
+    const created = await createStaff(c.get('deps'), requireCaller(c), c.req.valid('json'));
     return c.json(created, 201);
   });
   app.openapi(listStaffRoute, async (c) => {
     const q = c.req.valid('query');
-    const { items, total } = await listStaff(c.var.deps, requireCaller(c), {
+    const { items, total } = await listStaff(c.get('deps'), requireCaller(c), {
       institutionId: q.institutionId,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -137,16 +137,16 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(addGrantRoute, async (c) => {
     const { userId } = c.req.valid('param');
-    const id = await addStaffGrant(c.var.deps, requireCaller(c), userId, c.req.valid('json'));
+    const id = await addStaffGrant(c.get('deps'), requireCaller(c), userId, c.req.valid('json'));
     return c.json({ id }, 201);
   });
   app.openapi(removeGrantRoute, async (c) => {
     const { userId, grantId } = c.req.valid('param');
-    await removeStaffGrant(c.var.deps, requireCaller(c), userId, grantId);
+    await removeStaffGrant(c.get('deps'), requireCaller(c), userId, grantId);
     return c.body(null, 204);
   });
   app.openapi(deactivateStaffRoute, async (c) => {
-    await deactivateStaff(c.var.deps, requireCaller(c), c.req.valid('param').userId);
+    await deactivateStaff(c.get('deps'), requireCaller(c), c.req.valid('param').userId);
     return c.body(null, 204);
   });
 }

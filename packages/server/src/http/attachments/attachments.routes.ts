@@ -68,7 +68,7 @@ export function attachmentRoutes(app: OpenAPIHono<AppEnv>): void {
       throw fieldError('file', 'required', 'Wajib melampirkan satu berkas pada kolom "file".');
     // Over the limit: refused before the bytes are copied (the use case checks the size again for other channels).
     if (file.size > MAX) throw tooLarge();
-    const stored = await uploadAttachment(c.var.deps, {
+    const stored = await uploadAttachment(c.get('deps'), {
       bytes: Buffer.from(await file.arrayBuffer()),
       name: file.name,
     });

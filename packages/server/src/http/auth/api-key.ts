@@ -47,7 +47,8 @@ export function apiKeyMiddleware(): MiddlewareHandler<AppEnv> {
     const presented = BEARER.exec(authorization)![1]!.trim();
     if (!presented.startsWith('pintu_'))
       return unauthorized(c, 'Kunci API tidak dikenali. / Unknown API key.', 'malformed');
-    const { deps, now } = c.var;
+    const deps = c.get('deps');
+    const now = c.get('now');
     const check = await authenticateKey(deps, presented, now);
     if (!check.ok) {
       const detail =
@@ -91,7 +92,7 @@ export function apiKeyMiddleware(): MiddlewareHandler<AppEnv> {
 
 /** The app caller holding `permission`, or 403 naming it (a signed-in person is 403 too: these are app routes). */
 export function requireAppPermission(c: Context<AppEnv>, permission: string) {
-  const caller = c.var.caller;
+  const caller = c.get('caller');
   if (!caller?.app)
     throw new ProblemError(
       'UNAUTHENTICATED',

@@ -24,8 +24,8 @@ function originOf(value: string | undefined): string | null {
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method) || c.req.path.startsWith('/api/auth/')) return next();
-    if (c.var.caller?.app) return next(); // an API-key caller: its cookies are never read
-    const { auth } = c.var.deps;
+    if (c.get('caller')?.app) return next(); // an API-key caller: its cookies are never read
+    const { auth } = c.get('deps');
     if (!cookieValue(c.req.header('cookie'), auth.cookies.session)) return next();
     const origin = originOf(c.req.header('origin')) ?? originOf(c.req.header('referer'));
     if (!origin || !auth.trustedOrigins.includes(origin))

@@ -37,7 +37,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { auth, db } = c.var.deps;
+      const { auth, db } = c.get('deps');
       const ip = clientIp(c, auth.trustProxy);
       const headers = new Headers(c.req.raw.headers);
       headers.delete(CLIENT_IP_HEADER);
@@ -67,7 +67,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
           email,
           ip,
           userAgent: c.req.header('user-agent') ?? null,
-          at: c.var.now,
+          at: c.get('now'),
         }).catch((err) => console.error('login audit failed', err));
       }
       return res;

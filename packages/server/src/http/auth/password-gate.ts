@@ -9,7 +9,7 @@ import { ProblemError } from '../problem';
 /** Answers 403 PASSWORD_CHANGE_REQUIRED to an account that must change its first password. */
 export function passwordChangeGate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const p = c.var.caller;
+    const p = c.get('caller');
     if (p?.mustChangePassword && c.req.path.startsWith('/api/v1/') && !isMe(c.req.method, c.req.path))
       throw new ProblemError(
         'PASSWORD_CHANGE_REQUIRED',

@@ -7,7 +7,7 @@ import { ProblemError } from '../problem';
 
 /** The signed-in caller, or 401 UNAUTHENTICATED. */
 export function requireCaller(c: Context<AppEnv>): Caller {
-  const p = c.var.caller;
+  const p = c.get('caller');
   if (!p) throw new ProblemError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu. / Please sign in.');
   return p;
 }

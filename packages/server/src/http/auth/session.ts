@@ -1,5 +1,5 @@
 /**
- * The session middleware: turns the signed session cookie into `c.var.caller` with the account's role grants and
+ * The session middleware: turns the signed session cookie into `c.get('caller')` with the account's role grants and
  * permissions in one query. A session due for its daily extension is handed to better-auth, which extends it and
  * re-sets the cookie.
  */
@@ -26,8 +26,8 @@ export async function callerOfSession(
 /** Resolves the caller for every /api request except better-auth's own. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.path.startsWith('/api/auth/') || c.var.caller?.app) return next();
-    const { auth, sessions } = c.var.deps;
+    if (c.req.path.startsWith('/api/auth/') || c.get('caller')?.app) return next();
+    const { auth, sessions } = c.get('deps');
     const token = signedCookie(c.req.header('cookie'), auth.cookies.session, auth.secret);
     if (token) {
       // Session lifetimes are wall-clock time (better-auth's), not the application clock.

@@ -82,19 +82,21 @@ const eraseRoute = createRoute({
 export function citizenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(myReportsRoute, async (c) => {
     const p = requireCaller(c);
-    return c.json({ items: await listMyReports(c.var.deps, p.userId) }, 200, { 'cache-control': 'no-store' });
+    return c.json({ items: await listMyReports(c.get('deps'), p.userId) }, 200, {
+      'cache-control': 'no-store',
+    });
   });
   app.openapi(myDataRoute, async (c) => {
     const p = requireCaller(c);
-    const data = presentMyData(await exportMyData(c.var.deps, p));
+    const data = presentMyData(await exportMyData(c.get('deps'), p));
     return c.json(data, 200, {
       'cache-control': 'no-store',
-      'content-disposition': `attachment; filename="pintu-data-saya-${c.var.now.toISOString().slice(0, 10)}.json"`,
+      'content-disposition': `attachment; filename="pintu-data-saya-${c.get('now').toISOString().slice(0, 10)}.json"`,
     });
   });
   app.openapi(eraseRoute, async (c) => {
     const p = requireCaller(c);
-    const out = await eraseIdentity(c.var.deps, p, c.req.valid('json').password);
+    const out = await eraseIdentity(c.get('deps'), p, c.req.valid('json').password);
     return c.json(out, 200);
   });
 }

@@ -89,19 +89,19 @@ export function holidayAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/holidays/decrees', jsonBodyLimit(512 * 1024));
   app.openapi(decreeRoute, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';
-    return c.json(await enterDecree(c.var.deps, requireCaller(c), c.req.valid('json'), dryRun), 200);
+    return c.json(await enterDecree(c.get('deps'), requireCaller(c), c.req.valid('json'), dryRun), 200);
   });
   app.openapi(addRoute, async (c) => {
-    const out = await addHoliday(c.var.deps, requireCaller(c), c.req.valid('json'));
+    const out = await addHoliday(c.get('deps'), requireCaller(c), c.req.valid('json'));
     return c.json(out, 201, { location: `/api/v1/holidays/${out.holiday.id}` });
   });
   app.openapi(moveRoute, async (c) =>
     c.json(
-      await moveHoliday(c.var.deps, requireCaller(c), c.req.valid('param').id, c.req.valid('json')),
+      await moveHoliday(c.get('deps'), requireCaller(c), c.req.valid('param').id, c.req.valid('json')),
       200,
     ),
   );
   app.openapi(deleteRoute, async (c) =>
-    c.json(await deleteHoliday(c.var.deps, requireCaller(c), c.req.valid('param').id), 200),
+    c.json(await deleteHoliday(c.get('deps'), requireCaller(c), c.req.valid('param').id), 200),
   );
 }

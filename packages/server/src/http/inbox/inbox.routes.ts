@@ -33,8 +33,8 @@ const inboxRoute = createRoute({
 /** Registers the inbox route. */
 export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(inboxRoute, async (c) => {
-    const { now, calendar } = c.var.deps;
-    const { rows, actors, ...page } = await listInbox(c.var.deps, requireCaller(c), c.req.valid('query'));
+    const { now, calendar } = c.get('deps');
+    const { rows, actors, ...page } = await listInbox(c.get('deps'), requireCaller(c), c.req.valid('query'));
     const ctx = { actors, calendar: calendar.get(), decreedYears: calendar.decreedYears(), now };
     const items = rows.map((row) => presentInboxItem(row, ctx));
     return c.json(

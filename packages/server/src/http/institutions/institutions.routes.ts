@@ -114,43 +114,58 @@ const auditRoute = createRoute({
 export function institutionAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   const noStore = { 'cache-control': 'no-store' };
   app.openapi(viewRoute, async (c) =>
-    c.json(await viewInstitution(c.var.deps, requireCaller(c), c.req.valid('param').id), 200, noStore),
+    c.json(await viewInstitution(c.get('deps'), requireCaller(c), c.req.valid('param').id), 200, noStore),
   );
   app.openapi(listUnitsRoute, async (c) => {
     const inactive = c.req.valid('query').inactive === 'true';
     return c.json(
-      await listUnits(c.var.deps, requireCaller(c), c.req.valid('param').id, inactive),
+      await listUnits(c.get('deps'), requireCaller(c), c.req.valid('param').id, inactive),
       200,
       noStore,
     );
   });
   app.openapi(auditRoute, async (c) =>
     c.json(
-      await listInstitutionAudit(c.var.deps, requireCaller(c), c.req.valid('param').id, c.req.valid('query')),
+      await listInstitutionAudit(
+        c.get('deps'),
+        requireCaller(c),
+        c.req.valid('param').id,
+        c.req.valid('query'),
+      ),
       200,
       noStore,
     ),
   );
   app.openapi(createUnitRoute, async (c) => {
-    const unit = await createUnit(c.var.deps, requireCaller(c), c.req.valid('param').id, c.req.valid('json'));
+    const unit = await createUnit(
+      c.get('deps'),
+      requireCaller(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
     return c.json(unit, 201, { location: `/api/v1/institutions/${unit.id}` });
   });
   app.openapi(patchRoute, async (c) =>
     c.json(
-      await updateInstitution(c.var.deps, requireCaller(c), c.req.valid('param').id, c.req.valid('json')),
+      await updateInstitution(c.get('deps'), requireCaller(c), c.req.valid('param').id, c.req.valid('json')),
       200,
     ),
   );
   app.openapi(skRoute, async (c) =>
     c.json(
-      await recordInstitutionSk(c.var.deps, requireCaller(c), c.req.valid('param').id, c.req.valid('json')),
+      await recordInstitutionSk(
+        c.get('deps'),
+        requireCaller(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       200,
     ),
   );
   app.openapi(settingsRoute, async (c) =>
     c.json(
       await updateInstitutionSettings(
-        c.var.deps,
+        c.get('deps'),
         requireCaller(c),
         c.req.valid('param').id,
         c.req.valid('json'),

@@ -139,20 +139,20 @@ const NO_STORE = { 'cache-control': 'no-store' };
 /** Registers the developer's app and key routes. */
 export function integrationAppRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listAppsRoute, async (c) => {
-    const apps = await listApps(c.var.deps, requireCaller(c));
+    const apps = await listApps(c.get('deps'), requireCaller(c));
     return c.json({ items: apps.map(presentApp) }, 200);
   });
   app.openapi(createAppRoute, async (c) => {
-    const created = await registerApp(c.var.deps, requireCaller(c), c.req.valid('json'));
+    const created = await registerApp(c.get('deps'), requireCaller(c), c.req.valid('json'));
     return c.json(presentApp(created), 201, { location: `/api/v1/integration/apps/${created.id}` });
   });
   app.openapi(getAppRoute, async (c) => {
-    const { app: found } = await managedApp(c.var.deps, requireCaller(c), c.req.valid('param').appId);
+    const { app: found } = await managedApp(c.get('deps'), requireCaller(c), c.req.valid('param').appId);
     return c.json(presentApp(found), 200);
   });
   app.openapi(patchAppRoute, async (c) => {
     const patch = c.req.valid('json');
-    const updated = await updateApp(c.var.deps, requireCaller(c), c.req.valid('param').appId, {
+    const updated = await updateApp(c.get('deps'), requireCaller(c), c.req.valid('param').appId, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.contactName !== undefined ? { contactName: patch.contactName } : {}),
       ...(patch.contactEmail !== undefined ? { contactEmail: patch.contactEmail } : {}),
@@ -161,12 +161,12 @@ export function integrationAppRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(presentApp(updated), 200);
   });
   app.openapi(listKeysRoute, async (c) => {
-    const keys = await listKeys(c.var.deps, requireCaller(c), c.req.valid('param').appId);
+    const keys = await listKeys(c.get('deps'), requireCaller(c), c.req.valid('param').appId);
     return c.json({ items: keys.map(presentKey) }, 200, NO_STORE);
   });
   app.openapi(createKeyRoute, async (c) => {
     const body = c.req.valid('json');
-    const created = await createKey(c.var.deps, requireCaller(c), c.req.valid('param').appId, {
+    const created = await createKey(c.get('deps'), requireCaller(c), c.req.valid('param').appId, {
       name: body.name,
       permissions: body.permissions,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
@@ -187,7 +187,12 @@ export function integrationAppRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!result.success)
       throw new ProblemError('VALIDATION', 'Periksa kembali isian.', zodFieldErrors(result.error));
     const parsed = result.data;
-    const r = await rotateKey(c.var.deps, requireCaller(c), c.req.valid('param').keyId, parsed.overlapHours);
+    const r = await rotateKey(
+      c.get('deps'),
+      requireCaller(c),
+      c.req.valid('param').keyId,
+      parsed.overlapHours,
+    );
     return c.json(
       {
         ...presentKey(r),
@@ -199,7 +204,7 @@ export function integrationAppRoutes(app: OpenAPIHono<AppEnv>): void {
     );
   });
   app.openapi(revokeKeyRoute, async (c) => {
-    const k = await revokeKey(c.var.deps, requireCaller(c), c.req.valid('param').keyId);
+    const k = await revokeKey(c.get('deps'), requireCaller(c), c.req.valid('param').keyId);
     return c.json(presentKey(k), 200, NO_STORE);
   });
 }

@@ -120,14 +120,14 @@ export function integrationReportRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(listRoute, async (c) => {
     const caller = requireAppPermission(c, 'reports:read');
-    const page = await listAppReports(c.var.deps, caller.app, c.req.valid('query'));
+    const page = await listAppReports(c.get('deps'), caller.app, c.req.valid('query'));
     return c.json({ items: page.items.map(presentRow), nextCursor: page.nextCursor }, 200, {
       'cache-control': 'no-store',
     });
   });
   app.openapi(getRoute, async (c) => {
     const caller = requireAppPermission(c, 'reports:read');
-    const view = await viewAppReport(c.var.deps, caller, c.req.valid('param').trackingId);
+    const view = await viewAppReport(c.get('deps'), caller, c.req.valid('param').trackingId);
     const body = {
       ...presentSight(view.sight),
       externalRef: view.externalRef,
@@ -154,7 +154,7 @@ export function integrationReportRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     try {
       const { outcome, version: now } = await actForApp(
-        c.var.deps,
+        c.get('deps'),
         caller,
         c.req.valid('param').trackingId,
         version,

@@ -83,16 +83,16 @@ const readAllRoute = createRoute({
 export function notificationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const p = requireCaller(c);
-    const page = await listNotifications(c.var.deps, p.userId, c.req.valid('query'));
+    const page = await listNotifications(c.get('deps'), p.userId, c.req.valid('query'));
     return c.json(page, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(readAllRoute, async (c) => {
     const p = requireCaller(c);
-    return c.json({ marked: await markAllRead(c.var.deps, p.userId, c.var.now) }, 200);
+    return c.json({ marked: await markAllRead(c.get('deps'), p.userId, c.get('now')) }, 200);
   });
   app.openapi(readRoute, async (c) => {
     const p = requireCaller(c);
-    await markRead(c.var.deps, p.userId, c.req.valid('param').id, c.var.now);
+    await markRead(c.get('deps'), p.userId, c.req.valid('param').id, c.get('now'));
     return c.json({ ok: true }, 200);
   });
 }

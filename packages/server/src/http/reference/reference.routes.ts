@@ -173,34 +173,34 @@ const suggestRoute = createRoute({
 /** Registers the reference routes. */
 export function referenceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(regionsRoute, async (c) =>
-    c.json({ items: await repo.listRegions(c.var.deps.db, c.req.valid('query')) }, 200),
+    c.json({ items: await repo.listRegions(c.get('deps').db, c.req.valid('query')) }, 200),
   );
   app.openapi(institutionsRoute, async (c) =>
-    c.json(await repo.listInstitutions(c.var.deps.db, c.req.valid('query')), 200),
+    c.json(await repo.listInstitutions(c.get('deps').db, c.req.valid('query')), 200),
   );
   app.openapi(institutionRoute, async (c) => {
-    const found = await repo.getInstitution(c.var.deps.db, c.req.valid('param').id);
+    const found = await repo.getInstitution(c.get('deps').db, c.req.valid('param').id);
     if (!found) throw new ProblemError('NOT_FOUND', 'Instansi tidak ditemukan.');
     return c.json(found, 200);
   });
   app.openapi(categoriesRoute, async (c) =>
-    c.json({ items: (await repo.categoryTree(c.var.deps.db)) as Record<string, unknown>[] }, 200),
+    c.json({ items: (await repo.categoryTree(c.get('deps').db)) as Record<string, unknown>[] }, 200),
   );
   app.openapi(holidaysRoute, async (c) => {
     const query = c.req.valid('query');
-    const items = await repo.listHolidays(c.var.deps.db, query);
+    const items = await repo.listHolidays(c.get('deps').db, query);
     if (!query.year) return c.json({ items }, 200);
-    const decreed = c.var.deps.calendar.decreedYears().has(query.year);
+    const decreed = c.get('deps').calendar.decreedYears().has(query.year);
     const calendar = {
       year: query.year,
       decreed,
       notice: decreed ? null : provisionalNotice(query.year),
-      decrees: await repo.listDecrees(c.var.deps.db, query.year),
+      decrees: await repo.listDecrees(c.get('deps').db, query.year),
     };
     return c.json({ items, calendar }, 200);
   });
   app.openapi(suggestRoute, async (c) => {
     const { regionCode: code, categoryId } = c.req.valid('query');
-    return c.json({ items: await repo.suggestInstitutions(c.var.deps.db, code, categoryId) }, 200);
+    return c.json({ items: await repo.suggestInstitutions(c.get('deps').db, code, categoryId) }, 200);
   });
 }

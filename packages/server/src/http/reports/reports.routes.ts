@@ -108,14 +108,14 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(createReportRoute, async (c) => {
     const { externalRef, ...input } = c.req.valid('json');
-    if (c.var.caller?.app) requireAppPermission(c, 'reports:file');
+    if (c.get('caller')?.app) requireAppPermission(c, 'reports:file');
     else if (externalRef !== undefined)
       throw fieldError(
         'externalRef',
         'api_key_only',
         'externalRef hanya untuk aplikasi yang memakai kunci API.',
       );
-    const filer = filerOf(c.var.caller, externalRef);
+    const filer = filerOf(c.get('caller'), externalRef);
     let last: { created: FiledReport; answer: ReturnType<typeof jsonAnswer> } | undefined;
     // Built once per report drafted (the stored form is sealed): the one stored is the one sent.
     const answer = (created: FiledReport) => {
@@ -126,13 +126,13 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
         };
       return last.answer;
     };
-    const keyed = c.var.idempotency;
+    const keyed = c.get('idempotency');
     if (!keyed) {
-      const created = await fileReport(c.var.deps, input, filer);
+      const created = await fileReport(c.get('deps'), input, filer);
       return c.json(created, 201, { location: `/api/v1/reports/${created.trackingId}` });
     }
     // The answer is stored with the report (http/idempotency.ts): what is sent is exactly what a retry gets.
-    const created = await fileReportWithKey(c.var.deps, input, filer, {
+    const created = await fileReportWithKey(c.get('deps'), input, filer, {
       lease: keyed.lease,
       fingerprint: keyed.fingerprint,
       answerOf: (filed) => answer(filed).stored,
@@ -142,9 +142,9 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     return created ? (answer(created).send() as never) : (c.body(null, 204) as never);
   });
   app.openapi(getReportRoute, async (c) => {
-    // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.var.deps.
+    // The caller rides along explicitly: since intake's one-variable deps (bad0052) it is no longer in c.get('deps').
     const sight = await viewReport(
-      Object.assign({}, c.var.deps, { caller: c.var.caller }),
+      Object.assign({}, c.get('deps'), { caller: c.get('caller') }),
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
@@ -152,12 +152,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(listReportsRoute, async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await searchPublicReports(c.var.deps.db, q);
+    const { rows, total } = await searchPublicReports(c.get('deps').db, q);
     return c.json({ items: rows.map(presentPublic), page: q.page, pageSize: q.pageSize, total }, 200);
   });
   app.openapi(attachmentRoute, async (c) => {
     const { trackingId, id } = c.req.valid('param');
-    const file = await readAttachment(c.var.deps, trackingId, id, c.req.valid('header')['x-access-code']);
+    const file = await readAttachment(c.get('deps'), trackingId, id, c.req.valid('header')['x-access-code']);
     return c.body(new Uint8Array(file.bytes), 200, {
       'content-type': file.mime,
       'content-disposition': `inline; filename="${encodeURIComponent(file.filename)}"`,

@@ -34,7 +34,7 @@ const similarRoute = createRoute({
 export function similarRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(similarRoute, async (c) => {
     const { trackingId } = c.req.valid('param');
-    const page = await findSimilar(c.var.deps, c.var.caller, trackingId, c.req.valid('query'));
+    const page = await findSimilar(c.get('deps'), c.get('caller'), trackingId, c.req.valid('query'));
     return c.json(page, 200, { 'cache-control': 'no-store' });
   });
 }

@@ -136,22 +136,22 @@ async function answer(
 /** Registers the statistics routes. */
 export function statsRoutes(app: OpenAPIHono<AppEnv>): void {
   const scoped = async (c: Context<AppEnv>, q: S.ScopeParamsIn) => ({
-    resolved: await resolveScope(c.var.deps, q),
-    period: resolvePeriod(q, c.var.now),
+    resolved: await resolveScope(c.get('deps'), q),
+    period: resolvePeriod(q, c.get('now')),
   });
 
   app.openapi(routes.summary, (async (c: Context<AppEnv>) => {
     const q = S.ScopeQuery.parse(c.req.query());
     const { resolved, period } = await scoped(c, q);
-    const s = await statsSummary(c.var.deps, resolved, period, c.var.now, S.gradeScaleOf(q));
+    const s = await statsSummary(c.get('deps'), resolved, period, c.get('now'), S.gradeScaleOf(q));
     return answer(c, q.format, s, () => present.summaryTable(s));
   }) as never);
   app.openapi(routes.rankings, (async (c: Context<AppEnv>) => {
     const q = S.RankingsQuery.parse(c.req.query());
     const r = await statsRankings(
-      c.var.deps,
+      c.get('deps'),
       q.kind,
-      resolvePeriod(q, c.var.now),
+      resolvePeriod(q, c.get('now')),
       q.limit,
       S.gradeScaleOf(q),
     );
@@ -160,44 +160,44 @@ export function statsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(routes.trends, (async (c: Context<AppEnv>) => {
     const q = S.ScopeQuery.parse(c.req.query());
     const { resolved, period } = await scoped(c, q);
-    const t = await statsTrends(c.var.deps, resolved.scope, period);
+    const t = await statsTrends(c.get('deps'), resolved.scope, period);
     return answer(c, q.format, t, () => present.trendsTable(t));
   }) as never);
   app.openapi(routes.byCategory, (async (c: Context<AppEnv>) => {
     const q = S.ScopeQuery.parse(c.req.query());
     const { resolved, period } = await scoped(c, q);
-    const t = await statsByCategory(c.var.deps, resolved.scope, period);
+    const t = await statsByCategory(c.get('deps'), resolved.scope, period);
     return answer(c, q.format, t, () => present.byCategoryTable(t));
   }) as never);
   app.openapi(routes.byRegion, (async (c: Context<AppEnv>) => {
     const q = S.ByRegionQuery.parse(c.req.query());
     const { resolved, period } = await scoped(c, q);
-    const t = await statsByRegion(c.var.deps, resolved.scope, period, c.var.now);
+    const t = await statsByRegion(c.get('deps'), resolved.scope, period, c.get('now'));
     return answer(c, q.format, t, () => present.byRegionTable(t));
   }) as never);
   app.openapi(routes.aspirations, (async (c: Context<AppEnv>) => {
     const q = S.AspirationsQuery.parse(c.req.query());
-    const a = await statsAspirations(c.var.deps, resolvePeriod(q, c.var.now), q.regionCode);
+    const a = await statsAspirations(c.get('deps'), resolvePeriod(q, c.get('now')), q.regionCode);
     return answer(c, q.format, a, () => present.aspirationsTable(a));
   }) as never);
   app.openapi(routes.overdue, (async (c: Context<AppEnv>) => {
     const q = S.OversightQuery.parse(c.req.query());
-    const t = await overdueReports(c.var.deps, c.var.caller, q);
+    const t = await overdueReports(c.get('deps'), c.get('caller'), q);
     return answer(c, q.format, t, () => present.overdueTable(t));
   }) as never);
   app.openapi(routes.silent, (async (c: Context<AppEnv>) => {
     const q = S.OversightQuery.parse(c.req.query());
-    const t = await silentInstitutions(c.var.deps, c.var.caller, q, resolvePeriod(q, c.var.now));
+    const t = await silentInstitutions(c.get('deps'), c.get('caller'), q, resolvePeriod(q, c.get('now')));
     return answer(c, q.format, t, () => present.silentTable(t));
   }) as never);
   app.openapi(evaluationRoute, (async (c: Context<AppEnv>) => {
     const { id } = S.EvaluationParams.parse(c.req.param());
     const q = S.PeriodQuery.parse(c.req.query());
-    const resolved = await resolveScope(c.var.deps, { institutionId: id, subtree: true }, 'id');
-    const period = resolvePeriod(q, c.var.now);
-    const s = await statsSummary(c.var.deps, resolved, period, c.var.now);
-    const t = await statsTrends(c.var.deps, resolved.scope, period);
-    const pdf = await evaluationPdf(s, t, c.var.now);
+    const resolved = await resolveScope(c.get('deps'), { institutionId: id, subtree: true }, 'id');
+    const period = resolvePeriod(q, c.get('now'));
+    const s = await statsSummary(c.get('deps'), resolved, period, c.get('now'));
+    const t = await statsTrends(c.get('deps'), resolved.scope, period);
+    const pdf = await evaluationPdf(s, t, c.get('now'));
     return new Response(pdf, {
       headers: {
         'content-type': 'application/pdf',

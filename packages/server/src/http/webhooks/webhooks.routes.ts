@@ -153,47 +153,67 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createRoute_, async (c) => {
     const { appId } = c.req.valid('param');
     const out = await registerWebhookEndpoint(
-      c.var.deps,
+      c.get('deps'),
       requireCaller(c),
       appId,
       c.req.valid('json'),
-      c.var.now,
+      c.get('now'),
     );
     return c.json({ ...presentEndpoint(out.endpoint), secret: out.secret }, 201, {
       location: `${BASE}/webhooks/${out.endpoint.id}`,
     });
   });
   app.openapi(listRoute, async (c) => {
-    const items = await listWebhookEndpoints(c.var.deps, requireCaller(c), c.req.valid('param').appId);
+    const items = await listWebhookEndpoints(c.get('deps'), requireCaller(c), c.req.valid('param').appId);
     return c.json({ items: items.map(presentEndpoint) }, 200);
   });
   app.openapi(getRoute, async (c) => {
-    const endpoint = await getWebhookEndpoint(c.var.deps, requireCaller(c), c.req.valid('param').endpointId);
+    const endpoint = await getWebhookEndpoint(
+      c.get('deps'),
+      requireCaller(c),
+      c.req.valid('param').endpointId,
+    );
     return c.json(presentEndpoint(endpoint), 200);
   });
   app.openapi(patchRoute, async (c) => {
     const id = c.req.valid('param').endpointId;
-    const out = await updateWebhookEndpoint(c.var.deps, requireCaller(c), id, c.req.valid('json'), c.var.now);
+    const out = await updateWebhookEndpoint(
+      c.get('deps'),
+      requireCaller(c),
+      id,
+      c.req.valid('json'),
+      c.get('now'),
+    );
     return c.json(presentEndpoint(out), 200);
   });
   app.openapi(deleteRoute, async (c) => {
-    await deleteWebhookEndpoint(c.var.deps, requireCaller(c), c.req.valid('param').endpointId, c.var.now);
+    await deleteWebhookEndpoint(
+      c.get('deps'),
+      requireCaller(c),
+      c.req.valid('param').endpointId,
+      c.get('now'),
+    );
     return c.json({ ok: true }, 200);
   });
   app.openapi(rotateRoute, async (c) => {
     const id = c.req.valid('param').endpointId;
-    const out = await rotateWebhookSecret(c.var.deps, requireCaller(c), id, c.var.now);
+    const out = await rotateWebhookSecret(c.get('deps'), requireCaller(c), id, c.get('now'));
     return c.json({ secret: out.secret, previousSecretUntil: out.previousSecretUntil.toISOString() }, 201);
   });
   app.openapi(testRoute, async (c) => {
-    const out = await sendTestEvent(c.var.deps, requireCaller(c), c.req.valid('param').endpointId, c.var.now);
+    const out = await sendTestEvent(
+      c.get('deps'),
+      requireCaller(c),
+      c.req.valid('param').endpointId,
+      c.get('now'),
+    );
     return c.json(presentDelivery(out), 202);
   });
   app.openapi(deliveriesRoute, async (c) => {
     const { cursor, limit } = c.req.valid('query');
     const id = c.req.valid('param').endpointId;
     const page = await listWebhookDeliveries(
-      c.var.deps,
+      c.get('deps'),
       requireCaller(c),
       id,
       cursor ? Number(cursor) : null,
@@ -209,7 +229,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(replayRoute, async (c) => {
     const id = c.req.valid('param').deliveryId;
-    const out = await replayWebhookDelivery(c.var.deps, requireCaller(c), id, c.var.now);
+    const out = await replayWebhookDelivery(c.get('deps'), requireCaller(c), id, c.get('now'));
     return c.json(presentDelivery(out), 202);
   });
 }

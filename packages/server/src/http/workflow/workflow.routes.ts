@@ -120,23 +120,23 @@ const revealLogRoute = createRoute({
 export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
   app.on('POST', '/api/v1/reports/:trackingId/actions', jsonBodyLimit(MAX_JSON_BYTES));
   app.openapi(actionRoute, async (c) => {
-    const outcome = await actOnReport(c.var.deps, c.req.valid('param').trackingId, c.req.valid('json'), {
-      caller: c.var.caller,
+    const outcome = await actOnReport(c.get('deps'), c.req.valid('param').trackingId, c.req.valid('json'), {
+      caller: c.get('caller'),
       accessCode: c.req.valid('header')['x-access-code'],
     }).catch(actorRequired);
     return c.json(presentActionResult(outcome), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(eventsRoute, async (c) => {
-    const timeline = await readTimeline(c.var.deps, c.req.valid('param').trackingId, {
-      caller: c.var.caller,
+    const timeline = await readTimeline(c.get('deps'), c.req.valid('param').trackingId, {
+      caller: c.get('caller'),
       accessCode: c.req.valid('header')['x-access-code'],
     });
     return c.json(presentTimelineView(timeline), 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealRoute, async (c) => {
-    const caller = signedIn(c.var.caller);
+    const caller = signedIn(c.get('caller'));
     const revealed = await revealIdentity(
-      c.var.deps,
+      c.get('deps'),
       c.req.valid('param').trackingId,
       c.req.valid('json').reason,
       caller,
@@ -144,9 +144,9 @@ export function workflowRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(revealed, 200, { 'cache-control': 'no-store' });
   });
   app.openapi(revealLogRoute, async (c) => {
-    const caller = signedIn(c.var.caller);
+    const caller = signedIn(c.get('caller'));
     const page = c.req.valid('query');
-    const log = await listIdentityReveals(c.var.deps, caller, page);
+    const log = await listIdentityReveals(c.get('deps'), caller, page);
     return c.json(presentRevealLog(log, page), 200, { 'cache-control': 'no-store' });
   });
 }
