@@ -9,6 +9,7 @@ export * from './calendar/time-zones';
 export * from './calendar/types';
 export * from './calendar/working-day-calendar';
 export * from './errors';
+export * from './federation/authority';
 export * from './inbox/queues';
 export * from './indicators/custody-stages';
 export * from './indicators/grade';
