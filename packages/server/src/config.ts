@@ -37,6 +37,17 @@ const schema = z.object({
     .transform((v) => v !== '0' && v !== 'false'),
   /** Secret that signs session cookies (≥ 32 characters); derived from the data key when unset. */
   PINTU_AUTH_SECRET: optional(z.string().min(32)),
+  /** This instance's name among federated Pintu instances (ADR 0013), e.g. `nasional` or `kaltim`. */
+  PINTU_INSTANCE: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,31}$/, 'lowercase letters, digits and -, 2–32 characters')
+    .default('pintu'),
+  /** Its display name, e.g. `LAPOR WAL! Kalimantan Timur`. */
+  PINTU_INSTANCE_NAME: z.string().min(1).max(120).default('Pintu'),
+  /** Its Ed25519 signing key (`whsk_…`); generated into DATA_DIR when unset. */
+  PINTU_INSTANCE_KEY: optional(
+    z.string().regex(/^whsk_[A-Za-z0-9+/]{43}=$/, 'must be whsk_ and 32 bytes in base64'),
+  ),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
