@@ -7,6 +7,7 @@
 import type { AccountsPort } from './accounts';
 import type { Attachments } from './attachments';
 import type { CitizenData } from './citizen-data';
+import type { FederationRegistry } from './federation';
 import type { Holidays } from './holidays';
 import type { IdempotencyKeys } from './idempotency';
 import type { InAppNotifications } from './in-app-notifications';
@@ -25,6 +26,7 @@ export * from './accounts';
 export * from './attachments';
 export * from './blobs';
 export * from './citizen-data';
+export * from './federation';
 export * from './holidays';
 export * from './idempotency';
 export * from './in-app-notifications';
@@ -57,4 +59,5 @@ export type Ports = {
   webhooks: WebhookStore;
   integration: IntegrationRegistry;
   idempotencyKeys: IdempotencyKeys;
+  federation: FederationRegistry;
 };

@@ -4,6 +4,7 @@ import type { Db } from './open';
 import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
 import { postgresCitizenData } from './postgres-citizen-data';
+import { postgresFederation } from './postgres-federation';
 import { postgresHolidays } from './postgres-holidays';
 import { postgresIdempotencyKeys } from './postgres-idempotency';
 import { postgresInAppNotifications } from './postgres-in-app-notifications';
@@ -38,5 +39,6 @@ export function postgresPorts(db: Db): Ports {
     webhooks: postgresWebhooks(db),
     integration: postgresIntegration(db),
     idempotencyKeys: postgresIdempotencyKeys(db),
+    federation: postgresFederation(db),
   };
 }

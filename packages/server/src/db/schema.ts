@@ -272,6 +272,8 @@ export const events = pgTable(
 
 // Accounts, sessions, role grants and the login audit.
 export * from './auth-schema';
+// Federation between Pintu instances: trusted peers and the authority map (issue 13).
+export * from './federation-schema';
 // Idempotency keys of POST requests and their stored answers (issue 12).
 export * from './idempotency-schema';
 // Institution administration: SK records and the audit of every change.
