@@ -20,6 +20,7 @@ import { startJobs } from './jobs/start-jobs';
 import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
+import { instanceSelf, loadInstanceKey } from './security/instance-identity';
 import { createSealer, loadDataKey } from './security/seal';
 import { createWebhookWorker } from './webhooks/webhook-worker';
 
@@ -70,6 +71,11 @@ async function main() {
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
     projectors: defaultProjectors(),
+    instance: instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
+      slug: config.PINTU_INSTANCE,
+      name: config.PINTU_INSTANCE_NAME,
+      baseUrl: publicUrl,
+    }),
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.

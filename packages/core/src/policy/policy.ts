@@ -21,6 +21,8 @@ export const ADMIN_ACTIONS = [
   'manage_staff',
   'record_sk',
   'manage_api_keys',
+  /** Trust peer instances and see the federation's state (ADR 0013). */
+  'manage_federation',
 ] as const;
 
 /** Every action the policy knows: the lifecycle's and the administrative ones. */
@@ -79,6 +81,7 @@ export const POLICY: readonly PolicyRule[] = [
       'manage_categories',
       'manage_holidays',
       'manage_staff',
+      'manage_federation',
     ],
   },
   { role: 'national_admin', scope: 'anywhere', actions: ['reveal_identity'], requires: 'reveal_identity' },

@@ -30,4 +30,16 @@ export interface AppDeps extends Ports {
   projectors: readonly Projector[];
   /** How webhook registration resolves a URL's host (node:dns by default); tests answer private addresses. */
   resolveHost?: Resolve;
+  /** This instance among federated ones (ADR 0013); unset: the federation routes answer that it is not set up. */
+  instance?: InstanceSelf;
+}
+
+/** Who this instance is, and the one thing its secret key is used for here: signing its identity document. */
+export interface InstanceSelf {
+  slug: string;
+  name: string;
+  baseUrl: string;
+  publicKey: string;
+  /** The signed identity document, claiming `handles`, issued at `nowS` (unix seconds). */
+  identity(handles: readonly string[], nowS: number): string;
 }

@@ -17,6 +17,7 @@ import { sessionMiddleware } from './auth/session';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
+import { federationRoutes } from './federation/federation.routes';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
 import { type IdempotencyOptions, idempotencyMiddleware } from './idempotency';
 import { inboxRoutes } from './inbox/inbox.routes';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   webhookRoutes(app);
   integrationAppRoutes(app);
   integrationReportRoutes(app);
+  federationRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>

@@ -112,3 +112,13 @@ export function readIdentity(
 /** The authority lines a trusted peer's identity adds: each institution it handles, for it. */
 export const authorityOfIdentity = (identity: InstanceIdentity): AuthorityEntry[] =>
   identity.handles.map((institutionCode) => ({ institutionCode, instance: identity.slug }));
+
+/** This instance as the app sees it: its names and public key, and a signer of its identity document. */
+export function instanceSelf(secretKey: string, who: { slug: string; name: string; baseUrl: string }) {
+  return {
+    ...who,
+    publicKey: publicKeyOf(secretKey),
+    identity: (handles: readonly string[], nowS: number) =>
+      identityDocument(secretKey, { ...who, handles }, nowS),
+  };
+}

@@ -12,6 +12,8 @@ import { defaultProjectors } from '../../src/db/postgres-projectors';
 import { createApp } from '../../src/http/app';
 import type { Deps } from '../../src/http/context';
 import { createMailer } from '../../src/mail/mailer';
+import { instanceSelf } from '../../src/security/instance-identity';
+import { generateInstanceKeys } from '../../src/security/instance-keys';
 import { createSealer } from '../../src/security/seal';
 import { type SmtpSink, startSmtpSink } from './smtp';
 import { type Engine, openTestDatabase } from './test-db';
@@ -65,6 +67,12 @@ export async function startTestApp(
     mailer,
     clock: () => now,
     projectors: defaultProjectors(),
+    // This instance among federated ones (ADR 0013): a fresh key per test app.
+    instance: instanceSelf(generateInstanceKeys().secretKey, {
+      slug: 'nasional',
+      name: 'Pintu nasional (uji)',
+      baseUrl: publicUrl,
+    }),
   };
   // `post`, `get` and `upload` go through `t.app`: a test may swap in an app built over other deps (the request's
   // deps are fixed when an app is built, as in the real server).
