@@ -2,6 +2,7 @@
 import type { AuthorityEntry, FederationPeer, FederationRegistry } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './open';
+import { textArrayLiteral } from './pg-arrays';
 
 type Row = Record<string, unknown>;
 
@@ -16,14 +17,12 @@ const peerOf = (r: Row): FederationPeer => ({
   trustedBy: String(r.trustedBy),
 });
 
-const textArray = (xs: readonly string[]) => `{${xs.map((x) => JSON.stringify(x)).join(',')}}`;
-
 /** Replaces `instance`'s authority lines with `handles`, in `tx`. */
 async function setLines(tx: Db, instance: string, handles: readonly string[], at: Date) {
   await tx.execute(sql`delete from federation_authority where instance = ${instance}`);
   if (handles.length)
     await tx.execute(sql`insert into federation_authority (institution_code, instance, updated_at)
-      select code, ${instance}, ${at.toISOString()} from unnest(${textArray(handles)}::text[]) as code`);
+      select code, ${instance}, ${at.toISOString()} from unnest(${textArrayLiteral(handles)}::text[]) as code`);
 }
 
 export function postgresFederation(db: Db): FederationRegistry {
@@ -61,7 +60,8 @@ export function postgresFederation(db: Db): FederationRegistry {
     },
     async unknownInstitutionCodes(codes) {
       if (codes.length === 0) return [];
-      const res = await db.execute(sql`select c.code from unnest(${textArray(codes)}::text[]) as c(code)
+      const res =
+        await db.execute(sql`select c.code from unnest(${textArrayLiteral(codes)}::text[]) as c(code)
         where not exists (select 1 from institutions i where i.code = c.code) order by c.code`);
       return (res.rows as Row[]).map((r) => String(r.code));
     },

@@ -10,6 +10,7 @@ import type {
 } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './open';
+import { textArrayLiteral } from './pg-arrays';
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) => new Date(v as string | Date);
@@ -59,7 +60,7 @@ function parseTextArray(v: unknown): string[] {
   return s.length <= 2 ? [] : s.slice(1, -1).split(',');
 }
 
-const textArray = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
+const textArray = (xs: readonly string[]) => sql`${textArrayLiteral(xs)}::text[]`;
 
 function auditInsert(a: IntegrationAuditEntry): SQL {
   return sql`insert into integration_audit (app_id, key_id, action, actor_id, actor_role, at, detail)

@@ -109,8 +109,9 @@ export async function writeWebhookDeliveries(
 }
 
 /**
- * Writes the webhook deliveries of report `reportId`'s events after `afterSeq`, read back from the log. Intake calls
- * this in a filing's transaction (`afterSeq` 0) for a report an app filed, so the app hears `report.filed`.
+ * Writes the webhook deliveries of report `reportId`'s events after `afterSeq`, read back from the log: the rows the
+ * projector would have written. Intake writes a filing's own rows in its statement (intake-statements.ts);
+ * test/db/intake-webhooks.test.ts holds the two equal with this.
  */
 export async function enqueueWebhooks(tx: Db, reportId: number, afterSeq: number, now: Date) {
   const ev =

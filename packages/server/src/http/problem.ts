@@ -2,6 +2,7 @@
  * The one place where errors become HTTP: RFC 9457 problem+json with field-level detail.
  * Domain error codes map to statuses here and nowhere else.
  */
+import { z as openapiZ } from '@hono/zod-openapi';
 import type { DomainError } from '@pintu/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -142,3 +143,13 @@ function messageOf(i: z.core.$ZodIssue): string {
       return i.message;
   }
 }
+
+/** The OpenAPI description of a route's problem+json answer (the fields every problem has). */
+export const problemResponse = (description: string) => ({
+  content: {
+    'application/problem+json': {
+      schema: openapiZ.object({ title: openapiZ.string(), status: openapiZ.number() }).passthrough(),
+    },
+  },
+  description,
+});

@@ -196,7 +196,8 @@ describe('deliveries', () => {
         reportInput(ids.roads, { institutionId: ids.samarinda, isAnonymous: true, reporter: ANON }),
       )
     ).json();
-    // Intake's part (another engineer wires it): a report the app filed hears `report.filed` in the filing's transaction.
+    // The report is made the app's after filing, so its `report.filed` rows are derived from the log here (an app's own
+    // filing gets the same rows from intake's statement: test/db/intake-webhooks.test.ts).
     await t.deps.db.transaction(async (tx) => {
       await tx.execute(
         sql`update reports set channel = 'integration:lapor-smd' where tracking_id = ${filed.trackingId}`,

@@ -2,9 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { DomainFailure } from '@pintu/core';
 import { describe, expect, it } from 'vitest';
-import { type FilingCaller, fileReport, type ReportFiling } from '../../src/app/reports/file-report';
+import { type FilingCaller, fileReport } from '../../src/app/reports/file-report';
 import { createSealer } from '../../src/security/seal';
 import { fakeCalendarSource } from '../fakes/intake-calendar';
+import { sampleFiling } from '../fakes/intake-filing';
 import { type FakeReference, fakeReports } from '../fakes/intake-reports';
 
 const NOW = new Date('2024-06-03T02:00:00Z'); // Monday 09:00 WIB
@@ -30,20 +31,7 @@ function setup() {
   return { reports, deps: { reports, sealer, calendar: fakeCalendarSource(), now: NOW }, sealer };
 }
 
-const filing = (over: Partial<ReportFiling> = {}): ReportFiling => ({
-  type: 'complaint',
-  title: 'Jalan berlubang di Jalan Juanda',
-  body: 'Lubang besar di tengah jalan membahayakan pengendara motor setiap malam.',
-  incidentDate: '2024-06-01',
-  location: { regionCode: '64.72.01' },
-  categoryId: 11,
-  isAnonymous: false,
-  isConfidential: false,
-  attachmentIds: [],
-  reporter: { name: 'Siti Aminah', email: 'siti@example.id' },
-  language: 'id',
-  ...over,
-});
+const filing = sampleFiling;
 
 async function failureOf(p: Promise<unknown>): Promise<DomainFailure> {
   const err = await p.then(

@@ -11,27 +11,15 @@ import {
   fileReport,
   fileReportWithKey,
   type IdempotentFiling,
-  type ReportFiling,
 } from '../../src/app/reports/file-report';
 import { createSealer } from '../../src/security/seal';
 import { fakeCalendarSource } from '../fakes/intake-calendar';
+import { sampleFiling } from '../fakes/intake-filing';
 import { fakeReports } from '../fakes/intake-reports';
 
 const NOW = new Date('2024-06-03T02:00:00Z');
 const guest: FilingCaller = { kind: 'guest', channel: 'web' };
-const filing: ReportFiling = {
-  type: 'complaint',
-  title: 'Jalan berlubang di Jalan Juanda',
-  body: 'Lubang besar di tengah jalan membahayakan pengendara motor setiap malam.',
-  incidentDate: '2024-06-01',
-  location: { regionCode: '64.72.01' },
-  categoryId: 11,
-  isAnonymous: false,
-  isConfidential: false,
-  attachmentIds: [],
-  reporter: { name: 'Siti Aminah', email: 'siti@example.id' },
-  language: 'id',
-};
+const filing = sampleFiling();
 
 function setup() {
   const saved = fakeReports({

@@ -5,14 +5,8 @@ import { exportMyData } from '../../app/citizen/export-my-data';
 import { listMyReports } from '../../app/citizen/my-reports';
 import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
+import { problemResponse as problem } from '../problem';
 import { presentMyData } from './my-data.presenter';
-
-const problem = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 
 const MyReport = z
   .object({

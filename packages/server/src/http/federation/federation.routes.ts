@@ -7,13 +7,8 @@ import { identityOfInstance, trustPeerAsAdmin, viewFederation } from '../../app/
 import { requireCaller } from '../auth/require';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
+import { problemResponse as problem } from '../problem';
 
-const problem = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 const errors = {
   401: problem('Not signed in'),
   403: problem('Not the national admin'),

@@ -8,6 +8,7 @@ import { addHoliday, deleteHoliday, moveHoliday } from '../../app/sla/manage-hol
 import { requireCaller } from '../auth/require';
 import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
+import { problemResponse } from '../problem';
 import {
   DecreeFile,
   DecreeResult,
@@ -17,12 +18,6 @@ import {
   HolidayPatch,
 } from './holidays.schema';
 
-const problemResponse = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 const errors = {
   401: problemResponse('Not signed in'),
   403: problemResponse('Not the national admin'),

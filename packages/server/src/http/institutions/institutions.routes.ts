@@ -2,7 +2,7 @@
  * Institution administration: units (create, rename, move, deactivate), the SK record, settings, and the audit.
  * A coordinator manages its subtree; the national admin manages everything; everyone else gets 403.
  */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import { createUnit } from '../../app/institutions/create-unit';
 import { recordInstitutionSk } from '../../app/institutions/record-sk';
 import { updateInstitution } from '../../app/institutions/update-institution';
@@ -10,6 +10,7 @@ import { updateInstitutionSettings } from '../../app/institutions/update-setting
 import { listInstitutionAudit, listUnits, viewInstitution } from '../../app/institutions/view-institution';
 import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
+import { problemResponse } from '../problem';
 import {
   AuditPage,
   AuditQuery,
@@ -23,12 +24,6 @@ import {
   UnitListQuery,
 } from './institutions.schema';
 
-const problemResponse = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 const errors = {
   403: problemResponse('Outside your scope'),
   404: problemResponse('No such institution'),

@@ -3,13 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markAllRead, markRead } from '../../app/notifications/in-app';
 import { requireCaller } from '../auth/require';
 import type { AppEnv } from '../context';
-
-const problemResponse = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
+import { problemResponse } from '../problem';
 
 const Notification = z
   .object({

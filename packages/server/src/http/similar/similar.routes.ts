@@ -1,16 +1,10 @@
 /** The similar-reports route: duplicate candidates for a report, for staff who handle it. */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { findSimilar } from '../../app/reports/find-similar';
 import type { AppEnv } from '../context';
+import { problemResponse } from '../problem';
 import { TrackingParam } from '../reports/reports.schema';
 import { SimilarPage, SimilarQuery } from './similar.schema';
-
-const problemResponse = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 
 const similarRoute = createRoute({
   method: 'get',

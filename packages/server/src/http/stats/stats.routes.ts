@@ -11,17 +11,12 @@ import { overdueReports, silentInstitutions } from '../../app/stats/oversight';
 import { resolvePeriod, resolveScope } from '../../app/stats/resolve';
 import { statsSummary } from '../../app/stats/summary';
 import type { AppEnv } from '../context';
+import { problemResponse } from '../problem';
 import { evaluationPdf } from './evaluation-pdf';
 import { type ExportTable, exportResponse } from './export-table';
 import * as present from './stats.presenter';
 import * as S from './stats.schema';
 
-const problemResponse = (description: string) => ({
-  content: {
-    'application/problem+json': { schema: z.object({ title: z.string(), status: z.number() }).passthrough() },
-  },
-  description,
-});
 const downloads = {
   'text/csv': { schema: z.string() },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
