@@ -133,6 +133,12 @@ async function main() {
     }
   });
 
+  // Keep idle connections longer than the clients and proxies that reuse them (Node closes them after 5 s): a
+  // client reusing a socket at the instant the server closes it gets ECONNRESET (seen in the e2e suite).
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
