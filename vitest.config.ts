@@ -39,6 +39,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/integration/**/*.test.ts'],
           testTimeout: 900_000,
           hookTimeout: 300_000,

@@ -5762,6 +5762,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/federation/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A peer instance's message (forwarded report, copy, events, reporter command), applied once and in order
+     * @description Headers `webhook-id: fed_<sender>_<trackingId>_<seq>`, `webhook-timestamp`, `webhook-signature: v1a,<Ed25519>`. Body `{ type, trackingId, seq, data }`. See docs/federation.md.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Applied, or already applied before (`duplicate`); a command answers whether it was applied */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              result?: unknown;
+            };
+          };
+        };
+        /** @description Not a federation message */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not signed by a trusted peer, or the timestamp is older than 5 minutes */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A gap in the stream: the sender resends from `expectedSeq` */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expectedSeq: number;
+            };
+          };
+        };
+        /** @description Refused: it would break this copy (chain, reference data, not a copy of the sender) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6144,6 +6238,8 @@ export interface components {
         trackingId: string;
         institutionId: number;
       }[];
+      /** @description Set when another Pintu instance handles the report: the action was sent there and shows here once applied */
+      forwardedTo?: string;
     };
     ActionInput:
       | {
@@ -6919,6 +7015,16 @@ export interface components {
       /** @description SHA-256 of the public key, read out between operators */
       fingerprint: string;
       trustedAt: string;
+      backlog: components['schemas']['FederationBacklog'];
+    };
+    FederationBacklog: {
+      /** @description Messages not yet delivered to this peer */
+      queued: number;
+      /** @description When the oldest undelivered one was written */
+      oldestQueuedAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+      lastDeliveredAt: string | null;
     };
     FederationTrustInput: {
       /** @description The peer's identity document, as printed */

@@ -48,6 +48,8 @@ const schema = z.object({
   PINTU_INSTANCE_KEY: optional(
     z.string().regex(/^whsk_[A-Za-z0-9+/]{43}=$/, 'must be whsk_ and 32 bytes in base64'),
   ),
+  /** Longest wait between two tries of a message to a peer instance, in seconds (ADR 0013). */
+  PINTU_FEDERATION_RETRY_MAX_S: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])

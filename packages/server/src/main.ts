@@ -14,6 +14,7 @@ import { defaultProjectors } from './db/postgres-projectors';
 import { seedDemoData } from './db/seed/demo';
 import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
+import { createFederationSender } from './federation/sender';
 import { createApp } from './http/app';
 import { serveWeb } from './http/web';
 import { startJobs } from './jobs/start-jobs';
@@ -61,6 +62,11 @@ async function main() {
     secret: config.PINTU_AUTH_SECRET ?? deriveAuthSecret(dataKey),
     trustProxy: config.TRUST_PROXY,
   });
+  const instance = instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
+    slug: config.PINTU_INSTANCE,
+    name: config.PINTU_INSTANCE_NAME,
+    baseUrl: publicUrl,
+  });
   const deps = {
     ...postgresPorts(db),
     db,
@@ -71,11 +77,7 @@ async function main() {
     blobs: fsBlobs(join(dataDir, 'attachments')),
     clock: () => new Date(),
     projectors: defaultProjectors(),
-    instance: instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
-      slug: config.PINTU_INSTANCE,
-      name: config.PINTU_INSTANCE_NAME,
-      baseUrl: publicUrl,
-    }),
+    instance,
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.
@@ -118,6 +120,15 @@ async function main() {
   const stopWebhooks = config.PINTU_NOTIFICATIONS_WORKER
     ? createWebhookWorker({ db, sealer, clock: deps.clock }).start()
     : null;
+  // Messages to peer instances (ADR 0013): the same kind of loop, leased per stream, in the worker process.
+  const stopFederation = config.PINTU_NOTIFICATIONS_WORKER
+    ? createFederationSender({
+        db,
+        self: instance,
+        clock: deps.clock,
+        retryCapMs: config.PINTU_FEDERATION_RETRY_MAX_S * 1000,
+      }).start()
+    : null;
   const app = createApp(deps);
   serveWeb(app);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -145,6 +156,7 @@ async function main() {
     stopping = true;
     server.close();
     await stopWebhooks?.();
+    await stopFederation?.();
     await (await jobs).stop();
     await database.close();
     process.exit(0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AuthorityMap, authorityMapProblems, authorityOf } from './authority';
+import { type AuthorityMap, authorityMapProblems, authorityOf, nextFederationAttempt } from './authority';
 
 /** Kalimantan Timur's instance: the provincial government and its ten regencies/cities (ADR 0013). */
 const KALTIM: AuthorityMap = {
@@ -75,5 +75,30 @@ describe('authorityMapProblems', () => {
       { code: 'duplicate_institution', institutionCode: 'pemda-64.72' },
       { code: 'empty', field: 'institutionCode' },
     ]);
+  });
+});
+
+describe('nextFederationAttempt', () => {
+  const now = new Date('2026-12-07T00:00:00Z');
+  const wait = (attempts: number, random: number, cap = 300_000) =>
+    nextFederationAttempt(attempts, now, random, cap).getTime() - now.getTime();
+
+  it('doubles from one second and stops at the cap', () => {
+    expect([1, 2, 3, 4, 10].map((a) => wait(a, 0.5))).toEqual([1000, 2000, 4000, 8000, 300_000]);
+    expect(wait(1000, 0.5, 2000)).toBe(2000);
+  });
+
+  it('stays within ±10 % and never waits less than 0.9 s', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (a, r) => {
+          const base = Math.min(300_000, 1000 * 2 ** Math.min(30, Math.max(0, a - 1)));
+          const w = wait(a, r);
+          return w >= Math.floor(base * 0.9) && w <= Math.ceil(base * 1.1) && w >= 900;
+        },
+      ),
+    );
   });
 });

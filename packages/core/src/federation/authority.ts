@@ -49,3 +49,12 @@ export function authorityOf(path: readonly string[], map: AuthorityMap): string 
   }
   return map.fallback;
 }
+
+/**
+ * When to try a message to a peer again after `attempts` failed tries (ADR 0013): 1 s, 2 s, 4 s … up to `capMs`,
+ * ±10 % so that streams do not retry in step. Never "failed": a peer is a partner, and its backlog waits.
+ */
+export function nextFederationAttempt(attempts: number, now: Date, random: number, capMs: number): Date {
+  const base = Math.min(capMs, 1000 * 2 ** Math.min(30, Math.max(0, attempts - 1)));
+  return new Date(now.getTime() + Math.round(base * (0.9 + 0.2 * random)));
+}

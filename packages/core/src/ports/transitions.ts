@@ -24,6 +24,8 @@ export interface RecordedTransition {
   /** When the change happened: its last event, or `now` without events. */
   at: Date;
   now: Date;
+  /** The peer instances holding a copy of the report, which the federation projector sends the events (ADR 0013). */
+  copies: readonly string[];
 }
 
 /**
@@ -35,7 +37,11 @@ export interface Projector<Tx = unknown> {
   project(tx: Tx, change: RecordedTransition): Promise<void>;
 }
 
-export type RecordResult = { ok: true; reportId: number } | { ok: false; reason: 'not_found' | 'stale' };
+export type RecordResult =
+  | { ok: true; reportId: number }
+  | { ok: false; reason: 'not_found' | 'stale' }
+  /** The report is handled at peer instance `handledAt`: this copy is a mirror only that peer's events change. */
+  | { ok: false; reason: 'mirror'; handledAt: string };
 
 export interface Transitions {
   /**

@@ -20,6 +20,8 @@ export interface WorkflowReport {
   accessCodeHash: string | null;
   state: ReportState;
   updatedAt: Date;
+  /** The peer instance that handles the report when another does (this copy is a mirror, ADR 0013). */
+  handledAt?: string | null;
 }
 
 /** An institution an action names, resolved to a holder (with ancestors and time zone). */

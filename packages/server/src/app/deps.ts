@@ -42,4 +42,6 @@ export interface InstanceSelf {
   publicKey: string;
   /** The signed identity document, claiming `handles`, issued at `nowS` (unix seconds). */
   identity(handles: readonly string[], nowS: number): string;
+  /** Signs a federation message (Standard Webhooks `v1a`, Ed25519). */
+  sign(id: string, timestamp: number, body: string): string;
 }

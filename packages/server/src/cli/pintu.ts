@@ -7,6 +7,8 @@
  *   federation trust <file> --fingerprint="…"       trust the peer whose identity document is in <file>, after its
  *                                                   operator read you the fingerprint over another channel
  *   federation peers                                the trusted peers and who handles which institution
+ *   federation status                               each peer's backlog: messages waiting, the oldest, the last
+ *                                                   error of what waits, the last delivery
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +25,8 @@ import { keyFingerprint, publicKeyOf } from '../security/instance-keys';
 const USAGE = `Pemakaian / usage:
   npm run pintu -- federation identity [--handles=kode,kode,…]
   npm run pintu -- federation trust <berkas-identitas.json> --fingerprint="…"
-  npm run pintu -- federation peers`;
+  npm run pintu -- federation peers
+  npm run pintu -- federation status`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     options: { handles: { type: 'string' }, fingerprint: { type: 'string' } },
   });
   const [area, command, file] = positionals;
-  if (area !== 'federation' || !['identity', 'trust', 'peers'].includes(command ?? '')) {
+  if (area !== 'federation' || !['identity', 'trust', 'peers', 'status'].includes(command ?? '')) {
     console.error(USAGE);
     return 2;
   }
@@ -80,6 +83,15 @@ async function main(argv: string[]): Promise<number> {
         `Dipercaya / trusted: ${peer.slug} (${peer.name}) di ${peer.baseUrl}, kunci ${fingerprint}`,
       );
       console.log(`Menangani / handles: ${identity.handles.join(', ') || '—'}`);
+      return 0;
+    }
+    if (command === 'status') {
+      const iso = (d: Date | null) => d?.toISOString() ?? '—';
+      console.log('peer\tqueued\toldest\tlast error\tlast delivered');
+      for (const b of await federation.backlog())
+        console.log(
+          `${b.peer}\t${b.queued}\t${iso(b.oldestQueuedAt)}\t${b.lastError ? `${iso(b.lastErrorAt)} ${b.lastError}` : '—'}\t${iso(b.lastDeliveredAt)}`,
+        );
       return 0;
     }
     for (const p of await federation.peers())

@@ -4,7 +4,18 @@
  * there.
  */
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -34,3 +45,49 @@ export const federationAuthority = pgTable('federation_authority', {
   instance: text('instance').notNull(),
   updatedAt: tstz('updated_at').notNull(),
 });
+
+/**
+ * Messages to peers, written in the transaction of the change they carry (ADR 0013): per (peer, report) a stream
+ * numbered 1, 2, 3 … that the sender delivers in order, one at a time, until the peer has acknowledged each.
+ */
+export const federationOutbox = pgTable(
+  'federation_outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    peer: text('peer').notNull(),
+    trackingId: text('tracking_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull(),
+    /** A sender holds the message until then; another process may take it after. */
+    leaseUntil: tstz('lease_until'),
+    lastError: text('last_error'),
+    lastAttemptAt: tstz('last_attempt_at'),
+    deliveredAt: tstz('delivered_at'),
+    /** The peer's answer to a reporter's command (applied, or refused with core's error). */
+    result: jsonb('result'),
+  },
+  (t) => [
+    uniqueIndex('federation_outbox_stream_uq').on(t.peer, t.trackingId, t.seq),
+    index('federation_outbox_pending_idx').on(t.peer, t.nextAttemptAt).where(sql`${t.deliveredAt} is null`),
+    check(
+      'federation_outbox_kind_check',
+      sql`${t.kind} in ('report.forwarded', 'report.copied', 'report.event', 'report.command')`,
+    ),
+  ],
+);
+
+/** The last message applied per (peer, report) stream: a message is applied only when its seq is the next one. */
+export const federationInbox = pgTable(
+  'federation_inbox',
+  {
+    peer: text('peer').notNull(),
+    trackingId: text('tracking_id').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peer, t.trackingId] })],
+);

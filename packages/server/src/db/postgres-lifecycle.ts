@@ -2,7 +2,7 @@
  * Reads a report's lifecycle state and events, and saves transitions: a thin wrapper over record-transition's
  * storage (postgres-transitions.ts) with the default projectors, for code that gets no deps.
  */
-import type { LifecycleEvent, ReportState } from '@pintu/core';
+import type { LifecycleEvent, RecordResult, ReportState } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { reviveState } from './lifecycle-codec';
 import type { Db } from './open';
@@ -44,7 +44,7 @@ export async function saveTransition(
   state: ReportState,
   events: readonly LifecycleEvent[],
   now: Date,
-): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'stale' }> {
+): Promise<{ ok: true } | Exclude<RecordResult, { ok: true }>> {
   const res = await recordChange(
     db,
     { trackingId, expectedUpdatedAt, state, events, now },

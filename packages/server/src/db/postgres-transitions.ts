@@ -25,10 +25,14 @@ export async function recordChange(
     const tx = trx as unknown as Db;
     // Lock first, then read the chain head in a new statement: under READ COMMITTED a statement that waited for
     // the lock still sees its old snapshot in subqueries, and would fork the chain.
-    const res = await tx.execute(sql`select r.id::int as id, r.updated_at as "updatedAt"
+    const res = await tx.execute(sql`select r.id::int as id, r.updated_at as "updatedAt",
+        r.handled_at as "handledAt", r.copies
       from reports r where r.tracking_id = ${trackingId} for update`);
     const row = res.rows[0];
     if (!row) return { ok: false, reason: 'not_found' } as const;
+    // A mirror changes only by its writer's events (ADR 0013): nobody here records on it.
+    if (row.handledAt !== null)
+      return { ok: false, reason: 'mirror', handledAt: String(row.handledAt) } as const;
     const reportId = Number(row.id);
     if (expectedUpdatedAt && new Date(String(row.updatedAt)).getTime() !== expectedUpdatedAt.getTime())
       return { ok: false, reason: 'stale' } as const;
@@ -74,6 +78,7 @@ export async function recordChange(
       events: recorded,
       at: events.at(-1)?.at ?? now,
       now,
+      copies: (row.copies as string[] | null) ?? [],
     };
     for (const p of projectors) await p.project(tx, done);
     return { ok: true, reportId } as const;

@@ -41,6 +41,7 @@ function toWorkflowReport(r: Record<string, unknown>): WorkflowReport {
     accessCodeHash: textOrNull(r.accessCodeHash),
     state: reviveState(r.lifecycle),
     updatedAt: new Date(r.updatedAt as string | Date),
+    handledAt: textOrNull(r.handledAt),
   };
 }
 
@@ -49,7 +50,7 @@ export async function loadWorkflowReport(db: Db, trackingId: string): Promise<Wo
   const res = await db.execute(sql`select id::int as id, tracking_id as "trackingId",
       parent_report_id::int as "parentReportId", is_anonymous as "isAnonymous", is_confidential as "isConfidential",
       reporter_account_id as "reporterAccountId", reporter_sealed as "reporterSealed",
-      access_code_hash as "accessCodeHash", lifecycle, updated_at as "updatedAt"
+      access_code_hash as "accessCodeHash", lifecycle, updated_at as "updatedAt", handled_at as "handledAt"
     from reports where tracking_id = ${trackingId.toUpperCase()}`);
   const row = res.rows[0] as Record<string, unknown> | undefined;
   return row ? toWorkflowReport(row) : null;

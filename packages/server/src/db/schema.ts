@@ -187,6 +187,16 @@ export const reports = pgTable(
     /** The regional app that filed the report through the integration API (issue 12), and its own id for it. */
     integrationAppId: text('integration_app_id').references(() => integrationApps.id),
     externalRef: text('external_ref'),
+    /**
+     * Federation (ADR 0013): the peer that handles this report when another instance does (this copy is then a
+     * mirror that only that peer's events change), the peer it was filed at when not here (its reporter's identity
+     * and contact stay there), the peers that hold a copy (the writer sends them every event), and whether this copy
+     * is a statistics copy without the report's text.
+     */
+    handledAt: text('handled_at'),
+    origin: text('origin'),
+    copies: text('copies').array().notNull().default(sql`'{}'::text[]`),
+    contentWithheld: boolean('content_withheld').notNull().default(false),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
     tsv: tsvector('tsv').generatedAlwaysAs(

@@ -18,6 +18,7 @@ import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
 import { federationRoutes } from './federation/federation.routes';
+import { federationMessageRoutes } from './federation/messages.routes';
 import { holidayAdminRoutes } from './holidays/holidays.routes';
 import { type IdempotencyOptions, idempotencyMiddleware } from './idempotency';
 import { inboxRoutes } from './inbox/inbox.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   integrationAppRoutes(app);
   integrationReportRoutes(app);
   federationRoutes(app);
+  federationMessageRoutes(app);
   docsRoutes(app);
 
   app.notFound((c) =>

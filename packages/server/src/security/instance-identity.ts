@@ -120,5 +120,7 @@ export function instanceSelf(secretKey: string, who: { slug: string; name: strin
     publicKey: publicKeyOf(secretKey),
     identity: (handles: readonly string[], nowS: number) =>
       identityDocument(secretKey, { ...who, handles }, nowS),
+    /** The `webhook-signature` of a federation message (ADR 0013). */
+    sign: (id: string, timestamp: number, body: string) => signMessage(secretKey, id, timestamp, body),
   };
 }

@@ -40,6 +40,7 @@ export function fakeTransitions(store: FakeTransitionStore = { reports: new Map(
         events,
         at: change.events.at(-1)?.at ?? change.now,
         now: change.now,
+        copies: [],
       };
       for (const p of projectors) await p.project(copy, done);
       store.reports = copy.reports;

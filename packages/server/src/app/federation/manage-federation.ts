@@ -30,6 +30,13 @@ export interface FederationView {
     state: string;
     fingerprint: string;
     trustedAt: string;
+    backlog: {
+      queued: number;
+      oldestQueuedAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+      lastDeliveredAt: string | null;
+    };
   }[];
   authority: AuthorityEntry[];
 }
@@ -37,7 +44,12 @@ export interface FederationView {
 export async function viewFederation(deps: Deps, caller: Caller): Promise<FederationView> {
   requireFederationAdmin(caller);
   const self = selfOf(deps);
-  const [peers, authority] = await Promise.all([deps.federation.peers(), deps.federation.authority()]);
+  const [peers, authority, backlog] = await Promise.all([
+    deps.federation.peers(),
+    deps.federation.authority(),
+    deps.federation.backlog(),
+  ]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     self: {
       slug: self.slug,
@@ -52,6 +64,13 @@ export async function viewFederation(deps: Deps, caller: Caller): Promise<Federa
       state: p.state,
       fingerprint: keyFingerprint(p.publicKey),
       trustedAt: p.trustedAt.toISOString(),
+      backlog: ((b) => ({
+        queued: b?.queued ?? 0,
+        oldestQueuedAt: iso(b?.oldestQueuedAt ?? null),
+        lastError: b?.lastError ?? null,
+        lastErrorAt: iso(b?.lastErrorAt ?? null),
+        lastDeliveredAt: iso(b?.lastDeliveredAt ?? null),
+      }))(backlog.find((b) => b.peer === p.slug)),
     })),
     authority,
   };

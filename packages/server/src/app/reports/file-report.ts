@@ -66,7 +66,7 @@ export interface FiledReport {
 }
 
 export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
-  Partial<Pick<AppDeps, 'integration'>> &
+  Partial<Pick<AppDeps, 'integration' | 'federation'>> &
   ReportsSource & { now: Date };
 
 /**
@@ -197,7 +197,17 @@ export async function fileReport(
   input: ReportFiling,
   filer: FilingCaller,
 ): Promise<FiledReport> {
-  return (await fileOnce(deps, input, filer, undefined))!;
+  return federated(deps, (await fileOnce(deps, input, filer, undefined))!);
+}
+
+/**
+ * A report filed for an institution another instance handles goes there now (ADR 0013), after its own commit: a
+ * crash in between leaves it here for the federation sender's sweep (`forwardMissed`) to send.
+ */
+async function federated<T extends FiledReport | null>(deps: FileDeps, created: T): Promise<T> {
+  if (created && deps.federation?.federated())
+    await deps.federation.afterFiling(created.trackingId, deps.now);
+  return created;
 }
 
 /**
@@ -210,7 +220,7 @@ export function fileReportWithKey(
   filer: FilingCaller,
   idempotent: IdempotentFiling,
 ): Promise<FiledReport | null> {
-  return fileOnce(deps, input, filer, idempotent);
+  return fileOnce(deps, input, filer, idempotent).then((created) => federated(deps, created));
 }
 
 async function fileOnce(

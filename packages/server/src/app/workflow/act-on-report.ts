@@ -10,7 +10,9 @@ import {
   type LifecycleAction,
   type LifecycleActionName,
   type LifecycleContext,
+  type Projector,
   type ReportState,
+  type WorkflowReport,
   type WorkflowReports,
 } from '@pintu/core';
 import { newTrackingId } from '../../security/ids';
@@ -30,7 +32,7 @@ import { persistTransition } from './persist-action';
 import { type ActionRequest, resolveAction } from './resolve-action';
 
 type Env = Pick<AppDeps, 'db' | 'calendar'> &
-  Partial<Pick<AppDeps, 'projectors'>> &
+  Partial<Pick<AppDeps, 'projectors' | 'federation'>> &
   WorkflowPorts & { now: Date };
 
 /** What the credentials needs after an action: where the report is now, and what they may do next. */
@@ -47,6 +49,8 @@ export interface ActionOutcome {
   warnings: { code: string; message: string; similarity: number }[];
   /** Child reports created by verifying to several institutions. */
   children: { trackingId: string; institutionId: number }[];
+  /** Set when the report is handled at another instance: the action was sent there and shows once it is applied. */
+  forwardedTo?: string;
 }
 
 /** Core payload field names that callers name differently. */
@@ -86,6 +90,58 @@ export async function actOnReport(
   const actors = credentialActors(report, credentials);
   const guard = await guardContext(env, reports, report.state);
   const actor = chooseActor(report.state, input.action, actors, guard);
+  if (report.handledAt) return commandAtWriter(env, reports, report, input, actor, actors, guard);
+  return applyAndPersist(env, reports, report, input, actor, actors, guard, options);
+}
+
+/** Actions of the reporter's side, which a mirror sends to the instance that handles the report (ADR 0013). */
+export const REPORTER_ROLES: ReadonlySet<string> = new Set(['guest', 'citizen', 'facilitator']);
+
+/**
+ * On a mirror (the report is handled at another instance) only the reporter acts, and only through the writer: the
+ * action is checked here against the copy, then sent as a `report.command`; its events come back as any other.
+ */
+async function commandAtWriter(
+  env: Env,
+  reports: WorkflowReports,
+  report: WorkflowReport,
+  input: ActionRequest,
+  actor: Actor,
+  actors: readonly Actor[],
+  guard: Awaited<ReturnType<typeof guardContext>>,
+): Promise<ActionOutcome> {
+  const handledAt = report.handledAt!;
+  if (!REPORTER_ROLES.has(actor.role) || !env.federation)
+    fail(
+      'CONFLICT',
+      `Laporan ini ditangani di instans ${handledAt}; tindakan petugas dilakukan di sana.`,
+      [],
+      'handled_elsewhere',
+    );
+  const action = await resolveAction(reports, report, input);
+  const result = applyAction(report.state, action, actor, env.now, { calendar: guard.calendar! });
+  if (!result.ok) throw new DomainFailure(result.error);
+  await env.federation.sendCommand(
+    report.trackingId,
+    handledAt,
+    { action: input, actor: { role: actor.role, id: actor.id } },
+    env.now,
+  );
+  const pending = await outcome(env, reports, report.state, action.type, actors, { ...result, created: [] });
+  return Object.assign(pending, { forwardedTo: handledAt });
+}
+
+/** Applies `input` as `actor` and persists it; `projectors` replaces env's (a peer's command adds its stream's). */
+export async function applyAndPersist(
+  env: Env,
+  reports: WorkflowReports,
+  report: WorkflowReport,
+  input: ActionRequest,
+  actor: Actor,
+  actors: readonly Actor[],
+  guard: Awaited<ReturnType<typeof guardContext>>,
+  options: ActOptions & { projectors?: readonly Projector[] } = {},
+): Promise<ActionOutcome> {
   const action = await resolveAction(reports, report, input);
   const ctx: LifecycleContext = {
     calendar: guard.calendar!,
@@ -112,7 +168,7 @@ export async function actOnReport(
       claim: claimed(action, report.state),
     },
     env.now,
-    env.projectors,
+    options.projectors ?? env.projectors,
   );
   if (result.report.parentId && ['resolved', 'archived'].includes(result.report.status))
     await resolveParentWhenDone(env, result.report.parentId).catch((err) => {

@@ -25,6 +25,18 @@ const Peer = z
     state: z.string(),
     fingerprint: z.string().openapi({ description: 'SHA-256 of the public key, read out between operators' }),
     trustedAt: z.string(),
+    backlog: z
+      .object({
+        queued: z.number().int().openapi({ description: 'Messages not yet delivered to this peer' }),
+        oldestQueuedAt: z
+          .string()
+          .nullable()
+          .openapi({ description: 'When the oldest undelivered one was written' }),
+        lastError: z.string().nullable(),
+        lastErrorAt: z.string().nullable(),
+        lastDeliveredAt: z.string().nullable(),
+      })
+      .openapi('FederationBacklog'),
   })
   .openapi('FederationPeer');
 const View = z

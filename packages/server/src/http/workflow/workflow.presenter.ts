@@ -18,6 +18,7 @@ export function presentActionResult(o: ActionOutcome): ActionResult {
     allowedActions: o.allowedActions,
     warnings: o.warnings,
     children: o.children,
+    ...(o.forwardedTo ? { forwardedTo: o.forwardedTo } : {}),
   };
 }
 

@@ -80,6 +80,10 @@ export const ActionResult = z
     children: z
       .array(z.object({ trackingId: z.string(), institutionId: z.number() }))
       .openapi({ description: 'Child reports created by verifying to several institutions' }),
+    forwardedTo: z.string().optional().openapi({
+      description:
+        'Set when another Pintu instance handles the report: the action was sent there and shows here once applied',
+    }),
   })
   .openapi('ActionResult');
 export type ActionResult = z.infer<typeof ActionResult>;
