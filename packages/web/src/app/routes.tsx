@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'dashboard', lazy: () => import('../features/dashboard/route') },
           { path: 'stats', lazy: () => import('../features/dashboard/public-route') },
           { path: 'admin/*', lazy: () => import('../features/admin/route') },
+          { path: 'admin/federation/*', lazy: () => import('../features/federation/route') },
           { path: '*', element: <NotFound /> },
         ],
       },

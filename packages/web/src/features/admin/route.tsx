@@ -44,9 +44,14 @@ function InstitutionAdminPage({
         <Group justify="space-between" wrap="wrap">
           <Title order={1}>{t('title')}</Title>
           {national && (
-            <Anchor component={Link} to="/admin/holidays">
-              {t('holidays.title')}
-            </Anchor>
+            <Group gap="md">
+              <Anchor component={Link} to="/admin/holidays">
+                {t('holidays.title')}
+              </Anchor>
+              <Anchor component={Link} to="/admin/federation">
+                {t('federation')}
+              </Anchor>
+            </Group>
           )}
         </Group>
         <Select

@@ -1,6 +1,6 @@
 /**
  * The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, administration,
- * and the integration pages for an institution's developer or coordinator.
+ * the integration pages for an institution's developer or coordinator, and federation for the national admin.
  */
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -18,7 +18,8 @@ export function StaffNav() {
     refetchInterval: 60_000,
   });
   const roles = new Set(me?.grants.map((g) => g.role));
-  const admin = roles.has('national_admin') || roles.has('coordinator');
+  const national = roles.has('national_admin');
+  const admin = national || roles.has('coordinator');
   const integration = admin || roles.has('developer');
   return (
     <Group component="nav" aria-label={t('nav.label')} gap="md" mb="md" wrap="wrap">
@@ -44,6 +45,11 @@ export function StaffNav() {
       {integration && (
         <Anchor component={NavLink} to="/staff/integration" fw={600}>
           {t('nav.integration')}
+        </Anchor>
+      )}
+      {national && (
+        <Anchor component={NavLink} to="/admin/federation" fw={600}>
+          {t('nav.federation')}
         </Anchor>
       )}
     </Group>
