@@ -26,6 +26,8 @@ export interface RecordedTransition {
   now: Date;
   /** The peer instances holding a copy of the report, which the federation projector sends the events (ADR 0013). */
   copies: readonly string[];
+  /** Whether this instance trusts any peer: without one, the federation projector has nothing to decide. */
+  federated: boolean;
 }
 
 /**

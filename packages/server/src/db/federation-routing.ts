@@ -111,9 +111,11 @@ export async function projectFederation(
     state: { holder: { institutionId: string | null } };
     events: readonly { seq: number; event: { holderId: string | null } }[];
     copies: readonly string[];
+    federated: boolean;
     now: Date;
   },
 ): Promise<void> {
+  // Copies get every event even while their peer is suspended (its backlog waits); routing needs a trusted peer.
   if (change.copies.length && change.events.length) {
     const res = await tx.execute(sql`select origin, is_confidential as "isConfidential"
       from reports where id = ${change.reportId}`);
@@ -125,6 +127,7 @@ export async function projectFederation(
       await enqueueMessage(tx, peer, change.trackingId, 'report.event', bodies.get(withheld), change.now);
     }
   }
+  if (!change.federated) return;
   const holder = change.state.holder.institutionId;
   await federateReport(
     tx,

@@ -137,6 +137,7 @@ async function project(
     at: added.length ? new Date(added.at(-1)!.at) : now,
     now,
     copies: [],
+    federated: true,
   };
   for (const p of projectors) if (p.name !== 'federation') await p.project(tx, change);
   // Only the writer's sweep escalates and reminds; a mirror keeps the same deadlines without acting on them.

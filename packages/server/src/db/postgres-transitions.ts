@@ -26,7 +26,8 @@ export async function recordChange(
     // Lock first, then read the chain head in a new statement: under READ COMMITTED a statement that waited for
     // the lock still sees its old snapshot in subqueries, and would fork the chain.
     const res = await tx.execute(sql`select r.id::int as id, r.updated_at as "updatedAt",
-        r.handled_at as "handledAt", r.copies
+        r.handled_at as "handledAt", r.copies,
+        exists (select 1 from federation_peers where state = 'trusted') as federated
       from reports r where r.tracking_id = ${trackingId} for update`);
     const row = res.rows[0];
     if (!row) return { ok: false, reason: 'not_found' } as const;
@@ -79,6 +80,7 @@ export async function recordChange(
       at: events.at(-1)?.at ?? now,
       now,
       copies: (row.copies as string[] | null) ?? [],
+      federated: row.federated === true,
     };
     for (const p of projectors) await p.project(tx, done);
     return { ok: true, reportId } as const;

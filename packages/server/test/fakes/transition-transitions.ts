@@ -41,6 +41,7 @@ export function fakeTransitions(store: FakeTransitionStore = { reports: new Map(
         at: change.events.at(-1)?.at ?? change.now,
         now: change.now,
         copies: [],
+        federated: false,
       };
       for (const p of projectors) await p.project(copy, done);
       store.reports = copy.reports;
