@@ -124,6 +124,7 @@ async function main() {
   const stopFederation = config.PINTU_NOTIFICATIONS_WORKER
     ? createFederationSender({
         db,
+        blobs: deps.blobs,
         self: instance,
         clock: deps.clock,
         retryCapMs: config.PINTU_FEDERATION_RETRY_MAX_S * 1000,

@@ -5,6 +5,7 @@
  * to the instance that handles it, and a statistics copy for the national instance.
  */
 import { sql } from 'drizzle-orm';
+import { type InstitutionDescriptor, institutionDescriptors } from './federation-institutions';
 import type { Db } from './open';
 import { textArrayLiteral } from './pg-arrays';
 
@@ -56,8 +57,43 @@ export interface ReportSnapshot {
   events: ChainedEventMessage[];
   /** The report's stage clocks as the sender holds them (completed ones included), so the rollups agree. */
   clocks: Record<string, unknown>[];
+  /** The report's files (not for a withheld copy); the sender adds their bytes as it sends (`data`, base64). */
+  attachments: AttachmentMessage[];
   /** Code of every institution id the snapshot names, and of its category. */
-  codes: { institutions: Record<string, string>; category: string };
+  codes: { institutions: Record<string, InstitutionDescriptor>; category: string };
+}
+
+/** An attachment as it crosses: its row, and its bytes once the sender has read them from its blob store. */
+export interface AttachmentMessage {
+  id: string;
+  filename: string;
+  mime: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  data?: string;
+}
+
+/** The attachments `ids` (all of report `reportId`'s when `ids` is null), as messages carry them. */
+export async function attachmentsOf(
+  tx: Db,
+  reportId: number,
+  ids: string[] | null,
+): Promise<AttachmentMessage[]> {
+  if (ids && !ids.length) return [];
+  const which = ids ? sql`id = any(${`{${ids.join(',')}}`}::uuid[])` : sql`report_id = ${reportId}`;
+  const res = await tx.execute(sql`select id, filename, mime, kind, size, sha256, created_at as "createdAt"
+    from attachments where ${which} order by created_at, id`);
+  return res.rows.map((r) => ({
+    id: String(r.id),
+    filename: String(r.filename),
+    mime: String(r.mime),
+    kind: String(r.kind),
+    size: Number(r.size),
+    sha256: String(r.sha256),
+    createdAt: new Date(String(r.createdAt)).toISOString(),
+  }));
 }
 
 /** Appends a message to the (peer, report) stream in `tx`; the caller holds the report's row lock. */
@@ -123,14 +159,6 @@ export function institutionIdsOf(
   return [...ids];
 }
 
-/** `{ id: code }` of institutions `ids`. */
-export async function institutionCodes(tx: Db, ids: number[]): Promise<Record<string, string>> {
-  if (!ids.length) return {};
-  const res = await tx.execute(sql`select id, code from institutions
-    where id = any(${`{${ids.join(',')}}`}::int[])`);
-  return Object.fromEntries(res.rows.map((r) => [String(r.id), String(r.code)]));
-}
-
 /** The report `reportId` as a snapshot for a peer; `withheld` drops its text (a statistics copy). */
 export async function reportSnapshot(tx: Db, reportId: number, withheld: boolean): Promise<ReportSnapshot> {
   const res =
@@ -173,8 +201,12 @@ export async function reportSnapshot(tx: Db, reportId: number, withheld: boolean
     createdAt: new Date(String(r.createdAt)).toISOString(),
     withheld: hide,
     events,
+    attachments: hide ? [] : await attachmentsOf(tx, reportId, null),
     clocks: r.clocks as Record<string, unknown>[],
-    codes: { institutions: await institutionCodes(tx, [...new Set(ids)]), category: String(r.categoryCode) },
+    codes: {
+      institutions: await institutionDescriptors(tx, [...new Set(ids)]),
+      category: String(r.categoryCode),
+    },
   };
 }
 

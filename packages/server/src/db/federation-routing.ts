@@ -5,12 +5,13 @@
  * the national instance is the fallback: the trusted peer that lists no institution, when this instance lists some.
  */
 import { sql } from 'drizzle-orm';
+import { institutionDescriptors } from './federation-institutions';
 import {
+  attachmentsOf,
   chainedEvents,
   copyReport,
   enqueueMessage,
   forwardReport,
-  institutionCodes,
   institutionIdsOf,
 } from './federation-outbox';
 import type { Db } from './open';
@@ -90,11 +91,19 @@ export async function eventMessage(
   }));
   const lifecycle = JSON.parse(JSON.stringify(change.state)) as Record<string, unknown>;
   if (withheld) lifecycle.draft = null;
+  // The files a follow-up publishes travel with it (their bytes are added by the sender).
+  const files = withheld
+    ? []
+    : events.flatMap((e) =>
+        Array.isArray(e.payload.attachmentIds) ? (e.payload.attachmentIds as string[]) : [],
+      );
+  const attachments = await attachmentsOf(tx, change.reportId, files);
   return {
     events,
     lifecycle,
     withheld,
-    codes: await institutionCodes(tx, institutionIdsOf(lifecycle, events)),
+    attachments,
+    codes: await institutionDescriptors(tx, institutionIdsOf(lifecycle, events)),
   };
 }
 

@@ -7,12 +7,13 @@
 import type { LifecycleEvent, Projector, RecordedTransition } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { eventHash } from './event-chain';
-import type { ChainedEventMessage, ReportSnapshot } from './federation-outbox';
+import { ensureInstitutions, type InstitutionDescriptor } from './federation-institutions';
+import type { AttachmentMessage, ChainedEventMessage, ReportSnapshot } from './federation-outbox';
+import { RefusedMessage } from './federation-refusal';
 import { reviveState } from './lifecycle-codec';
 import type { Db } from './open';
 
-/** Why a message is not applied; the sender shows it in its backlog and tries again later. */
-export class RefusedMessage extends Error {}
+export { RefusedMessage };
 
 export type StreamPosition =
   | { state: 'next' }
@@ -45,21 +46,10 @@ export async function advanceStream(tx: Db, peer: string, trackingId: string, se
 /** Ids must mean the same institutions (and category) here as at the sender, or the copy would lie. */
 async function checkCodes(
   tx: Db,
-  codes: { institutions: Record<string, string>; category?: string },
+  codes: { institutions: Record<string, InstitutionDescriptor | string>; category?: string },
   categoryId?: number,
 ) {
-  const ids = Object.keys(codes.institutions).map(Number);
-  if (ids.length) {
-    const res = await tx.execute(
-      sql`select id, code from institutions where id = any(${`{${ids.join(',')}}`}::int[])`,
-    );
-    const here = new Map(res.rows.map((r) => [String(r.id), String(r.code)]));
-    for (const [id, code] of Object.entries(codes.institutions))
-      if (here.get(id) !== code)
-        throw new RefusedMessage(
-          `reference data differs: institution ${id} is ${code} there, ${here.get(id) ?? 'unknown'} here`,
-        );
-  }
+  await ensureInstitutions(tx, codes.institutions);
   if (codes.category !== undefined && categoryId !== undefined) {
     const res = await tx.execute(sql`select code from categories where id = ${categoryId}`);
     if (res.rows[0]?.code !== codes.category)
@@ -144,6 +134,14 @@ async function project(
   if (mirror) await tx.execute(sql`update sla_stage_clocks set next_at = null where report_id = ${reportId}`);
 }
 
+/** The rows of the files a message brought (their bytes are already in the blob store). */
+async function insertAttachments(tx: Db, reportId: number, files: AttachmentMessage[] | undefined) {
+  for (const a of files ?? [])
+    await tx.execute(sql`insert into attachments (id, report_id, filename, mime, kind, size, sha256, created_at)
+      values (${a.id}, ${reportId}, ${a.filename}, ${a.mime}, ${a.kind}, ${a.size}, ${a.sha256}, ${a.createdAt})
+      on conflict (id) do update set report_id = excluded.report_id where attachments.report_id is null`);
+}
+
 let clockColumns: string | null = null;
 /** The stage clocks a forwarded report brings, so completed stages count here as they did there. */
 async function insertClocks(tx: Db, reportId: number, clocks: Record<string, unknown>[]) {
@@ -211,6 +209,7 @@ export async function applySnapshot(
     reportId = Number(res.rows[0]!.id);
   }
   const added = await appendEvents(tx, reportId, snap.trackingId, snap.events, snap.withheld);
+  await insertAttachments(tx, reportId, snap.attachments);
   await insertClocks(tx, reportId, snap.clocks);
   if (becomeWriter)
     await tx.execute(sql`update reports set handled_at = null,
@@ -226,9 +225,10 @@ export async function applyEvents(
   trackingId: string,
   body: {
     events: ChainedEventMessage[];
+    attachments?: AttachmentMessage[];
     lifecycle: Record<string, unknown>;
     withheld: boolean;
-    codes: Record<string, string>;
+    codes: Record<string, InstitutionDescriptor | string>;
   },
   projectors: readonly Projector<Db>[],
   now: Date,
@@ -245,5 +245,6 @@ export async function applyEvents(
     body.events,
     body.withheld || row.withheld === true,
   );
+  if (row.withheld !== true) await insertAttachments(tx, Number(row.id), body.attachments);
   await project(tx, Number(row.id), trackingId, body.lifecycle, added, projectors, now, true);
 }

@@ -1,6 +1,7 @@
 /** The federation registry over SQL (ADR 0013): trusted peers and the authority map. */
 import type { AuthorityEntry, FederationPeer, FederationRegistry, PeerBacklog } from '@pintu/core';
 import { sql } from 'drizzle-orm';
+import { claimInstitutionIdRange } from './federation-institutions';
 import { enqueueMessage } from './federation-outbox';
 import { federateReport } from './federation-routing';
 import type { Db } from './open';
@@ -88,7 +89,11 @@ export function postgresFederation(db: Db): FederationRegistry {
       Object.assign(cache, { federated: true, at: Date.now() });
     },
     async handle(self, handles, at) {
-      await db.transaction((tx) => setLines(tx as unknown as Db, self, handles, at));
+      await db.transaction(async (trx) => {
+        const tx = trx as unknown as Db;
+        await setLines(tx, self, handles, at);
+        await claimInstitutionIdRange(tx, handles);
+      });
     },
     async backlog(): Promise<PeerBacklog[]> {
       // Per peer: the pending index answers the first two; the last error and delivery read the newest rows.

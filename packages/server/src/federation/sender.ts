@@ -7,6 +7,8 @@
  */
 import { nextFederationAttempt } from '@pintu/core';
 import type { InstanceSelf } from '../app/deps';
+import type { Blobs } from '../attachments/blobs';
+import type { AttachmentMessage } from '../db/federation-outbox';
 import { forwardMissed } from '../db/federation-routing';
 import type { Db } from '../db/open';
 import {
@@ -20,6 +22,8 @@ import {
 
 export interface FederationSenderOptions {
   db: Db;
+  /** Where attachment bytes are read from: a message names its files, the sender adds their bytes. */
+  blobs: Pick<Blobs, 'get'>;
   self: Pick<InstanceSelf, 'slug' | 'sign'>;
   clock: () => Date;
   /** Longest wait between two tries of a message (default 5 minutes). */
@@ -48,8 +52,22 @@ export function createFederationSender(o: FederationSenderOptions) {
   const random = o.random ?? Math.random;
   const log = o.log ?? ((line: string) => console.log(line));
 
+  /** The message's files with their bytes (a missing blob travels without: the row still names it). */
+  async function withFiles(data: unknown): Promise<unknown> {
+    const files = (data as { attachments?: AttachmentMessage[] } | null)?.attachments;
+    if (!Array.isArray(files) || !files.length) return data;
+    const filled = await Promise.all(
+      files.map(async (f) => {
+        const bytes = await o.blobs.get(f.id);
+        return bytes ? { ...f, data: Buffer.from(bytes).toString('base64') } : f;
+      }),
+    );
+    return { ...(data as object), attachments: filled };
+  }
+
   async function send(m: ClaimedMessage): Promise<Outcome> {
-    const body = JSON.stringify({ type: m.kind, trackingId: m.trackingId, seq: m.seq, data: m.body });
+    const data = await withFiles(m.body);
+    const body = JSON.stringify({ type: m.kind, trackingId: m.trackingId, seq: m.seq, data });
     const id = messageId(o.self.slug, m);
     const timestamp = Math.floor(Date.now() / 1000);
     try {

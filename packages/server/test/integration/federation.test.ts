@@ -9,12 +9,13 @@
  * the national database holds no identity of an anonymous report filed regionally.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../../../bench/lib/server-process';
 import { argon2id } from '../../src/auth/password';
@@ -241,6 +242,7 @@ describe.skipIf(NO_POSTGRES)(
       name: string;
       email: string;
       phone: string;
+      n: number;
     }
 
     async function file(
@@ -254,12 +256,15 @@ describe.skipIf(NO_POSTGRES)(
       const name = `Pelapor Rahasia ${at} ${i} ${suffix}`;
       const email = `pelapor.${at}.${i}.${suffix}@contoh.test`;
       const phone = `0812${String(10_000_000 + i * 37 + (at === 'kaltim' ? 1 : 2)).slice(0, 8)}`;
+      // Every tenth filing brings a photo: it must reach the instance that handles the report.
+      const attachmentIds = i % 10 === 3 ? [await upload(inst[at], i)] : [];
       const res = await call(
         inst[at],
         'POST',
         '/api/v1/reports',
         {},
         {
+          attachmentIds,
           type: 'complaint',
           title: `Jalan rusak di Samarinda nomor ${i} (${at})`,
           body: 'Jalan berlubang besar di depan sekolah, sudah dua pengendara motor jatuh minggu ini. Mohon segera ditambal.',
@@ -274,7 +279,21 @@ describe.skipIf(NO_POSTGRES)(
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { trackingId, accessCode } = res.body as { trackingId: string; accessCode: string };
-      return { trackingId, accessCode, at, handler, anonymous, confidential, name, email, phone };
+      return { trackingId, accessCode, at, handler, anonymous, confidential, name, email, phone, n: i };
+    }
+
+    /** A photo uploaded at `i`; its id. */
+    async function upload(i: Instance, n: number): Promise<string> {
+      const photo = await sharp({
+        create: { width: 64, height: 48, channels: 3, background: { r: n % 256, g: 90, b: 40 } },
+      })
+        .jpeg()
+        .toBuffer();
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(photo)], `jalan-${n}.jpg`, { type: 'image/jpeg' }));
+      const res = await fetch(`${i.server!.url}/api/v1/attachments`, { method: 'POST', body: form });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
     }
 
     const act = async (i: Instance, who: keyof Instance['staff'], trackingId: string, body: object) => {
@@ -360,7 +379,30 @@ describe.skipIf(NO_POSTGRES)(
         });
       };
       await pool(toNational, 4, (f) => verifyAndAck(nasional, ids.ministry, f));
-      await pool(toKaltim.slice(0, N / 2), 4, (f) => verifyAndAck(kaltim, ids.samarinda, f));
+      // A unit Kaltim's coordinator creates (from Kaltim's own id range), and ten reports passed down to it: the
+      // national copies learn the unit from the events that name it.
+      const unit = await call(
+        kaltim,
+        'POST',
+        `/api/v1/institutions/${ids.samarinda}/units`,
+        kaltim.staff.coordinator,
+        {
+          name: 'Dinas Pekerjaan Umum Kota Samarinda (uji federasi)',
+        },
+      );
+      expect(unit.status, JSON.stringify(unit.body)).toBe(201);
+      const unitId = Number(unit.body.id);
+      expect(unitId).toBeGreaterThanOrEqual(640_000_000);
+      await pool(toKaltim.slice(0, 10), 4, async (f) => {
+        await act(kaltim, 'coordinator', f.trackingId, { action: 'verify', targets: [ids.samarinda] });
+        await act(kaltim, 'coordinator', f.trackingId, { action: 'dispose_down', unit: unitId });
+        await act(kaltim, 'liaison', f.trackingId, {
+          action: 'acknowledge',
+          complexity: 'simple',
+          message: 'Dinas PU akan meninjau lokasi.',
+        });
+      });
+      await pool(toKaltim.slice(10, N / 2), 4, (f) => verifyAndAck(kaltim, ids.samarinda, f));
       await kill(kaltim);
       await start(kaltim);
       await pool([...toKaltim.slice(N / 2), ...stayKaltim], 4, (f) => verifyAndAck(kaltim, ids.samarinda, f));
@@ -520,6 +562,37 @@ describe.skipIf(NO_POSTGRES)(
         const row = atN.get(f.trackingId)!;
         expect(row.content_withheld).toBe(true);
       }
+      // The unit exists nationally with Kaltim's id and code, and holds the ten reports there too.
+      const units = await query<{ code: string; n: number }>(
+        inst.nasional.dbUrl,
+        `select i.code, (select count(*)::int from reports r where r.institution_id = i.id) as n
+        from institutions i where i.id = $1`,
+        [unitId],
+      );
+      expect(units).toEqual([{ code: `unit-${unitId}`, n: 10 }]);
+      // Every photo reached the writer: same file, downloadable there by its staff.
+      const photos = await query<{ tracking_id: string; id: string; sha256: string }>(
+        inst.kaltim.dbUrl,
+        `select r.tracking_id, a.id, a.sha256 from attachments a join reports r on r.id = a.report_id
+        where r.tracking_id = any($1)`,
+        [toKaltim.map((f) => f.trackingId)],
+      );
+      expect(photos.length).toBe(toKaltim.filter((f) => f.n % 10 === 3).length);
+      const confidential = new Set(toKaltim.filter((f) => f.confidential).map((f) => f.trackingId));
+      for (const p of photos) {
+        const stored = readFileSync(join(kaltim.dataDir, 'attachments', p.id.slice(0, 2), p.id));
+        expect(createHash('sha256').update(stored).digest('hex'), p.tracking_id).toBe(p.sha256);
+        // A confidential report's files are the reporter's to open (with the access code, at the origin).
+        if (confidential.has(p.tracking_id)) continue;
+        const res = await fetch(`${kaltim.server!.url}/api/v1/reports/${p.tracking_id}/attachments/${p.id}`);
+        expect(res.status, p.tracking_id).toBe(200);
+        expect(
+          createHash('sha256')
+            .update(Buffer.from(await res.arrayBuffer()))
+            .digest('hex'),
+        ).toBe(p.sha256);
+      }
+
       // 9. A reporter is notified by the instance that holds their contact (where they filed), never by the other.
       const reporterRows = async (slug: Slug, filed: Filed[]) =>
         (

@@ -3,8 +3,10 @@
  * sender; only its trusted key verifies), where it stands in its (peer, report) stream (applied once, in order), and
  * what it does — a forwarded report, a copy, the writer's events, or a reporter's command for this writer.
  */
+
+import { createHash } from 'node:crypto';
 import { type Actor, DomainFailure } from '@pintu/core';
-import type { ReportSnapshot } from '../../db/federation-outbox';
+import type { AttachmentMessage, ReportSnapshot } from '../../db/federation-outbox';
 import type { Db } from '../../db/open';
 import {
   advanceStream,
@@ -15,11 +17,11 @@ import {
 } from '../../db/postgres-federation-inbox';
 import { verifyMessage } from '../../security/instance-keys';
 import type { AppDeps } from '../deps';
-import { applyAndPersist, REPORTER_ROLES } from '../workflow/act-on-report';
+import { applyAndPersist, REPORTER_SIDE } from '../workflow/act-on-report';
 import { guardContext, workflowReportsOf } from '../workflow/action-context';
 import type { ActionRequest } from '../workflow/resolve-action';
 
-type Deps = Pick<AppDeps, 'db' | 'federation' | 'projectors' | 'calendar'> &
+type Deps = Pick<AppDeps, 'db' | 'federation' | 'projectors' | 'calendar' | 'blobs'> &
   Partial<Pick<AppDeps, 'workflowReports'>> & { now: Date };
 
 export type Received =
@@ -66,6 +68,7 @@ export async function receiveMessage(
   if (!envelope) return { status: 400, detail: 'not a federation message, or its id and body disagree' };
   try {
     if (envelope.type === 'report.command') return await command(deps, sender, envelope);
+    await storeFiles(deps, envelope.data.attachments);
     return await deps.db.transaction(async (trx) => {
       const tx = trx as unknown as Db;
       const position = await lockStream(tx, sender, trackingId, seq);
@@ -94,6 +97,23 @@ export async function receiveMessage(
 }
 
 /**
+ * The bytes of the files a message brings, into the blob store before the copy names them: each must be the file its
+ * row describes (size and SHA-256), and one already stored (a resent message) is kept.
+ */
+async function storeFiles(deps: Pick<Deps, 'blobs'>, files: unknown): Promise<void> {
+  if (!Array.isArray(files)) return;
+  for (const f of files as AttachmentMessage[]) {
+    if (typeof f.data !== 'string') continue;
+    const bytes = Buffer.from(f.data, 'base64');
+    if (bytes.length !== f.size || createHash('sha256').update(bytes).digest('hex') !== f.sha256)
+      throw new RefusedMessage(`attachment ${f.id}: its bytes are not the file its row describes`);
+    if (!/^[0-9a-f-]{36}$/.test(f.id)) throw new RefusedMessage(`attachment ${f.id}: not an attachment id`);
+    if (await deps.blobs.get(f.id)) continue;
+    await deps.blobs.put(f.id, bytes);
+  }
+}
+
+/**
  * A reporter's action sent by the mirror where the reporter follows the report: applied here, the writer, as the
  * reporter, with the stream advanced in the same transaction; a refusal by the core is an answer, not an error.
  */
@@ -108,7 +128,7 @@ async function command(deps: Deps, sender: string, envelope: Envelope): Promise<
   if (
     !data.action ||
     !data.actor?.role ||
-    !REPORTER_ROLES.has(data.actor.role) ||
+    !REPORTER_SIDE.has(data.actor.role) ||
     typeof data.actor.id !== 'string'
   )
     throw new RefusedMessage('a command names a reporter-side actor and an action');

@@ -11,6 +11,7 @@ import {
   type LifecycleActionName,
   type LifecycleContext,
   type Projector,
+  REPORTER_ROLES,
   type ReportState,
   type WorkflowReport,
   type WorkflowReports,
@@ -94,8 +95,8 @@ export async function actOnReport(
   return applyAndPersist(env, reports, report, input, actor, actors, guard, options);
 }
 
-/** Actions of the reporter's side, which a mirror sends to the instance that handles the report (ADR 0013). */
-export const REPORTER_ROLES: ReadonlySet<string> = new Set(['guest', 'citizen', 'facilitator']);
+/** The reporter's side, whose actions a mirror sends to the instance that handles the report (ADR 0013). */
+export const REPORTER_SIDE: ReadonlySet<string> = new Set(REPORTER_ROLES);
 
 /**
  * On a mirror (the report is handled at another instance) only the reporter acts, and only through the writer: the
@@ -111,7 +112,7 @@ async function commandAtWriter(
   guard: Awaited<ReturnType<typeof guardContext>>,
 ): Promise<ActionOutcome> {
   const handledAt = report.handledAt!;
-  if (!REPORTER_ROLES.has(actor.role) || !env.federation)
+  if (!REPORTER_SIDE.has(actor.role) || !env.federation)
     fail(
       'CONFLICT',
       `Laporan ini ditangani di instans ${handledAt}; tindakan petugas dilakukan di sana.`,

@@ -9,8 +9,8 @@ import { jsonBodyLimit } from '../body-limit';
 import type { AppEnv } from '../context';
 import { ProblemError, problem, problemResponse } from '../problem';
 
-/** A forwarded report carries its whole timeline: room for a long one. */
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** A forwarded report carries its whole timeline and its files (5 × 10 MB, base64): room for both. */
+const MAX_MESSAGE_BYTES = 80 * 1024 * 1024;
 
 const route = createRoute({
   method: 'post',
