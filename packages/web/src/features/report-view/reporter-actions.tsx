@@ -23,12 +23,16 @@ export function ReporterActions(props: {
   const act = useMutation({
     mutationFn: (body: { action: Action } & Record<string, unknown>) =>
       request(`${props.path}/actions`, { method: 'POST', body, headers: props.headers }),
-    onSuccess: (_d, body) => {
-      setDone(t(`done.${body.action}`));
+    onSuccess: (answer, body) => {
+      // Handled at another instance (ADR 0013): the action went there, and its result comes back in a moment.
+      const forwarded = Boolean((answer as { forwardedTo?: string } | null)?.forwardedTo);
+      setDone(forwarded ? t('done.forwarded') : t(`done.${body.action}`));
       setMessage('');
       setReason('');
       setComment('');
-      void qc.invalidateQueries({ queryKey: ['report', props.trackingId] });
+      const refresh = () => void qc.invalidateQueries({ queryKey: ['report', props.trackingId] });
+      refresh();
+      if (forwarded) for (const ms of [1500, 4000, 10_000]) setTimeout(refresh, ms);
     },
   });
   const can = (a: Action) => props.allowed.includes(a);
