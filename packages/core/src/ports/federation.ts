@@ -47,6 +47,8 @@ export interface FederationRegistry {
   afterFiling(trackingId: string, now: Date): Promise<void>;
   /** Whether this instance trusts any peer (cached briefly): without one, filings skip `afterFiling`. */
   federated(): boolean;
+  /** Suspends a peer (nothing is sent to it, its messages are refused) or trusts it again; false if unknown. */
+  setPeerState(slug: string, state: FederationPeer['state']): Promise<boolean>;
   /** The backlog of every peer that has or had messages. */
   backlog(): Promise<PeerBacklog[]>;
 }

@@ -7,6 +7,8 @@
  *   federation trust <file> --fingerprint="…"       trust the peer whose identity document is in <file>, after its
  *                                                   operator read you the fingerprint over another channel
  *   federation peers                                the trusted peers and who handles which institution
+ *   federation suspend|resume <slug>                stop sending to a peer and refuse its messages, or go on
+ *                                                   where it stopped
  *   federation status                               each peer's backlog: messages waiting, the oldest, the last
  *                                                   error of what waits, the last delivery
  */
@@ -26,7 +28,8 @@ const USAGE = `Pemakaian / usage:
   npm run pintu -- federation identity [--handles=kode,kode,…]
   npm run pintu -- federation trust <berkas-identitas.json> --fingerprint="…"
   npm run pintu -- federation peers
-  npm run pintu -- federation status`;
+  npm run pintu -- federation status
+  npm run pintu -- federation suspend|resume <slug>`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,7 +38,10 @@ async function main(argv: string[]): Promise<number> {
     options: { handles: { type: 'string' }, fingerprint: { type: 'string' } },
   });
   const [area, command, file] = positionals;
-  if (area !== 'federation' || !['identity', 'trust', 'peers', 'status'].includes(command ?? '')) {
+  if (
+    area !== 'federation' ||
+    !['identity', 'trust', 'peers', 'status', 'suspend', 'resume'].includes(command ?? '')
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -83,6 +89,15 @@ async function main(argv: string[]): Promise<number> {
         `Dipercaya / trusted: ${peer.slug} (${peer.name}) di ${peer.baseUrl}, kunci ${fingerprint}`,
       );
       console.log(`Menangani / handles: ${identity.handles.join(', ') || '—'}`);
+      return 0;
+    }
+    if (command === 'suspend' || command === 'resume') {
+      const state = command === 'suspend' ? 'suspended' : 'trusted';
+      if (!file || !(await federation.setPeerState(file, state))) {
+        console.error(`Instans tidak dikenal / unknown peer: ${file ?? '—'}`);
+        return 1;
+      }
+      console.log(`${file}: ${state}`);
       return 0;
     }
     if (command === 'status') {

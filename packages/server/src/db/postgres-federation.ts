@@ -95,6 +95,11 @@ export function postgresFederation(db: Db): FederationRegistry {
         await claimInstitutionIdRange(tx, handles);
       });
     },
+    async setPeerState(slug, state) {
+      const res = await db.execute(sql`update federation_peers set state = ${state} where slug = ${slug}`);
+      cache.at = 0;
+      return (res.rowCount ?? 0) > 0;
+    },
     async backlog(): Promise<PeerBacklog[]> {
       // Per peer: the pending index answers the first two; the last error and delivery read the newest rows.
       const res = await db.execute(sql`select p.slug as peer,

@@ -116,5 +116,14 @@ describe.skipIf(NO_POSTGRES)(postgresOnly('federation CLI: two instances exchang
       `nasional\ttrusted\thttp://127.0.0.1:3101\t${fingerprintOf(nasional.stderr)}`,
     );
     expect(peersAtKaltim).toContain('pemprov-64\t→ kaltim');
+
+    // The national operator suspends Kaltim (nothing is sent, its messages are refused), then resumes it.
+    expect((await pintu('nasional', 'federation', 'suspend', 'kaltim')).stdout).toContain(
+      'kaltim: suspended',
+    );
+    expect((await pintu('nasional', 'federation', 'peers')).stdout).toContain('kaltim\tsuspended\t');
+    expect((await fails(pintu('nasional', 'federation', 'suspend', 'jabar')))?.code).toBe(1);
+    await pintu('nasional', 'federation', 'resume', 'kaltim');
+    expect((await pintu('nasional', 'federation', 'status')).stdout).toMatch(/^kaltim\t0\t—\t—\t—$/m);
   }, 120_000);
 });
