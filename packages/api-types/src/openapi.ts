@@ -5480,6 +5480,462 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open311/v2/discovery.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open311 service discovery: the GeoReport v2 endpoint, its formats and how to get a key */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The discovery document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2 services: every category, `group` its topic */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Optional: this instance serves one jurisdiction, the host of its public address. */
+          jurisdiction_id?: string;
+        };
+        header?: never;
+        path: {
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The services */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services/{service_code}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A service definition: the attributes of a report (type, title, incident date, anonymity, confidentiality) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Optional: this instance serves one jurisdiction, the host of its public address. */
+          jurisdiction_id?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A category code */
+          service_code: string;
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The service definition */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public requests (never confidential ones, never a reporter): last 90 days, at most 1000, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Optional: this instance serves one jurisdiction, the host of its public address. */
+          jurisdiction_id?: string;
+          /** @description Comma-separated; overrides the rest */
+          service_request_id?: string;
+          /** @description Comma-separated */
+          service_code?: string;
+          /** @description W3C date-time with zone */
+          start_date?: string;
+          /** @description W3C date-time; at most 90 days after start_date */
+          end_date?: string;
+          /** @description `open`, `closed`, or both comma-separated */
+          status?: string;
+        };
+        header?: never;
+        path: {
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The requests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    /** File a report through Open311 with an integration API key (`api_key` form field), channel `open311` */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            api_key: string;
+            service_code: string;
+            lat?: string;
+            long?: string;
+            address_string?: string;
+            /** @description A Kemendagri region code */
+            address_id?: string;
+            description: string;
+            email?: string;
+            first_name?: string;
+            last_name?: string;
+            phone?: string;
+            media_url?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Filed: service_request_id, and the access code once in service_notice */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Missing or invalid api_key */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests/{service_request_id}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One public request; a confidential one is not found */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Optional: this instance serves one jurisdiction, the host of its public address. */
+          jurisdiction_id?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The trackingId */
+          service_request_id: string;
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/tokens/{token}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The request of a token (filing is realtime: a service_request_id is its own token) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Optional: this instance serves one jurisdiction, the host of its public address. */
+          jurisdiction_id?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A token */
+          token: string;
+          format: 'xml' | 'json';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request id */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description The request cannot be fulfilled: `errors` of `{code, description}` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+        /** @description Not found (service_code, service_request_id, token or jurisdiction_id) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/xml': string;
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/federation': {
     parameters: {
       query?: never;

@@ -25,11 +25,30 @@ const schema = z.object({
   /** SMTP server for e-mail, e.g. `smtp://127.0.0.1:2525`; when unset, e-mails are printed to the console. */
   SMTP_URL: optional(z.string().url()),
   MAIL_FROM: z.string().default('Pintu <no-reply@localhost>'),
+  /** E-mail as a channel (docs/email.md): the port of the mailbox's SMTP listener; unset = no listener. */
+  MAIL_INBOUND_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  /** Where it listens: keep it private behind the MTA that is the domain's MX. */
+  MAIL_INBOUND_HOST: z.string().default('127.0.0.1'),
+  /** The mailbox, e.g. `lapor@pintu.example`: the only recipient accepted, and the Reply-To of its answers. */
+  MAIL_INBOUND_ADDRESS: optional(z.email()),
+  /** The largest message, in bytes; by default 70 MiB: what a web filing can carry (5 × 10 MB, base64) and text. */
+  MAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(65_536).default(73_400_320),
+  /** Region (code or name) and category (code or name) of a message without `Wilayah:`/`Kategori:` lines. */
+  MAIL_INBOUND_REGION: optional(z.string()),
+  MAIL_INBOUND_CATEGORY: optional(z.string()),
   /**
    * Kannel-style SMS gateway, e.g. `http://127.0.0.1:13013/cgi-bin/sendsms?username=…&password=…` (`to` and `text`
    * are added); when unset, SMS notifications are skipped.
    */
   SMS_GATEWAY_URL: optional(z.string().url()),
+  /** SMS as a channel (docs/sms.md): the secret Kannel's get-url sends; unset = the webhook answers 404. */
+  SMS_INBOUND_SECRET: optional(z.string().min(16, 'at least 16 characters')),
+  /** Region code of an SMS report that names none, and the category code of every SMS report. */
+  SMS_INBOUND_REGION: optional(z.string()),
+  SMS_INBOUND_CATEGORY: optional(z.string()),
+  /** Messages one number may send per window before one "too many" answer, then silence. */
+  SMS_INBOUND_FLOOD_MAX: z.coerce.number().int().min(1).default(10),
+  SMS_INBOUND_FLOOD_WINDOW_S: z.coerce.number().int().min(1).default(3600),
   /** Run the notification delivery worker in this process (default on); off when it runs apart (run-worker.ts). */
   PINTU_NOTIFICATIONS_WORKER: z
     .enum(['0', '1', 'true', 'false'])

@@ -78,6 +78,8 @@ async function main() {
     clock: () => new Date(),
     projectors: defaultProjectors(),
     instance,
+    // SMS as a channel (issue 14, docs/sms.md): when SMS_INBOUND_SECRET is set; the webhook answers 404 otherwise.
+    sms: await (await import('./channels/sms/settings')).smsChannelOf(config, db),
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.
@@ -130,6 +132,11 @@ async function main() {
         retryCapMs: config.PINTU_FEDERATION_RETRY_MAX_S * 1000,
       }).start()
     : null;
+  // E-mail as a channel (issue 14, docs/email.md): the mailbox's SMTP listener, when MAIL_INBOUND_PORT is set.
+  if (config.MAIL_INBOUND_PORT !== undefined) {
+    const email = await import('./channels/email/start');
+    await email.startEmailChannel(email.emailOptionsOf(config, publicUrl), deps);
+  }
   const app = createApp(deps);
   serveWeb(app);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

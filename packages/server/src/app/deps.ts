@@ -11,6 +11,7 @@ import type { Mailer } from '../mail/mailer';
 import type { Sealer } from '../security/seal';
 import type { Resolve } from '../webhooks/address';
 import type { CalendarSource } from './reference/calendar-source';
+import type { SmsChannel } from './sms/sms-channel';
 
 export interface AppDeps extends Ports {
   /**
@@ -32,6 +33,8 @@ export interface AppDeps extends Ports {
   resolveHost?: Resolve;
   /** This instance among federated ones (ADR 0013); unset: the federation routes answer that it is not set up. */
   instance?: InstanceSelf;
+  /** The SMS channel (docs/sms.md); unset: its webhook answers 404. */
+  sms?: SmsChannel;
 }
 
 /** Who this instance is, and the one thing its secret key is used for here: signing its identity document. */

@@ -11,6 +11,7 @@ import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
 import { postgresIntegration } from './postgres-integration';
+import { postgresOpen311 } from './postgres-open311';
 import { postgresReports } from './postgres-reports';
 import { postgresSessions } from './postgres-sessions';
 import { postgresSimilarReports } from './postgres-similar';
@@ -40,5 +41,6 @@ export function postgresPorts(db: Db): Ports {
     integration: postgresIntegration(db),
     idempotencyKeys: postgresIdempotencyKeys(db),
     federation: postgresFederation(db),
+    open311: postgresOpen311(db),
   };
 }

@@ -26,10 +26,12 @@ import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { integrationAppRoutes } from './integration/apps.routes';
 import { integrationReportRoutes } from './integration/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { open311Routes } from './open311/open311.routes';
 import { domainProblem, ProblemError, problem, zodFieldErrors } from './problem';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { similarRoutes } from './similar/similar.routes';
+import { smsRoutes } from './sms/sms.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { workflowRoutes } from './workflow/workflow.routes';
@@ -88,6 +90,8 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   webhookRoutes(app);
   integrationAppRoutes(app);
   integrationReportRoutes(app);
+  open311Routes(app, deps); // GeoReport v2 at /open311/v2 (docs/open311.md), outside the /api middleware
+  smsRoutes(app); // the SMS gateway's webhook (docs/sms.md)
   federationRoutes(app);
   federationMessageRoutes(app);
   docsRoutes(app);

@@ -9,6 +9,10 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers, e.g. `Auto-Submitted` and `In-Reply-To` on the e-mail channel's answers (RFC 3834). */
+  headers?: Record<string, string>;
+  /** Where a reply should go when it is not the sender, e.g. the e-mail channel's mailbox. */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -34,7 +38,15 @@ export function createMailer(opts: MailerOptions): Mailer {
   });
   return {
     async send(m) {
-      await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await transport.sendMail({
+        from: opts.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        ...(m.headers ? { headers: m.headers } : {}),
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+      });
     },
   };
 }

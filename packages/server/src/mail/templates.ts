@@ -19,7 +19,7 @@ const esc = (s: string) =>
   );
 
 /** Paragraphs, where a paragraph that is a URL becomes a link; the text version keeps the URL as it is. */
-function compose(to: string, subject: string, paragraphs: string[], footer: string): MailMessage {
+export function compose(to: string, subject: string, paragraphs: string[], footer: string): MailMessage {
   const text = [...paragraphs, `— ${footer}`].join('\n\n');
   const body = paragraphs
     .map((p) =>
@@ -35,7 +35,7 @@ ${body}
   return { to, subject, text, html };
 }
 
-const FOOTER: Record<Language, string> = {
+export const FOOTER: Record<Language, string> = {
   id: 'Pintu, layanan pengaduan pelayanan publik',
   en: 'Pintu, the public-service complaints service',
 };

@@ -3,6 +3,7 @@
  * a few paragraphs per template, rendered as an e-mail (text + HTML), an SMS and an in-app entry.
  */
 import { STATUS_LABELS_ID } from '@pintu/core';
+import { fitSms, toGsm7 } from '../channels/sms/gsm7';
 import type { Language } from '../mail/templates';
 
 export const TEMPLATES = [
@@ -214,8 +215,12 @@ ${body}
   return { subject: r.title, text, html };
 }
 
-/** An SMS: the title and the first paragraph, cut to 320 characters (two segments). */
+/** An SMS: the title and the first paragraphs, cut at a word to two concatenated SMS (306 GSM-7 characters). */
 export function notificationSms(r: Rendered): string {
-  const text = [r.title, ...r.paragraphs.slice(0, 2)].join('. ').replace(/\s+/g, ' ');
-  return text.length > 320 ? `${text.slice(0, 317)}...` : text;
+  // A sentence that ends in its own stop or colon takes no second one ("diverifikasi.. Status").
+  const text = [r.title, ...r.paragraphs.slice(0, 2)]
+    .map((p, i, all) => (i < all.length - 1 && !/[.:!?]$/.test(p.trim()) ? `${p}.` : p))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return fitSms(toGsm7(text), 2);
 }

@@ -61,6 +61,7 @@ export class NoCredentials extends Error {
  * A wrong access code, or an account without a role, is NOT_ALLOWED; no credentials at all is `NoCredentials`.
  */
 export function credentialActors(report: WorkflowReport, credentials: Credentials): Actor[] {
+  if (credentials.reporterProven) return [guestActor(report)];
   if (credentials.accessCode !== undefined && credentials.accessCode !== '') {
     if (holdsAccessCode(report, credentials)) return [guestActor(report)];
     fail('NOT_ALLOWED', 'The access code does not match this report', undefined, 'access_code');

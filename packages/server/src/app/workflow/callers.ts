@@ -22,6 +22,11 @@ export type { Audience };
 export interface Credentials {
   caller: Caller | null;
   accessCode?: string | undefined;
+  /**
+   * A channel proved in its own way that the caller is the report's reporter (the e-mail channel: the sender's
+   * address is the sealed one, app/email/reply-by-email.ts). Set by server code only, never from a request.
+   */
+  reporterProven?: boolean;
 }
 
 /** Every actor a caller can act as: one per role grant, carrying the account's extra permissions. */
