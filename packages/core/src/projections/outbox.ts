@@ -47,6 +47,11 @@ export interface OutboxReport {
   institutionId: number | null;
   /** The holder's institution path (root first), for oversight's scope. */
   path: number[] | null;
+  /**
+   * The channel the report came through, when it answers the filing itself (SMS and e-mail reply with the tracking id
+   * and access code): the receipt is then not sent a second time on that channel.
+   */
+  answeredBy?: 'sms' | 'email' | null;
 }
 
 /** Staff to notify: roles at an institution (null = granted nationally), or oversight within a holder path. */
@@ -179,7 +184,8 @@ export function outboxRows(
         language: languageOf(r.language),
       };
       if (r.hasContact)
-        for (const channel of ['email', 'sms'] as const)
+        for (const channel of ['email', 'sms'] as const) {
+          if (template === 'submitted' && r.answeredBy === channel) continue;
           rows.push({
             ...common,
             ...none,
@@ -187,6 +193,7 @@ export function outboxRows(
             recipientKind: 'reporter',
             channel,
           });
+        }
       if (r.accountId && template !== 'submitted')
         rows.push({
           ...common,

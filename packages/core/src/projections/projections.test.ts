@@ -42,6 +42,22 @@ describe('projection rules', () => {
     expect(outboxRows(report, [ev('verify', null, 'dispositioned')], () => [])).toEqual([]);
   });
 
+  it('a filing by SMS or e-mail is not receipted again on that channel (the channel answered it), only elsewhere', () => {
+    const keys = (answeredBy: 'sms' | 'email') =>
+      outboxRows({ ...report, answeredBy }, [ev('submitted', null, 'submitted')], () => []).map(
+        (r) => r.idempotencyKey,
+      );
+    expect(keys('sms')).toEqual(['n.9.3.reporter.email']);
+    expect(keys('email')).toEqual(['n.9.3.reporter.sms']);
+    // Later notifications still go on every channel.
+    const later = outboxRows(
+      { ...report, answeredBy: 'sms' },
+      [ev('post_follow_up', 'in_progress', 'awaiting_reporter')],
+      () => [],
+    );
+    expect(later.map((r) => r.channel)).toEqual(['email', 'sms', 'in_app']);
+  });
+
   it('a follow-up reaches the reporter on every channel; an escalation its staff once each', () => {
     const staff = [{ id: 'u1', language: 'id', role: 'coordinator', institutionId: 7 }];
     const follow = outboxRows(

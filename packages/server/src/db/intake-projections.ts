@@ -49,6 +49,8 @@ export interface IntakeValues {
   externalRef?: unknown;
   institutionId?: unknown;
   isConfidential?: unknown;
+  /** The channel: SMS and e-mail answer a filing themselves, so their receipt is not sent again. */
+  channel?: unknown;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -79,7 +81,7 @@ export function outboxJson(r: OutboxReport, e: OutboxEvent): string {
     p.reason === undefined &&
     PLAIN_ID.test(r.trackingId);
   if (!receipt) return JSON.stringify(outboxRows(r, [e], noStaff));
-  const shape = `${e.seq}|${r.hasContact}|${r.language}|${e.toStatus}|${r.reportId}`;
+  const shape = `${e.seq}|${r.hasContact}|${r.language}|${e.toStatus}|${r.reportId}|${r.answeredBy ?? ''}`;
   let json = receipts.get(shape);
   if (json === undefined) {
     json = JSON.stringify(outboxRows({ ...r, trackingId: TRACKING_SLOT }, [e], noStaff));
@@ -171,6 +173,7 @@ export function intakeProjections(
       accountId: text(v.reporterAccountId),
       institutionId: state.holder.institutionId === null ? null : Number(state.holder.institutionId),
       path: null,
+      answeredBy: v.channel === 'sms' || v.channel === 'email' ? v.channel : null,
     },
     {
       seq: 1,

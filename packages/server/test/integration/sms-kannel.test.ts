@@ -229,6 +229,9 @@ describe.skipIf(missing !== null && !REQUIRED)(
         dbUrl,
       );
       expect(rows.rows[0]).toEqual({ status: 'in_progress' });
+      // The filing was answered once: the channel's own answer, and no second receipt from the outbox by SMS.
+      const receipts = kannel!.inbox().filter((m) => m.text.includes(trackingId) && /diterima/i.test(m.text));
+      expect(receipts.map((m) => m.text.slice(0, 18))).toEqual(['Laporan diterima. ', 'Tanggapan Anda unt']);
       console.log(
         `[sms-kannel] the phone received:\n${kannel!
           .inbox()
