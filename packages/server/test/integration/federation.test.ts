@@ -14,12 +14,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../../../bench/lib/server-process';
-import { argon2id } from '../../src/auth/password';
 import { verifyChain } from '../../src/db/event-chain';
+import { pool, query, staffAccount, until, uploadPhoto } from '../support/process-fixtures';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { NO_POSTGRES, postgresOnly } from '../support/test-db';
 
@@ -38,36 +36,6 @@ interface Instance {
   proxy: TcpProxy;
   server: RunningServer | null;
   staff: Record<'coordinator' | 'liaison' | 'admin', { cookie: string; origin: string }>;
-}
-
-async function query<T extends pg.QueryResultRow>(dbUrl: string, text: string, values: unknown[] = []) {
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-/** Runs `fn` over `items`, `n` at a time. */
-async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      for (let i = next++; i < items.length; i = next++) await fn(items[i]!, i);
-    }),
-  );
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | false>, ms = 180_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const got = await fn();
-    if (got) return got;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe.skipIf(NO_POSTGRES)(
@@ -124,38 +92,8 @@ describe.skipIf(NO_POSTGRES)(
       }
     }
 
-    async function staffAccount(i: Instance, role: string, institutionId: number | null) {
-      const userId = `it-${role}-${randomBytes(6).toString('hex')}`;
-      const email = `${userId}@pintu.test`;
-      const password = `pw-${randomBytes(9).toString('base64url')}`;
-      await query(i.dbUrl, 'insert into users (id, name, email, email_verified) values ($1, $2, $3, true)', [
-        userId,
-        `Uji ${role}`,
-        email,
-      ]);
-      await query(
-        i.dbUrl,
-        `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
-        [`acc-${userId}`, userId, await argon2id.hash(password)],
-      );
-      await query(i.dbUrl, 'insert into role_grants (user_id, role, institution_id) values ($1, $2, $3)', [
-        userId,
-        role,
-        institutionId,
-      ]);
-      const origin = i.proxy.url;
-      const res = await fetch(`${i.server!.url}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email, password }),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const cookie = res.headers
-        .getSetCookie()
-        .map((x) => x.split(';')[0]!)
-        .find((x) => x.includes('.session_token=') && !x.endsWith('='))!;
-      return { cookie, origin };
-    }
+    const staff = (i: Instance, role: string, institutionId: number | null) =>
+      staffAccount({ dbUrl: i.dbUrl, url: i.server!.url, origin: i.proxy.url }, role, institutionId);
 
     beforeAll(async () => {
       for (const [slug, name] of [
@@ -212,14 +150,14 @@ describe.skipIf(NO_POSTGRES)(
 
       await Promise.all([start(inst.nasional), start(inst.kaltim)]);
       inst.nasional.staff = {
-        coordinator: await staffAccount(inst.nasional, 'coordinator', ids.ministry),
-        liaison: await staffAccount(inst.nasional, 'liaison_officer', ids.ministry),
-        admin: await staffAccount(inst.nasional, 'national_admin', null),
+        coordinator: await staff(inst.nasional, 'coordinator', ids.ministry),
+        liaison: await staff(inst.nasional, 'liaison_officer', ids.ministry),
+        admin: await staff(inst.nasional, 'national_admin', null),
       };
       inst.kaltim.staff = {
-        coordinator: await staffAccount(inst.kaltim, 'coordinator', ids.samarinda),
-        liaison: await staffAccount(inst.kaltim, 'liaison_officer', ids.samarinda),
-        admin: await staffAccount(inst.kaltim, 'national_admin', null),
+        coordinator: await staff(inst.kaltim, 'coordinator', ids.samarinda),
+        liaison: await staff(inst.kaltim, 'liaison_officer', ids.samarinda),
+        admin: await staff(inst.kaltim, 'national_admin', null),
       };
     }, 300_000);
 
@@ -257,7 +195,7 @@ describe.skipIf(NO_POSTGRES)(
       const email = `pelapor.${at}.${i}.${suffix}@contoh.test`;
       const phone = `0812${String(10_000_000 + i * 37 + (at === 'kaltim' ? 1 : 2)).slice(0, 8)}`;
       // Every tenth filing brings a photo: it must reach the instance that handles the report.
-      const attachmentIds = i % 10 === 3 ? [await upload(inst[at], i)] : [];
+      const attachmentIds = i % 10 === 3 ? [await uploadPhoto(inst[at].server!.url, i)] : [];
       const res = await call(
         inst[at],
         'POST',
@@ -280,20 +218,6 @@ describe.skipIf(NO_POSTGRES)(
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { trackingId, accessCode } = res.body as { trackingId: string; accessCode: string };
       return { trackingId, accessCode, at, handler, anonymous, confidential, name, email, phone, n: i };
-    }
-
-    /** A photo uploaded at `i`; its id. */
-    async function upload(i: Instance, n: number): Promise<string> {
-      const photo = await sharp({
-        create: { width: 64, height: 48, channels: 3, background: { r: n % 256, g: 90, b: 40 } },
-      })
-        .jpeg()
-        .toBuffer();
-      const form = new FormData();
-      form.append('file', new File([new Uint8Array(photo)], `jalan-${n}.jpg`, { type: 'image/jpeg' }));
-      const res = await fetch(`${i.server!.url}/api/v1/attachments`, { method: 'POST', body: form });
-      expect(res.status, await res.clone().text()).toBe(201);
-      return ((await res.json()) as { id: string }).id;
     }
 
     const act = async (i: Instance, who: keyof Instance['staff'], trackingId: string, body: object) => {

@@ -11,14 +11,13 @@
  * are gathered in CONTRACT below, to adjust in one place if the server's differ.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningServer, startServer } from '../../../../bench/lib/server-process';
-import { argon2id } from '../../src/auth/password';
+import { pool, staffAccount as signedInStaff } from '../support/process-fixtures';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const REPORTS = 200;
@@ -154,16 +153,6 @@ async function startRegionalApp(env: Record<string, string>, port: number) {
   };
 }
 
-/** Runs `fn` over `items`, `n` at a time. */
-async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      for (let i = next++; i < items.length; i = next++) await fn(items[i]!, i);
-    }),
-  );
-}
-
 describe.skipIf(skipReason !== null)(
   `Pintu and the regional app as two processes${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
@@ -191,40 +180,8 @@ describe.skipIf(skipReason !== null)(
     };
 
     /** A verified staff account written straight into Pintu's database, signed in over HTTP. */
-    async function staffAccount(role: string, institutionId: number): Promise<Record<string, string>> {
-      const userId = `it-${role}-${randomBytes(6).toString('hex')}`;
-      const email = `${userId}@pintu.test`;
-      const password = `pw-${randomBytes(9).toString('base64url')}`;
-      const hash = await argon2id.hash(password);
-      await admin(async (c) => {
-        await c.query('insert into users (id, name, email, email_verified) values ($1, $2, $3, true)', [
-          userId,
-          `Uji ${role}`,
-          email,
-        ]);
-        await c.query(
-          `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
-          [`acc-${userId}`, userId, hash],
-        );
-        await c.query('insert into role_grants (user_id, role, institution_id) values ($1, $2, $3)', [
-          userId,
-          role,
-          institutionId,
-        ]);
-      }, dbUrl);
-      const res = await fetch(`${url}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email, password }),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const cookie = res.headers
-        .getSetCookie()
-        .map((x) => x.split(';')[0]!)
-        .find((x) => x.includes('.session_token=') && !x.endsWith('='));
-      expect(cookie).toBeTruthy();
-      return { cookie: cookie!, origin };
-    }
+    const staffAccount = (role: string, institutionId: number) =>
+      signedInStaff({ dbUrl, url, origin }, role, institutionId);
 
     beforeAll(async () => {
       const row = await admin(
