@@ -63,3 +63,14 @@ export const STATUS_LABELS_ID: Record<ReportStatus, string> = {
   on_hold: 'Tertunda',
   archived: 'Arsip',
 };
+
+/** The same labels in English (notifications and the SMS channel's answers). */
+export const STATUS_LABELS_EN: Record<ReportStatus, string> = {
+  submitted: 'Not yet verified',
+  dispositioned: 'Dispositioned, not yet followed up',
+  in_progress: 'Being processed',
+  awaiting_reporter: 'Awaiting your response',
+  resolved: 'Resolved',
+  on_hold: 'On hold',
+  archived: 'Archived',
+};

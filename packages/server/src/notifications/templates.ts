@@ -2,7 +2,7 @@
  * Notification texts in Indonesian (default) and English, short, in the style of mail/templates.ts: one title and
  * a few paragraphs per template, rendered as an e-mail (text + HTML), an SMS and an in-app entry.
  */
-import { STATUS_LABELS_ID } from '@pintu/core';
+import { type ReportStatus, STATUS_LABELS_EN, STATUS_LABELS_ID } from '@pintu/core';
 import { fitSms, toGsm7 } from '../channels/sms/gsm7';
 import type { Language } from '../mail/templates';
 
@@ -29,22 +29,12 @@ export interface Rendered {
 
 type Payload = Record<string, unknown>;
 
-const STATUS_EN: Record<string, string> = {
-  submitted: 'Not yet verified',
-  dispositioned: 'Dispositioned, not yet followed up',
-  in_progress: 'Being processed',
-  awaiting_reporter: 'Awaiting your response',
-  resolved: 'Resolved',
-  on_hold: 'On hold',
-  archived: 'Archived',
-};
-
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 function statusLine(lang: Language, p: Payload): string {
   const s = str(p.status);
   return lang === 'en'
-    ? `Status: ${STATUS_EN[s] ?? s}`
+    ? `Status: ${STATUS_LABELS_EN[s as ReportStatus] ?? s}`
     : `Status: ${STATUS_LABELS_ID[s as keyof typeof STATUS_LABELS_ID] ?? s}`;
 }
 

@@ -4,6 +4,7 @@
  */
 import {
   type ReportStatus,
+  STATUS_LABELS_EN,
   STATUS_LABELS_ID,
   TIME_ZONE_ABBREVIATIONS,
   type TimeZone,
@@ -19,16 +20,6 @@ export type ChannelAnswer =
   | { kind: 'missing_id'; command: 'check' | 'reply' }
   | { kind: 'bad_code'; code: string }
   | { kind: 'too_many' };
-
-const STATUS_EN: Record<ReportStatus, string> = {
-  submitted: 'Not yet verified',
-  dispositioned: 'Dispositioned, not yet followed up',
-  in_progress: 'Being processed',
-  awaiting_reporter: 'Awaiting your response',
-  resolved: 'Resolved',
-  on_hold: 'On hold',
-  archived: 'Archived',
-};
 
 const STAGE: Record<SmsLanguage, Record<string, string>> = {
   id: {
@@ -165,7 +156,7 @@ function fileRefusal(reason: Extract<SmsOutcome, { kind: 'file_refused' }>['reas
 
 function statusText(s: Extract<SmsOutcome, { kind: 'status' }>, lang: SmsLanguage): string {
   const en = lang === 'en';
-  const label = en ? STATUS_EN[s.status] : STATUS_LABELS_ID[s.status];
+  const label = en ? STATUS_LABELS_EN[s.status] : STATUS_LABELS_ID[s.status];
   let deadline: string | null = null;
   if (s.deadline) {
     const d = s.deadline;
@@ -207,7 +198,7 @@ function replyRefusal(r: Extract<SmsOutcome, { kind: 'reply_refused' }>, lang: S
         ? `Write your reply: REPLY ${r.trackingId} <text>`
         : `Tulis tanggapan Anda: BALAS ${r.trackingId} <isi>`;
     case 'not_awaiting': {
-      const label = en ? STATUS_EN[r.reason.status] : STATUS_LABELS_ID[r.reason.status];
+      const label = en ? STATUS_LABELS_EN[r.reason.status] : STATUS_LABELS_ID[r.reason.status];
       return en
         ? `${r.trackingId} is not waiting for your reply (status: ${label}).`
         : `${r.trackingId} tidak sedang menunggu tanggapan Anda (status: ${label}).`;
