@@ -30,6 +30,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { integrationApps } from './integration-schema';
+import { PROGRAM_LEVELS, programs } from './programs-schema';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -197,6 +198,20 @@ export const reports = pgTable(
     origin: text('origin'),
     copies: text('copies').array().notNull().default(sql`'{}'::text[]`),
     contentWithheld: boolean('content_withheld').notNull().default(false),
+    /** A legacy app's report brought in by `pintu import` (issue 15): the app and its own id, unique together. */
+    legacySource: text('legacy_source'),
+    legacyId: text('legacy_id'),
+    /**
+     * A program's grievance (issue 15): the program, the level that holds it now and that level's deadline, the
+     * program's own category and extra fields, and the reporter's gender where given (programs report
+     * sex-disaggregated figures; it is never shown per report outside the handlers).
+     */
+    programId: integer('program_id').references(() => programs.id),
+    programLevel: text('program_level'),
+    programLevelDueAt: tstz('program_level_due_at'),
+    programCategory: text('program_category'),
+    programFields: jsonb('program_fields'),
+    reporterGender: text('reporter_gender'),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
     tsv: tsvector('tsv').generatedAlwaysAs(
@@ -225,6 +240,12 @@ export const reports = pgTable(
     index('reports_integration_updated_idx')
       .on(t.integrationAppId, t.updatedAt, t.id)
       .where(sql`${t.integrationAppId} is not null`),
+    uniqueIndex('reports_legacy_uq').on(t.legacySource, t.legacyId).where(sql`${t.legacyId} is not null`),
+    index('reports_program_idx')
+      .on(t.programId, t.status, t.programLevel)
+      .where(sql`${t.programId} is not null`),
+    check('reports_program_level_check', sql`${t.programLevel} in (${inList(PROGRAM_LEVELS)})`),
+    check('reports_reporter_gender_check', sql`${t.reporterGender} in ('female', 'male')`),
     check('reports_status_check', sql`${t.status} in (${inList(REPORT_STATUSES)})`),
     check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
     check(
@@ -249,6 +270,8 @@ export const attachments = pgTable(
     kind: text('kind').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
+    /** When a handler withheld it from publication (public view, open data); null = published with its report. */
+    withheldAt: tstz('withheld_at'),
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [
@@ -292,6 +315,8 @@ export * from './institutions-schema';
 export * from './integration-schema';
 // Notifications: the outbox written with the events, and the in-app notifications it delivers.
 export * from './notifications-schema';
+// Program channels: a program's area, categories, fields and handlers per level (issue 15).
+export * from './programs-schema';
 // Deadlines that run themselves: stage clocks, sweep notices, holiday changes.
 export * from './sla-schema';
 // Monitoring rollups: per-report facts and their daily and monthly sums (issue 5).
