@@ -50,8 +50,9 @@ async function main() {
   // A year without its decree must never be silent (issue 10): its deadlines skip only the fixed-date holidays.
   for (const notice of calendarStatus(calendar, new Date()).notices) console.log(`${notice.id}.`);
   const publicUrl = publicUrlOf(config);
-  if (!config.SMTP_URL) console.log('SMTP_URL belum diatur: e-mail ditampilkan di konsol, tidak dikirim.');
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const mailDir = join(dataDir, 'mail');
+  if (!config.SMTP_URL) console.log(`SMTP_URL belum diatur: e-mail disimpan di ${mailDir}, tidak dikirim.`);
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir });
   const auth = createAuth({
     db,
     mailer,
@@ -108,6 +109,7 @@ async function main() {
           clock: deps.clock,
           smtpUrl: config.SMTP_URL,
           mailFrom: config.MAIL_FROM,
+          mailDir,
           sms: config.SMS_GATEWAY_URL ? kannelGateway(config.SMS_GATEWAY_URL) : null,
         })
       : null,

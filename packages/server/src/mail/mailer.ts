@@ -1,7 +1,12 @@
 /**
- * Sends e-mail over SMTP with nodemailer. Without SMTP_URL (development), mails are printed to the console with a
- * clear note that they were not sent, so verification links and one-time passwords can still be followed.
+ * Sends e-mail over SMTP with nodemailer. Without SMTP_URL (development, a laptop install), each mail is written as
+ * an `.eml` file into a private mail folder under DATA_DIR and the log says only that a message waits there: a mail
+ * carries a reporter's name and address, and no log line may (domain.md §7). The operator opens the file to follow a
+ * verification link or read a one-time password.
  */
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface MailMessage {
@@ -20,17 +25,19 @@ export interface Mailer {
 }
 
 export interface MailerOptions {
-  /** `smtp://host:port` or `smtps://user:pass@host:465`; unset = print to the console. */
+  /** `smtp://host:port` or `smtps://user:pass@host:465`; unset = write to the mail folder. */
   smtpUrl?: string | undefined;
   /** The sender, e.g. `Pintu <no-reply@pintu.example>`. */
   from: string;
-  /** Where console mails go (tests pass a collector). */
+  /** The private folder unsent mail waits in without SMTP: `<DATA_DIR>/mail`. */
+  mailDir: string;
+  /** Where the one-line notice goes (tests pass a collector). */
   log?: (text: string) => void;
 }
 
-/** A mailer for the configuration: SMTP when a URL is given, else the console. */
+/** A mailer for the configuration: SMTP when a URL is given, else the private mail folder. */
 export function createMailer(opts: MailerOptions): Mailer {
-  if (!opts.smtpUrl) return consoleMailer(opts.log ?? ((t) => console.log(t)));
+  if (!opts.smtpUrl) return folderMailer(opts.mailDir, opts.from, opts.log ?? ((t) => console.log(t)));
   const transport = nodemailer.createTransport(opts.smtpUrl, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -51,21 +58,26 @@ export function createMailer(opts: MailerOptions): Mailer {
   };
 }
 
-function consoleMailer(log: (text: string) => void): Mailer {
+/** The mail folder: owner-only (0700/0600), one RFC 5322 file per message, named so that `ls` shows them in order. */
+function folderMailer(dir: string, from: string, log: (text: string) => void): Mailer {
+  let ready: Promise<void> | null = null;
   return {
     async send(m) {
-      log(
-        [
-          '',
-          '── E-mail TIDAK dikirim (SMTP_URL belum diatur) / NOT sent (SMTP_URL is not set) ──',
-          `Kepada / To: ${m.to}`,
-          `Perihal / Subject: ${m.subject}`,
-          '',
-          m.text,
-          '────────────────────────────────────────────────────────────────────────────────',
-          '',
-        ].join('\n'),
-      );
+      ready ??= mkdir(dir, { recursive: true, mode: 0o700 }).then(() => chmod(dir, 0o700));
+      await ready;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
+      const mail = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        ...(m.headers ? { headers: m.headers } : {}),
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+      });
+      await writeFile(join(dir, name), mail.message as Buffer, { mode: 0o600 });
+      // Neither the address nor the subject: a subject can carry a tracking id next to the reporter's address.
+      log(`E-mail menunggu di / waiting in ${join(dir, name)} (SMTP_URL belum diatur / not set)`);
     },
   };
 }

@@ -7,6 +7,7 @@
  * `PINTU_JOBS_EXPIRE_S`, `PINTU_JOBS_RETRY_DELAY_S` and `PINTU_JOBS_SUPERVISE_S` (pg-boss), `PINTU_FAULT_KILL=<point>:<n>` (the process
  * SIGKILLs itself the n-th time it reaches a fault point).
  */
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { startJobs } from '../jobs/start-jobs';
@@ -30,6 +31,7 @@ const worker = createDeliveryWorker(
     clock,
     smtpUrl: config.SMTP_URL,
     mailFrom: config.MAIL_FROM,
+    mailDir: join(resolve(config.DATA_DIR), 'mail'),
     sms: config.SMS_GATEWAY_URL ? kannelGateway(config.SMS_GATEWAY_URL) : null,
   },
   {

@@ -11,7 +11,9 @@
  * 3. failures retry with backoff (1 min, 5 min, 30 min, 2 h), then `failed`; an address never reaches a log
  *    line or `last_error`.
  */
+
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { enqueueReminders } from '../app/notifications/reminders';
 import type { Db } from '../db/open';
 import {
@@ -36,9 +38,11 @@ export interface DeliveryDeps {
   db: Db;
   sealer: Sealer;
   clock: () => Date;
-  /** Unset: e-mails are printed to the console (development), as mail/mailer.ts does. */
+  /** Unset: e-mails wait as files in `mailDir` (development), as mail/mailer.ts does. */
   smtpUrl?: string | undefined;
   mailFrom: string;
+  /** The private folder unsent mail waits in: `<DATA_DIR>/mail`; unset = `./data/mail`, DATA_DIR's default. */
+  mailDir?: string;
   /** Unset: SMS rows are skipped. */
   sms?: SmsGateway | null;
   log?: (line: string) => void;
@@ -80,7 +84,9 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   const maxAttempts = opts.maxAttempts ?? 5;
   const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
   const log = deps.log ?? ((l: string) => console.log(l));
-  const consoleMail = deps.smtpUrl ? null : createMailer({ from: deps.mailFrom, log });
+  const consoleMail = deps.smtpUrl
+    ? null
+    : createMailer({ from: deps.mailFrom, mailDir: deps.mailDir ?? resolve('data', 'mail'), log });
 
   /**
    * Claims due rows (the polling loop), or row `one` whatever its `next_attempt_at` (a pg-boss delivery job:

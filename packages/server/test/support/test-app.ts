@@ -48,7 +48,7 @@ export async function startTestApp(
   let now = new Date(opts.now ?? '2024-06-03T02:00:00Z');
   const mail = await startSmtpSink();
   const publicUrl = opts.publicUrl ?? 'http://localhost:3000';
-  const mailer = createMailer({ smtpUrl: mail.url, from: 'Pintu <no-reply@pintu.test>' });
+  const mailer = createMailer({ smtpUrl: mail.url, from: 'Pintu <no-reply@pintu.test>', mailDir: '' });
   const auth = createAuth({
     db: database.db,
     mailer,
