@@ -303,6 +303,8 @@ export const events = pgTable(
   (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
 );
 
+// Signed daily checkpoints over every report's chain head (issue 16).
+export * from './audit-schema';
 // Accounts, sessions, role grants and the login audit.
 export * from './auth-schema';
 // Federation between Pintu instances: trusted peers and the authority map (issue 13).
