@@ -102,6 +102,7 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     sweep: { db, calendar: () => calendar.get() },
     clock: deps.clock,
+    audit: { instance },
     delivery: config.PINTU_NOTIFICATIONS_WORKER
       ? createDeliveryWorker({
           db,

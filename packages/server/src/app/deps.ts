@@ -47,4 +47,6 @@ export interface InstanceSelf {
   identity(handles: readonly string[], nowS: number): string;
   /** Signs a federation message (Standard Webhooks `v1a`, Ed25519). */
   sign(id: string, timestamp: number, body: string): string;
+  /** A plain Ed25519 signature (base64) over `content`: the audit checkpoints (docs/audit.md). */
+  signDetached(content: string): string;
 }

@@ -11,6 +11,9 @@
  *                                                   where it stopped
  *   federation status                               each peer's backlog: messages waiting, the oldest, the last
  *                                                   error of what waits, the last delivery
+ *   audit verify [--published=<file|url>]           check every report's event chain and the signed checkpoints
+ *                                                   (against a saved copy of the published ones); exit 1 if broken
+ *   audit checkpoint                                sign and publish a checkpoint now (the daily job does it too)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,9 +32,13 @@ const USAGE = `Pemakaian / usage:
   npm run pintu -- federation trust <berkas-identitas.json> --fingerprint="…"
   npm run pintu -- federation peers
   npm run pintu -- federation status
-  npm run pintu -- federation suspend|resume <slug>`;
+  npm run pintu -- federation suspend|resume <slug>
+  npm run pintu -- audit verify [--published=<berkas|url>]
+  npm run pintu -- audit checkpoint`;
 
 async function main(argv: string[]): Promise<number> {
+  // Each other area parses its own arguments.
+  if (argv[0] === 'audit') return (await import('./audit')).auditCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

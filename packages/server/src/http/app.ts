@@ -9,6 +9,7 @@ import { calendarStatus } from '../app/reference/calendar-source';
 import { isTransientConflict } from '../db/retry';
 import { accountRoutes } from './accounts/accounts.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { apiKeyMiddleware } from './auth/api-key';
 import { csrfMiddleware } from './auth/csrf';
 import { authRoutes } from './auth/handler';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
     c.json({ ok: true, calendar: calendarStatus(c.get('deps').calendar, c.get('now')) }),
   );
   authRoutes(app);
+  auditRoutes(app);
   accountRoutes(app);
   citizenRoutes(app);
   referenceRoutes(app);

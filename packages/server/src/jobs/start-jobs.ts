@@ -11,6 +11,8 @@
  * decides when each runs, so a duplicate or late job changes nothing.
  */
 import PgBoss from 'pg-boss';
+import { makeCheckpoint } from '../app/audit/checkpoint';
+import type { InstanceSelf } from '../app/deps';
 import { forgetIdempotencyKeys } from '../app/idempotency/forget-idempotency-keys';
 import { backfillStageClocks } from '../app/sla/stage-clocks';
 import { type SweepDeps, sweep } from '../app/sla/sweep';
@@ -31,6 +33,7 @@ import type { DeliveryWorker } from '../notifications/worker';
 
 export const SWEEP_QUEUE = 'sla-sweep';
 export const IDEMPOTENCY_CLEANUP_QUEUE = 'idempotency-cleanup';
+export const AUDIT_CHECKPOINT_QUEUE = 'audit-checkpoint';
 
 export interface JobsOptions {
   database: Database;
@@ -42,6 +45,8 @@ export interface JobsOptions {
   clock: () => Date;
   /** Null: this process sends jobs but delivers nothing (another process works the queue). */
   delivery: Pick<DeliveryWorker, 'deliverOne'> | null;
+  /** Set: this process signs the daily audit checkpoint (docs/audit.md). */
+  audit?: { instance: InstanceSelf } | null;
   log?: (line: string) => void;
   /** How often an idle worker looks for jobs (default 2 s). */
   pollingIntervalSeconds?: number;
@@ -115,6 +120,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   // A dispatch that outlives its expiry is only repeated by the next one: re-sending a job id is a no-op.
   await ensureQueue(boss, DISPATCH_QUEUE, { ...single, expireInSeconds: 600 });
   await ensureQueue(boss, IDEMPOTENCY_CLEANUP_QUEUE, { ...single, expireInSeconds: 600 });
+  await ensureQueue(boss, AUDIT_CHECKPOINT_QUEUE, { ...single, expireInSeconds: 3600 });
   await ensureQueue(boss, DELIVER_QUEUE, {
     retryLimit: DELIVER_RETRY_LIMIT,
     retryDelay: o.retryDelaySeconds ?? 60,
@@ -143,6 +149,12 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
     const forgotten = await forgetIdempotencyKeys({ idempotencyKeys });
     if (forgotten) log(`[idempotency] ${forgotten} Idempotency-Key lama dihapus`);
   });
+  const audit = o.audit;
+  if (audit)
+    await boss.work(AUDIT_CHECKPOINT_QUEUE, poll, async () => {
+      const c = await makeCheckpoint({ db, instance: audit.instance }, o.clock());
+      log(`[audit] checkpoint ${c.seq}: ${c.reports} laporan, root ${c.root}`);
+    });
   await boss.work(DISPATCH_QUEUE, poll, async () => {
     await dispatchDeliveries(db, boss, o.clock());
   });
@@ -164,6 +176,8 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
   await boss.schedule(DISPATCH_QUEUE, '* * * * *');
   await boss.schedule(IDEMPOTENCY_CLEANUP_QUEUE, '17 * * * *');
+  // Daily at 00:05 WIB (pg-boss schedules in UTC): one checkpoint per day, published for outsiders to keep.
+  if (audit) await boss.schedule(AUDIT_CHECKPOINT_QUEUE, '5 17 * * *');
   useDeliveryJobs(boss);
 
   // Stage rows for reports without one, then the catch-up sweep and dispatch, in the background.

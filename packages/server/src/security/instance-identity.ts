@@ -11,6 +11,7 @@ import {
   generateInstanceKeys,
   keyFingerprint,
   publicKeyOf,
+  signDetached,
   signMessage,
   verifyMessage,
 } from './instance-keys';
@@ -122,5 +123,7 @@ export function instanceSelf(secretKey: string, who: { slug: string; name: strin
       identityDocument(secretKey, { ...who, handles }, nowS),
     /** The `webhook-signature` of a federation message (ADR 0013). */
     sign: (id: string, timestamp: number, body: string) => signMessage(secretKey, id, timestamp, body),
+    /** A plain Ed25519 signature over `content`: the audit checkpoints (docs/audit.md). */
+    signDetached: (content: string) => signDetached(secretKey, content),
   };
 }

@@ -110,3 +110,18 @@ export function verifyMessage(
   }
   return { ok: false, reason: 'bad_signature' };
 }
+
+/** A plain Ed25519 signature (base64) over `content`: the audit checkpoints' (docs/audit.md), outside any webhook. */
+export function signDetached(secretKey: string, content: string): string {
+  return sign(null, Buffer.from(content), secretKeyObject(secretKey)).toString('base64');
+}
+
+/** Whether `signature` is `publicKey`'s Ed25519 signature over `content`; false for anything malformed. */
+export function verifyDetached(publicKey: string, content: string, signature: string): boolean {
+  try {
+    const sig = Buffer.from(signature, 'base64');
+    return sig.length === 64 && verify(null, Buffer.from(content), publicKeyObject(publicKey), sig);
+  } catch {
+    return false;
+  }
+}
