@@ -5,6 +5,7 @@ import { calendarStatus, loadCalendar } from './app/reference/calendar-source';
 import { rebuildIfMissing } from './app/stats/rebuild';
 import { fsBlobs } from './attachments/blobs';
 import { createAuth, deriveAuthSecret } from './auth/auth';
+import { backupServiceOf } from './backup/backup';
 import { streamProgress } from './cli/progress';
 import { loadConfig, publicUrlOf } from './config';
 import { DataDirLockedError } from './db/lock';
@@ -79,6 +80,8 @@ async function main() {
     clock: () => new Date(),
     projectors: defaultProjectors(),
     instance,
+    // Backups of the running server (docs/backup.md): on PGlite the only way while it runs.
+    backup: backupServiceOf({ database, databaseUrl: config.DATABASE_URL, dataDir, dataKey }),
     // SMS as a channel (issue 14, docs/sms.md): when SMS_INBOUND_SECRET is set; the webhook answers 404 otherwise.
     sms: await (await import('./channels/sms/settings')).smsChannelOf(config, db),
   };

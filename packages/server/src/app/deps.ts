@@ -10,6 +10,7 @@ import type { Db } from '../db/open';
 import type { Mailer } from '../mail/mailer';
 import type { Sealer } from '../security/seal';
 import type { Resolve } from '../webhooks/address';
+import type { BackupService } from './backup/backup-now';
 import type { CalendarSource } from './reference/calendar-source';
 import type { SmsChannel } from './sms/sms-channel';
 
@@ -33,6 +34,8 @@ export interface AppDeps extends Ports {
   resolveHost?: Resolve;
   /** This instance among federated ones (ADR 0013); unset: the federation routes answer that it is not set up. */
   instance?: InstanceSelf;
+  /** Backups of the running server (docs/backup.md); unset: the route answers that none can be made here. */
+  backup?: BackupService;
   /** The SMS channel (docs/sms.md); unset: its webhook answers 404. */
   sms?: SmsChannel;
 }

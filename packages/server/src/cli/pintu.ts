@@ -14,6 +14,8 @@
  *   audit verify [--published=<file|url>]           check every report's event chain and the signed checkpoints
  *                                                   (against a saved copy of the published ones); exit 1 if broken
  *   audit checkpoint                                sign and publish a checkpoint now (the daily job does it too)
+ *   backup [--out=<folder>]                         database, attachments and a manifest, without the data key
+ *   restore <folder> [--force]                      back from a backup; refuses a wrong data key (docs/backup.md)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,11 +36,15 @@ const USAGE = `Pemakaian / usage:
   npm run pintu -- federation status
   npm run pintu -- federation suspend|resume <slug>
   npm run pintu -- audit verify [--published=<berkas|url>]
-  npm run pintu -- audit checkpoint`;
+  npm run pintu -- audit checkpoint
+  npm run pintu -- backup [--out=<folder>]
+  npm run pintu -- restore <folder> [--force]`;
 
 async function main(argv: string[]): Promise<number> {
   // Each other area parses its own arguments.
   if (argv[0] === 'audit') return (await import('./audit')).auditCommand(argv.slice(1));
+  if (argv[0] === 'backup' || argv[0] === 'restore')
+    return (await import('./backup')).backupCommand(argv[0], argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -133,7 +139,7 @@ main(process.argv.slice(2)).then(
       for (const f of err.error.fields ?? []) console.error(`  ${f.field}: ${f.code} ${f.message}`);
       process.exit(1);
     }
-    if (err instanceof DataDirLockedError) {
+    if (err instanceof DataDirLockedError || (err instanceof Error && err.name === 'RestoreRefused')) {
       console.error(err.message);
       process.exit(1);
     }

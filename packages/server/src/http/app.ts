@@ -15,6 +15,7 @@ import { csrfMiddleware } from './auth/csrf';
 import { authRoutes } from './auth/handler';
 import { passwordChangeGate } from './auth/password-gate';
 import { sessionMiddleware } from './auth/session';
+import { backupRoutes } from './backup/backup.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
 import { docsRoutes } from './docs';
@@ -77,6 +78,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   );
   authRoutes(app);
   auditRoutes(app);
+  backupRoutes(app);
   accountRoutes(app);
   citizenRoutes(app);
   referenceRoutes(app);

@@ -42,9 +42,9 @@ export interface TestApp {
 
 /** Starts a test app; the clock starts at `now` (default Monday 2024-06-03 09:00 WIB). */
 export async function startTestApp(
-  opts: { engine?: Engine; now?: string; publicUrl?: string } = {},
+  opts: { engine?: Engine; now?: string; publicUrl?: string; dataDir?: string } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase(opts.engine);
+  const database = await openTestDatabase(opts.engine, opts.dataDir);
   let now = new Date(opts.now ?? '2024-06-03T02:00:00Z');
   const mail = await startSmtpSink();
   const publicUrl = opts.publicUrl ?? 'http://localhost:3000';

@@ -23,11 +23,12 @@ export const postgresOnly = (title: string) =>
   NO_POSTGRES ? `${title} — skipped: ${process.env.PINTU_TEST_PG_MISSING ?? 'no TEST_DATABASE_URL'}` : title;
 
 /** A new database holding all reference data; `close()` drops it. */
-export async function openTestDatabase(engine: Engine = 'pglite'): Promise<Database> {
+export async function openTestDatabase(engine: Engine = 'pglite', dataDir = 'memory'): Promise<Database> {
   if (engine === 'pglite') {
     const file = process.env.PINTU_PGLITE_TEMPLATE;
     if (!file) throw new Error('global setup did not run');
-    return openDatabase({ dataDir: 'memory', pgliteTemplate: new Blob([readFileSync(file)]) });
+    // `memory` unless a test needs the files on disk (a backup of the data directory).
+    return openDatabase({ dataDir, pgliteTemplate: new Blob([readFileSync(file)]) });
   }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `pintu_test_${randomBytes(5).toString('hex')}`;
