@@ -124,6 +124,14 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
         ),
       );
     }
+    // A body that claims to be a form (or JSON) and is not one: the sender's mistake, never the server's.
+    if (err instanceof TypeError && /parse body|body is unusable/i.test(err.message))
+      return problem(
+        c,
+        new ProblemError('MALFORMED', 'Isi permintaan tidak dapat dibaca.', [
+          { field: 'body', code: 'malformed_body', message: err.message },
+        ]),
+      );
     // A transaction aborted only because another ran at the same time: the request may simply be sent again.
     if (isTransientConflict(err))
       return problem(c, new ProblemError('CONFLICT', 'Data sedang diubah bersamaan. Silakan coba lagi.'));

@@ -34,7 +34,8 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get('/api/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript' }));
   app.get('/api/docs/:asset', async (c) => {
     const asset = c.req.param('asset');
-    const type = ASSETS[asset];
+    // Own keys only: `__proto__` or `constructor` must not pass for an asset (the route fuzzer found this).
+    const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
     if (!type) return c.notFound();
     return c.body(await readFile(join(swaggerDir, asset)), 200, {
       'content-type': type,
