@@ -22,8 +22,16 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const RUNS = Number(process.env.PINTU_FUZZ_RUNS ?? 12);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const encodable = (s: string) => {
+  try {
+    encodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
 /** Hostile strings a URL can carry: a lone surrogate cannot be percent-encoded at all. */
-const IN_URL = HOSTILE_STRINGS.filter((s) => s.length < 5000 && s.isWellFormed());
+const IN_URL = HOSTILE_STRINGS.filter((s) => s.length < 5000 && encodable(s));
 /** What HTTP lets a header carry at all (RFC 9110 §5.5): a client cannot send anything else. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 /** A database already holding the reference data (the suite's template), and how to query it once stopped. */
-async function prepare(engine: Engine) {
+async function prepare(
+  engine: Engine,
+): Promise<{ env: Record<string, string>; query<T>(text: string, params: unknown[]): Promise<T[]> }> {
   const dataDir = mkdtempSync(join(tmpdir(), `pintu-crash-${engine}-`));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   if (engine === 'pglite') {
