@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { enginesLine, findTestPostgres } from './packages/server/test/support/find-postgres.ts';
 
@@ -7,6 +8,9 @@ const postgres = await findTestPostgres();
 if (postgres.url) process.env.TEST_DATABASE_URL = postgres.url;
 else process.env.PINTU_TEST_PG_MISSING = postgres.why;
 console.log(enginesLine(postgres));
+// Each run's log lines, for scripts/check-test-logs.mjs (support/log-capture.ts): a fresh folder per run.
+rmSync('test-results/logs', { recursive: true, force: true });
+const setupFiles = ['packages/server/test/support/log-capture.ts'];
 
 // Test tiers of ARCHITECTURE.md. Every tier is deterministic: TZ=UTC, fixed clocks.
 export default defineConfig({
@@ -15,10 +19,11 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       // Use cases over the in-memory ports of test/fakes (ADR 0011): no database, seconds for the whole tier.
-      { test: { name: 'usecase', include: ['packages/server/test/usecase/**/*.test.ts'] } },
+      { test: { name: 'usecase', setupFiles, include: ['packages/server/test/usecase/**/*.test.ts'] } },
       {
         test: {
           name: 'db',
+          setupFiles,
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/db/**/*.test.ts'],
           testTimeout: 120_000,
@@ -29,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          setupFiles,
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/api/**/*.test.ts', 'packages/server/src/**/*.test.ts'],
           testTimeout: 60_000,
@@ -39,6 +45,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          setupFiles,
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           include: ['packages/server/test/integration/**/*.test.ts'],
           testTimeout: 900_000,

@@ -1,6 +1,6 @@
 /** Runs the real Pintu server as a child process on a fresh database, for load scripts. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,8 +154,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
+  // Under the test suite every line also goes to test-results/logs, which scripts/check-test-logs.mjs reads.
+  const logFile = process.env.VITEST
+    ? join(root, 'test-results/logs', `server-${port}-${Date.now()}.log`)
+    : null;
+  if (logFile) mkdirSync(join(root, 'test-results/logs'), { recursive: true });
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

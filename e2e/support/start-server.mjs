@@ -1,7 +1,7 @@
 // Starts the real Pintu server for the e2e suite: builds the web app if needed, then a fresh temporary DATA_DIR
 // (PGlite, demo data on) that is removed when the server stops.
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,7 +9,7 @@ const port = process.env.PORT ?? '3000';
 execSync('node packages/web/build-if-needed.mjs', { stdio: 'inherit' });
 const dataDir = mkdtempSync(join(tmpdir(), 'pintu-e2e-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'pipe'],
   env: {
     ...process.env,
     PORT: port,
@@ -22,6 +22,17 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/
     PINTU_WEBHOOKS_ALLOW_LOOPBACK: '1',
   },
 });
+// Shown as before, and kept for scripts/check-test-logs.mjs (no reporter's identity in any log line).
+mkdirSync('test-results/logs', { recursive: true });
+const logFile = join('test-results/logs', `e2e-server-${port}.log`);
+for (const [from, to] of [
+  [server.stdout, process.stdout],
+  [server.stderr, process.stderr],
+])
+  from.on('data', (chunk) => {
+    to.write(chunk);
+    appendFileSync(logFile, chunk);
+  });
 const stop = () => server.kill('SIGTERM');
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
 server.on('exit', (code) => {
