@@ -18,6 +18,7 @@ import { sessionMiddleware } from './auth/session';
 import { backupRoutes } from './backup/backup.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppEnv, Deps } from './context';
+import { contentSecurityPolicy } from './csp';
 import { docsRoutes } from './docs';
 import { federationRoutes } from './federation/federation.routes';
 import { federationMessageRoutes } from './federation/messages.routes';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   });
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('*', contentSecurityPolicy());
   const depsWithNow = { ...deps, now: new Date(0) };
   app.use('/api/*', async (c, next) => {
     // One variable for the dependencies and the request's clock reading, read with `c.get`: hono's `c.var` copies
