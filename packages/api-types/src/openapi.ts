@@ -3,6 +3,212 @@
  * Do not edit: change the server's schemas, then run `npm run api-types`.
  */
 export interface paths {
+  '/api/v1/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed audit checkpoints, oldest first, and the key that verifies them (public) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The history */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditCheckpoints'];
+          };
+        };
+        /** @description The instance has no identity set up */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check every report's event chain and the checkpoints (national oversight, national admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The result; `ok` false names each report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditReport'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not national oversight or the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The instance has no identity set up */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Back up the database and attachments now, without the data key */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Made */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BackupMade'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Backups are not available in this process */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -3546,6 +3752,620 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active programs; with `regionCode`, those whose area covers that village (the report form offers them) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only programs whose area covers this village */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Programs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProgramSummary'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One active program: its categories, extra fields and levels with deadlines (its intake page) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The program */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProgramDetail'];
+          };
+        };
+        /** @description No such program */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The programs the caller may configure (national admin: all; provincial admin: their province’s) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Programs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AdminProgram'][];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a program (national admin, or the provincial admin of the owner’s province) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProgramCreate'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminProgram'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Code taken */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/programs/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a program’s whole configuration (its code stays) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProgramUpdate'];
+        };
+      };
+      responses: {
+        /** @description Updated */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminProgram'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such program */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{code}/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The program’s queue: handlers see what they hold, owner admins, oversight and the national admin all */
+    get: {
+      parameters: {
+        query?: {
+          level?: 'village' | 'regency' | 'province';
+          status?:
+            | 'submitted'
+            | 'dispositioned'
+            | 'in_progress'
+            | 'awaiting_reporter'
+            | 'resolved'
+            | 'on_hold'
+            | 'archived';
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProgramQueuePage'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such program */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{code}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The program report for a period: by category, level, village, status and gender; time to resolve
+     * @description Filed between `from` and `to` (local dates of the owner). `format=csv` for the periodic submission.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProgramReport'];
+            'text/csv': string;
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such program */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{code}/villages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Activity per village for the facilitators’ map (a facilitator sees the villages of their own filings) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Villages */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProgramVillages'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such program */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/{trackingId}/similar': {
     parameters: {
       query?: never;
@@ -5936,6 +6756,261 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/open-data/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Public reports as open data, page by page (keyset: follow `next`)
+     * @description Never a confidential report, nothing about the reporter, no free text, the place at regency level at most. A page past the end is empty with `next: null`; an unknown cursor or a bad filter is 400 with one entry per field.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day (WIB) of creation, included. */
+          from?: string;
+          /** @description Last day (WIB) of creation, included. */
+          to?: string;
+          province?: string;
+          regency?: string;
+          /** @description A category code; its subcategories are included. */
+          category?: string;
+          type?: 'complaint' | 'aspiration' | 'information_request';
+          status?:
+            | 'submitted'
+            | 'dispositioned'
+            | 'in_progress'
+            | 'awaiting_reporter'
+            | 'resolved'
+            | 'on_hold'
+            | 'archived';
+          /** @description The `next` of the previous page. */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OpenReportPage'];
+          };
+        };
+        /** @description Bad filter or cursor */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/open-data/aggregates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Report counts by month × province × regency × topic × status, and province-month totals
+     * @description Confidential reports count here. Counts under 5 are not published (the cell is left out, exactly like an empty one). Every published count — cells and province-month totals — is rounded to a multiple of 5, down or up at random but consistently (the cell key method), so a total minus its cells never reveals a hidden cell.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First month; default 11 months before `to`. */
+          from?: string;
+          /** @description Last month; default this month. */
+          to?: string;
+          province?: string;
+          regency?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Counts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OpenAggregates'];
+          };
+        };
+        /** @description Bad filter */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Open data is not set up on this instance */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/open-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The open-data files (sizes, dates, hashes), the licence, the small-count rule and the dictionary */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Index */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OpenDataIndex'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{trackingId}/attachments/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withhold an attachment from publication (public view, Open311, open data), or publish it again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          trackingId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AttachmentPublicationInput'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttachmentPublication'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No such attachment, or not yours to handle */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/federation': {
     parameters: {
       query?: never;
@@ -6316,6 +7391,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditCheckpoints: {
+      instance: string;
+      publicKey: string;
+      fingerprint: string;
+      checkpoints: components['schemas']['AuditCheckpoint'][];
+    };
+    AuditCheckpoint: {
+      seq: number;
+      at: string;
+      /** @description Reports (leaves) the root covers */
+      reports: number;
+      /** @description Events up to those heads */
+      events: number;
+      /** @description Hex SHA-256 Merkle tree hash (RFC 6962) over the chain heads */
+      root: string;
+      prevRoot: string | null;
+      publicKey: string;
+      /** @description Base64 Ed25519 signature over the canonical statement */
+      signature: string;
+    };
+    AuditReport: {
+      ok: boolean;
+      reports: number;
+      events: number;
+      listed: number;
+      findings: {
+        reportId: number;
+        trackingId: string | null;
+        /** @enum {string} */
+        fault: 'no_events' | 'edited' | 'deleted' | 'reordered' | 'inserted' | 'rewritten_since_checkpoint';
+        seq: number;
+      }[];
+      checkpoints: {
+        count: number;
+        latest: number | null;
+        problems: {
+          seq: number;
+          problem: string;
+        }[];
+      };
+    };
+    BackupMade: {
+      /** @description The backup folder on the server */
+      path: string;
+      /** @enum {string} */
+      engine: 'postgres' | 'pglite';
+      createdAt: string;
+      /** @description Fingerprint of the data key a restore needs (not the key) */
+      dataKey: string;
+      tables: number;
+      rows: number;
+      files: number;
+    };
     Me: {
       userId: string;
       name: string;
@@ -6449,6 +7577,12 @@ export interface components {
       dueAt: string | null;
       /** @description Shown once: keep it to follow, reply to and rate the report. */
       accessCode: string;
+      /** @description A program grievance: the level that holds it and that level’s deadline */
+      program?: {
+        code: string;
+        level: string;
+        levelDueAt: string;
+      };
     };
     ReportInput: {
       /** @enum {string} */
@@ -6487,6 +7621,17 @@ export interface components {
        * @enum {string}
        */
       language?: 'id' | 'en';
+      /** @description A program grievance: `location.regionCode` must be a village in the program’s area; the program category sets `categoryId`; `fields` follow the program’s field definitions. */
+      program?: {
+        code: string;
+        categoryCode: string;
+        /** @default {} */
+        fields?: {
+          [key: string]: string | number | null;
+        };
+      };
+      /** @enum {string} */
+      reporterGender?: 'female' | 'male';
       /** @description API-key callers only: the app’s own reference, unique per app. */
       externalRef?: string;
     };
@@ -6539,6 +7684,7 @@ export interface components {
         mime: string;
         size: number;
         url: string;
+        withheld?: boolean;
       }[];
       dueAt?: string | null;
       createdAt: string;
@@ -6579,6 +7725,7 @@ export interface components {
         | 'comment_internal'
         | 'escalate'
         | 'resolve_parent'
+        | 'raise_level'
       )[];
       /** @enum {string|null} */
       complexity: 'simple' | 'no_field_exam' | 'field_exam' | null;
@@ -6636,7 +7783,8 @@ export interface components {
         | 'rate'
         | 'comment_internal'
         | 'escalate'
-        | 'resolve_parent';
+        | 'resolve_parent'
+        | 'raise_level';
       /** @enum {string} */
       status:
         | 'submitted'
@@ -6683,6 +7831,7 @@ export interface components {
         | 'comment_internal'
         | 'escalate'
         | 'resolve_parent'
+        | 'raise_level'
       )[];
       warnings: {
         code: string;
@@ -6812,6 +7961,11 @@ export interface components {
       | {
           /** @enum {string} */
           action: 'resolve_parent';
+        }
+      | {
+          /** @enum {string} */
+          action: 'raise_level';
+          reason: string;
         };
     Timeline: {
       trackingId: string;
@@ -7274,6 +8428,292 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    ProgramSummary: {
+      code: string;
+      name: string;
+      nameEn: string | null;
+      description: string | null;
+      owner: {
+        id: number;
+        name: string;
+      };
+      areaRegionCodes: string[];
+    };
+    ProgramDetail: components['schemas']['ProgramSummary'] & {
+      categories: {
+        code: string;
+        name: string;
+        nameEn: string | null;
+        categoryId: number;
+      }[];
+      fields: {
+        key: string;
+        label: string;
+        labelEn: string | null;
+        /** @enum {string} */
+        type: 'text' | 'select' | 'number';
+        options?: string[];
+        required: boolean;
+      }[];
+      levels: {
+        /** @enum {string} */
+        level: 'village' | 'regency' | 'province';
+        deadlineDays: number;
+        /** @description Who handles this level, in Indonesian */
+        handlerName: string;
+        handlerNameEn: string;
+      }[];
+      source: string | null;
+    };
+    AdminProgram: components['schemas']['ProgramSummary'] & {
+      id: number;
+      ownerCode: string;
+      categories: {
+        code: string;
+        name: string;
+        nameEn: string | null;
+        categoryId: number;
+      }[];
+      fields: {
+        key: string;
+        label: string;
+        labelEn: string | null;
+        /** @enum {string} */
+        type: 'text' | 'select' | 'number';
+        options?: string[];
+        required: boolean;
+      }[];
+      levels: components['schemas']['ProgramLevel'][];
+      countsInEvaluation: boolean;
+      active: boolean;
+      source: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ProgramLevel: {
+      /** @enum {string} */
+      level: 'village' | 'regency' | 'province';
+      handler: components['schemas']['ProgramHandler'];
+      deadlineDays: number;
+    };
+    /** @description `village_unit`: the village’s own unit under its regency/city government (created on first use); `regional_government`: the regency/city or province government of the grievance’s village; `institution`: a named institution by code. */
+    ProgramHandler:
+      | {
+          /** @enum {string} */
+          kind: 'village_unit';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'regional_government';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'institution';
+          code: string;
+        };
+    ProgramCreate: {
+      /** @example fcpf-cf-kaltim */
+      code: string;
+      name: string;
+      /** @default null */
+      nameEn?: string | null;
+      /** @default null */
+      description?: string | null;
+      /** @example pemprov-64 */
+      ownerCode: string;
+      areaRegionCodes: string[];
+      categories: {
+        code: string;
+        name: string;
+        /** @default null */
+        nameEn?: string | null;
+        /** @description The national category it maps to */
+        categoryId: number;
+      }[];
+      /** @default [] */
+      fields?: {
+        key: string;
+        label: string;
+        /** @default null */
+        labelEn?: string | null;
+        /** @enum {string} */
+        type: 'text' | 'select' | 'number';
+        options?: string[];
+        /** @default false */
+        required?: boolean;
+      }[];
+      /** @description One per level, lowest first, none skipped */
+      levels: components['schemas']['ProgramLevel'][];
+      /** @default true */
+      countsInEvaluation?: boolean;
+      /** @default true */
+      active?: boolean;
+      /** @default null */
+      source?: string | null;
+    };
+    ProgramUpdate: {
+      name: string;
+      /** @default null */
+      nameEn?: string | null;
+      /** @default null */
+      description?: string | null;
+      /** @example pemprov-64 */
+      ownerCode: string;
+      areaRegionCodes: string[];
+      categories: {
+        code: string;
+        name: string;
+        /** @default null */
+        nameEn?: string | null;
+        /** @description The national category it maps to */
+        categoryId: number;
+      }[];
+      /** @default [] */
+      fields?: {
+        key: string;
+        label: string;
+        /** @default null */
+        labelEn?: string | null;
+        /** @enum {string} */
+        type: 'text' | 'select' | 'number';
+        options?: string[];
+        /** @default false */
+        required?: boolean;
+      }[];
+      /** @description One per level, lowest first, none skipped */
+      levels: components['schemas']['ProgramLevel'][];
+      /** @default true */
+      countsInEvaluation?: boolean;
+      /** @default true */
+      active?: boolean;
+      /** @default null */
+      source?: string | null;
+    };
+    ProgramQueuePage: {
+      items: {
+        trackingId: string;
+        title: string;
+        /** @enum {string} */
+        status:
+          | 'submitted'
+          | 'dispositioned'
+          | 'in_progress'
+          | 'awaiting_reporter'
+          | 'resolved'
+          | 'on_hold'
+          | 'archived';
+        /** @enum {string|null} */
+        level: 'village' | 'regency' | 'province' | null;
+        levelDueAt: string | null;
+        /** @description The level deadline has passed and it is still open */
+        overdue: boolean;
+        village: {
+          code: string;
+          name: string | null;
+        };
+        category: string | null;
+        holder: {
+          id: number;
+          name: string | null;
+        } | null;
+        createdAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+    ProgramReport: {
+      program: {
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string | null;
+        to: string | null;
+        timeZone: string;
+      };
+      total: number;
+      byCategory: {
+        code: string;
+        name: string;
+        count: number;
+      }[];
+      byLevel: {
+        village?: number;
+        regency?: number;
+        province?: number;
+      };
+      byVillage: {
+        code: string;
+        name: string | null;
+        count: number;
+      }[];
+      byStatus: {
+        submitted?: number;
+        dispositioned?: number;
+        in_progress?: number;
+        awaiting_reporter?: number;
+        resolved?: number;
+        on_hold?: number;
+        archived?: number;
+      };
+      byGender: {
+        female: number;
+        male: number;
+        notGiven: number;
+      };
+      genderByStatus: {
+        female: {
+          submitted?: number;
+          dispositioned?: number;
+          in_progress?: number;
+          awaiting_reporter?: number;
+          resolved?: number;
+          on_hold?: number;
+          archived?: number;
+        };
+        male: {
+          submitted?: number;
+          dispositioned?: number;
+          in_progress?: number;
+          awaiting_reporter?: number;
+          resolved?: number;
+          on_hold?: number;
+          archived?: number;
+        };
+        notGiven: {
+          submitted?: number;
+          dispositioned?: number;
+          in_progress?: number;
+          awaiting_reporter?: number;
+          resolved?: number;
+          on_hold?: number;
+          archived?: number;
+        };
+      };
+      timeToResolve: {
+        resolved: number;
+        meanWorkingDays: number | null;
+        medianWorkingDays: number | null;
+      };
+      withinDeadline: {
+        resolved: number;
+        within: number;
+        percent: number | null;
+      };
+    };
+    ProgramVillages: {
+      items: {
+        code: string;
+        name: string | null;
+        filed: number;
+        byFacilitators: number;
+        open: number;
+        resolved: number;
+        point: {
+          lat: number;
+          lng: number;
+        } | null;
+      }[];
+    };
     SimilarReports: {
       trackingId: string;
       items: components['schemas']['SimilarReport'][];
@@ -7449,6 +8889,111 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       version: number;
+    };
+    OpenReportPage: {
+      items: components['schemas']['OpenReportRow'][];
+      next: string | null;
+    };
+    OpenReportRow: {
+      tracking_id: string;
+      parent_tracking_id: string | null;
+      url: string;
+      type: string;
+      type_label_id: string;
+      type_label_en: string;
+      status: string;
+      status_label_id: string;
+      status_label_en: string;
+      category_code: string;
+      category_name: string;
+      category_name_en: string | null;
+      topic_code: string;
+      topic_name: string;
+      topic_name_en: string | null;
+      created_date: string;
+      incident_month: string;
+      province_code: string;
+      province_name: string | null;
+      regency_code: string | null;
+      regency_name: string | null;
+      institution_code: string | null;
+      institution_name: string | null;
+      dispositioned_date: string | null;
+      first_follow_up_date: string | null;
+      resolved_date: string | null;
+      archive_reason: string | null;
+      rating: number | null;
+      channel: string;
+      attachment_urls: string[];
+    };
+    OpenAggregates: {
+      from: string;
+      to: string;
+      rule: {
+        id: string;
+        en: string;
+      };
+      cells: {
+        month: string;
+        province_code: string;
+        province_name: string | null;
+        regency_code: string | null;
+        regency_name: string | null;
+        topic_code: string;
+        topic_name: string;
+        status: string;
+        reports: number;
+      }[];
+      totals: {
+        month: string;
+        province_code: string;
+        province_name: string | null;
+        reports: number | null;
+      }[];
+    };
+    OpenDataIndex: {
+      generatedAt: string | null;
+      licence: {
+        id: string;
+        title: string;
+        url: string;
+      };
+      rule: {
+        id: string;
+        en: string;
+      };
+      temporal: {
+        start: string;
+        end: string;
+      } | null;
+      files: {
+        name: string;
+        mediaType: string;
+        format: string;
+        title_id: string;
+        title_en: string;
+        bytes: number;
+        sha256: string;
+        rows: number | null;
+        url: string;
+      }[];
+      dictionary: {
+        table: string;
+        field: string;
+        type: string;
+        nullable: boolean;
+        description_id: string;
+        description_en: string;
+      }[];
+    };
+    AttachmentPublication: {
+      id: string;
+      withheld: boolean;
+      withheldAt: string | null;
+    };
+    AttachmentPublicationInput: {
+      /** @description true: withhold from publication; false: publish. */
+      withheld: boolean;
     };
     FederationView: {
       self: {

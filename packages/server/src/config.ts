@@ -25,6 +25,8 @@ const schema = z.object({
   /** SMTP server for e-mail, e.g. `smtp://127.0.0.1:2525`; when unset, e-mails are printed to the console. */
   SMTP_URL: optional(z.string().url()),
   MAIL_FROM: z.string().default('Pintu <no-reply@localhost>'),
+  /** The open-data catalogue's contact e-mail (docs/open-data.md); MAIL_FROM's address when unset. */
+  OPEN_DATA_CONTACT: optional(z.email()),
   /** E-mail as a channel (docs/email.md): the port of the mailbox's SMTP listener; unset = no listener. */
   MAIL_INBOUND_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   /** Where it listens: keep it private behind the MTA that is the domain's MX. */

@@ -15,6 +15,7 @@ import { defaultProjectors } from './db/postgres-projectors';
 import { seedDemoData } from './db/seed/demo';
 import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
+import { yieldToRequests } from './db/yield-to-requests';
 import { createFederationSender } from './federation/sender';
 import { createApp } from './http/app';
 import { serveWeb } from './http/web';
@@ -22,6 +23,7 @@ import { startJobs } from './jobs/start-jobs';
 import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
+import { openDataConfigOf, openDataJobOf } from './open-data/setup';
 import { instanceSelf, loadInstanceKey } from './security/instance-identity';
 import { createSealer, loadDataKey } from './security/seal';
 import { createWebhookWorker } from './webhooks/webhook-worker';
@@ -84,6 +86,8 @@ async function main() {
     backup: backupServiceOf({ database, databaseUrl: config.DATABASE_URL, dataDir, dataKey }),
     // SMS as a channel (issue 14, docs/sms.md): when SMS_INBOUND_SECRET is set; the webhook answers 404 otherwise.
     sms: await (await import('./channels/sms/settings')).smsChannelOf(config, db),
+    // Open data (issue 15, docs/open-data.md): the daily files under DATA_DIR/open-data.
+    openDataConfig: openDataConfigOf(dataDir, dataKey, config),
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.
@@ -106,6 +110,15 @@ async function main() {
     sweep: { db, calendar: () => calendar.get() },
     clock: deps.clock,
     audit: { instance },
+    // The daily dump, and a first one when there is none (jobs/open-data-job.ts).
+    openData: openDataJobOf({
+      openData: deps.openData,
+      config: deps.openDataConfig,
+      baseUrl: publicUrl,
+      publisher: config.PINTU_INSTANCE_NAME,
+      clock: deps.clock,
+      pause: yieldToRequests,
+    }),
     delivery: config.PINTU_NOTIFICATIONS_WORKER
       ? createDeliveryWorker({
           db,

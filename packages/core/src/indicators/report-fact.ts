@@ -47,7 +47,8 @@ export function indicatorRowOf(state: ReportState): IndicatorRow {
 export function reportFactOf(state: ReportState, calendar: WorkingDays): ReportFact {
   const row = indicatorRowOf(state);
   const bucket = bucketOf(row);
-  if (bucket === null || row.dispositionedAt === null)
+  // A program that keeps its grievances out of the normal evaluation (issue 15): they count for no institution.
+  if (bucket === null || row.dispositionedAt === null || state.program?.countsInEvaluation === false)
     return {
       institutionId: null,
       dispositionDate: null,

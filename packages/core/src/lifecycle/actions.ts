@@ -24,6 +24,8 @@ export const LIFECYCLE_ACTIONS = [
   'comment_internal',
   'escalate',
   'resolve_parent',
+  // A program's grievance climbs to its next level's handler (issue 15).
+  'raise_level',
 ] as const;
 export type LifecycleActionName = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -60,7 +62,9 @@ export type LifecycleAction =
   | { type: 'rate'; rating: number; comment?: string }
   | { type: 'comment_internal'; message: string }
   | { type: 'escalate' }
-  | { type: 'resolve_parent' };
+  | { type: 'resolve_parent' }
+  /** `target` is the next level's handler, resolved by the server from the program's rule for the report's village. */
+  | { type: 'raise_level'; reason: string; target: Holder };
 
 /** The payload type of one action. */
 export type ActionOf<N extends LifecycleActionName> = Extract<LifecycleAction, { type: N }>;

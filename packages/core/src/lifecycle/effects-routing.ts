@@ -1,4 +1,6 @@
 /** Effects of the routing actions: verify, dispose down, not our authority, hold, archive, escalate, split parents. */
+
+import { nextProgramLevel } from '../programs/program';
 import { firstCustody, moveHolder, startClock } from './clock';
 import { compact, type Effect, type EffectEnv, type Handlers, makeEvent } from './effect';
 import { copyHolder, type Holder, NATIONAL_QUEUE } from './holder';
@@ -48,6 +50,7 @@ export const ROUTING_HANDLERS: Handlers<
   | 'auto_archive'
   | 'escalate'
   | 'resolve_parent'
+  | 'raise_level'
 > = {
   verify(next, action, env) {
     const targetIds = action.targets.map((t) => t.institutionId);
@@ -146,6 +149,40 @@ export const ROUTING_HANDLERS: Handlers<
         level,
         notify,
         notifyInstitutionId,
+      },
+    };
+  },
+
+  raise_level(next, action, env) {
+    const program = next.program!;
+    const from = program.level;
+    const to = nextProgramLevel(program)!;
+    const days = program.levels.find((l) => l.level === to)!.deadlineDays;
+    moveHolder(next, action.target, env.now, env.ctx.calendar);
+    const spell = next.custody.at(-2);
+    // A new custody, as with a forward (ADR 0009): the next level's facts are its own. Not a hop: the program's
+    // ladder, not a dispute about authority, sends it there.
+    next.dispositionedAt = env.now;
+    next.acknowledgedAt = null;
+    next.firstFollowUpAt = null;
+    next.reopenCount = 0;
+    next.complexity = null;
+    next.draft = null;
+    const { timeZone, regionCode } = next.holder;
+    next.program = {
+      ...program,
+      levels: program.levels.map((l) => ({ ...l })),
+      level: to,
+      levelDueAt: env.ctx.calendar.addWorkingDays(env.now, days, timeZone, regionCode),
+    };
+    return {
+      payload: {
+        reason: action.reason,
+        targetId: action.target.institutionId,
+        fromLevel: from,
+        toLevel: to,
+        levelDueAt: next.program.levelDueAt.toISOString(),
+        heldWorkingDays: spell?.workingDays ?? 0,
       },
     };
   },

@@ -2,6 +2,7 @@
 import { type DomainError, domainError } from '../errors';
 import { can } from '../policy/policy';
 import type { Actor } from '../policy/roles';
+import { nextProgramLevel } from '../programs/program';
 import { LIFECYCLE_ACTIONS, type LifecycleActionName } from './actions';
 import { DEFAULT_SLA, escalationLevelFor } from './sla';
 import type { GuardContext, ReportState } from './state';
@@ -80,6 +81,10 @@ const GUARD_CHECKS: Record<Guard, GuardCheck> = {
       statuses.every((s) => s === 'resolved' || s === 'archived');
     return closed ? null : invalid('Not every child report is closed', 'children_open');
   },
+  program_level_below_top: (report) =>
+    report.program && nextProgramLevel(report.program) !== null
+      ? null
+      : invalid('Only a program grievance below its highest level can be raised', 'no_higher_level'),
 };
 
 /** The outcome of checking an action without its payload: the matching rows, or why it is not available. */

@@ -18,8 +18,16 @@ const ROLE_ACTIONS: Record<Role, LifecycleActionName[]> = {
   citizen: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
   guest: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
   facilitator: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
-  national_admin: ['verify', 'not_our_authority', 'hold', 'archive', 'comment_internal'],
-  coordinator: ['verify', 'dispose_down', 'not_our_authority', 'hold', 'archive', 'comment_internal'],
+  national_admin: ['verify', 'not_our_authority', 'hold', 'archive', 'comment_internal', 'raise_level'],
+  coordinator: [
+    'verify',
+    'dispose_down',
+    'not_our_authority',
+    'hold',
+    'archive',
+    'comment_internal',
+    'raise_level',
+  ],
   liaison_officer: [
     'hold',
     'acknowledge',
@@ -28,6 +36,7 @@ const ROLE_ACTIONS: Record<Role, LifecycleActionName[]> = {
     'return_draft',
     'post_follow_up',
     'comment_internal',
+    'raise_level',
   ],
   unit_operator: ['draft_follow_up', 'post_follow_up', 'comment_internal'],
   leadership: [],
@@ -96,6 +105,8 @@ const PAYLOADS: Record<LifecycleActionName, LifecycleAction> = {
   comment_internal: { type: 'comment_internal', message: 'Check with the district office' },
   escalate: { type: 'escalate' },
   resolve_parent: { type: 'resolve_parent' },
+  // The fixtures are no program's grievances, so raising them is never possible here (see programs/raise-level.test.ts).
+  raise_level: { type: 'raise_level', reason: 'Belum selesai di desa', target: INST_C },
 };
 
 type Expected =

@@ -2,12 +2,13 @@
 import { domainError, type FieldError, validationError } from '../errors';
 import { can } from '../policy/policy';
 import type { Actor } from '../policy/roles';
+import type { ProgramLevel } from '../programs/program';
 import { REPORT_TYPES, type ReportType } from '../report/report';
 import { firstCustody, startClock } from './clock';
 import { makeEvent } from './effect';
 import { copyHolder, type Holder, NATIONAL_QUEUE } from './holder';
 import { DEFAULT_SLA, type SlaTable } from './sla';
-import type { ActionResult, ReportState } from './state';
+import type { ActionResult, Json, ReportState } from './state';
 import { checkHolder } from './validate';
 import type { WorkingDays } from './working-days';
 
@@ -19,11 +20,21 @@ export interface NewReport {
   reporterId: string;
   /** The institution the reporter chose, resolved to a holder; null or absent for the national queue. */
   requested?: Holder | null;
+  /**
+   * A program's grievance (issue 15): `requested` is then the lowest level's handler, and the report opens there
+   * already dispositioned — the program's configuration decided the handler, so there is nothing to verify.
+   */
+  program?: {
+    id: string;
+    levels: { level: ProgramLevel; deadlineDays: number }[];
+    countsInEvaluation: boolean;
+  } | null;
 }
 
 /**
  * Opens a report at `now`: `submitted`, held by the requested institution or the national queue, with a verify
- * deadline of 3 working days in the holder's time zone, and a `submitted` event. Citizens and guests file for
+ * deadline of 3 working days in the holder's time zone, and a `submitted` event; a program's grievance opens
+ * `dispositioned` at its lowest level's handler with the acknowledge deadline and its level's own deadline. Citizens and guests file for
  * themselves, a facilitator for someone else (it is recorded as the filer), the system for channels and imports.
  */
 export function openReport(
@@ -46,6 +57,9 @@ export function openReport(
   }
   const requested = input.requested ?? null;
   if (requested !== null) checkHolder(fields, 'requested', requested);
+  const program = input.program ?? null;
+  if (program !== null && (requested === null || program.levels.length === 0))
+    fields.push({ field: 'program', message: 'needs its lowest level and that level’s handler' });
   if (fields.length > 0) return { ok: false, error: validationError(fields) };
   if ((actor.role === 'citizen' || actor.role === 'guest') && input.reporterId !== actor.id) {
     return {
@@ -56,17 +70,18 @@ export function openReport(
 
   const holder = copyHolder(requested ?? NATIONAL_QUEUE);
   const sla = ctx.sla ?? DEFAULT_SLA;
+  const status = program ? 'dispositioned' : 'submitted';
   const report: ReportState = {
     id: input.id,
     type: input.type,
-    status: 'submitted',
+    status,
     holder,
     reporterId: input.reporterId,
     facilitatorId: actor.role === 'facilitator' ? actor.id : null,
     parentId: null,
     childIds: [],
     submittedAt: now,
-    dispositionedAt: null,
+    dispositionedAt: program ? now : null,
     acknowledgedAt: null,
     complexity: null,
     firstFollowUpAt: null,
@@ -76,7 +91,9 @@ export function openReport(
     archivedAt: null,
     archiveReason: null,
     duplicateOfId: null,
-    clock: startClock('verify', sla.verify, now, holder, ctx.calendar),
+    clock: program
+      ? startClock('acknowledge', sla.acknowledge, now, holder, ctx.calendar)
+      : startClock('verify', sla.verify, now, holder, ctx.calendar),
     pausedClock: null,
     previousStatus: null,
     hops: 0,
@@ -87,10 +104,24 @@ export function openReport(
     rating: null,
     reopenCount: 0,
   };
-  const event = makeEvent(report, 'submitted', actor, now, null, 'submitted', {
+  const payload: Record<string, Json> = {
     requestedInstitutionId: holder.institutionId,
     facilitatorId: report.facilitatorId,
     dueAt: report.clock!.dueAt.toISOString(),
-  });
+  };
+  if (program) {
+    const lowest = program.levels[0]!;
+    report.program = {
+      id: program.id,
+      level: lowest.level,
+      levelDueAt: ctx.calendar.addWorkingDays(now, lowest.deadlineDays, holder.timeZone, holder.regionCode),
+      levels: program.levels.map((l) => ({ level: l.level, deadlineDays: l.deadlineDays })),
+      countsInEvaluation: program.countsInEvaluation,
+    };
+    payload.programId = program.id;
+    payload.level = lowest.level;
+    payload.levelDueAt = report.program.levelDueAt.toISOString();
+  }
+  const event = makeEvent(report, 'submitted', actor, now, null, status, payload);
   return { ok: true, report, events: [event], created: [], warnings: [] };
 }

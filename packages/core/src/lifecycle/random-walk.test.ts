@@ -7,10 +7,30 @@ import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionName } fro
 import { applyAction } from './apply-action';
 import { fakeWorkingDays } from './fake-working-days';
 import { allowedActions } from './guards';
+import { openReport } from './open-report';
 import { STAGE_STATUS } from './sla';
 import type { LifecycleEvent, ReportState } from './state';
 import { LIFECYCLE } from './table';
 import { actorOf, INST_A, INST_C, REPORTER_ID, submitted, UNIT_A1, UNIT_A2, wib } from './test-reports';
+
+/** A program grievance with three levels, opened at inst-a. */
+function programGrievance(at: Date): { report: ReportState; events: LifecycleEvent[] } {
+  const levels = (['village', 'regency', 'province'] as const).map((level) => ({ level, deadlineDays: 5 }));
+  const result = openReport(
+    {
+      id: 'r-1',
+      type: 'complaint',
+      reporterId: REPORTER_ID,
+      requested: INST_A,
+      program: { id: 'p', levels, countsInEvaluation: true },
+    },
+    actorOf('facilitator'),
+    at,
+    { calendar: fakeWorkingDays() },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return { report: result.report, events: result.events };
+}
 
 /** A payload valid for the report's current state, so availability alone decides the outcome. */
 function payloadFor(action: LifecycleActionName, report: ReportState, split: boolean): LifecycleAction {
@@ -42,6 +62,8 @@ function payloadFor(action: LifecycleActionName, report: ReportState, split: boo
       return { type: 'return_draft', note: 'n' };
     case 'reopen':
       return { type: 'reopen', reason: 'r' };
+    case 'raise_level':
+      return { type: 'raise_level', reason: 'r', target: h.institutionId === 'inst-a' ? INST_C : INST_A };
     case 'accept':
     case 'rate':
       return { type: action, rating: split ? 1 : 5 };
@@ -73,61 +95,69 @@ describe('random walks through the lifecycle', () => {
     const calendar = fakeWorkingDays(['2024-06-20', '2024-08-17']);
     const seen = new Set<string>();
     fc.assert(
-      fc.property(fc.boolean(), fc.array(step, { minLength: 20, maxLength: 60 }), (national, steps) => {
-        let now = wib('2024-06-03T09:00');
-        let report = submitted(now, national ? null : INST_A);
-        const events: LifecycleEvent[] = [];
-        let ids = 0;
-        for (const s of steps) {
-          now = new Date(now.getTime() + s.hours * 3_600_000);
-          const ctx = {
-            calendar,
-            newReportId: () => `c${ids++}`,
-            childStatuses: report.childIds.map(() => 'resolved' as const),
-          };
-          const offers = ROLES.flatMap((role) =>
-            allowedActions(report, actorOf(role), { ...ctx, now }).map((action) => ({
-              role,
-              action,
-              inScope: true,
-            })),
-          );
-          // Archiving ends a walk, so it gets a quarter of the weight of the other actions.
-          const actions = [...new Set(offers.map((o) => o.action))].flatMap((a) =>
-            a === 'archive' || a === 'auto_archive' ? [a] : [a, a, a, a],
-          );
-          const wanted = actions[s.pick % Math.max(1, actions.length)];
-          const ofWanted = offers.filter((o) => o.action === wanted);
-          const choice = s.offeredOnly && ofWanted.length > 0 ? ofWanted[s.pick % ofWanted.length]! : s;
-          const actor = actorOf(choice.role, choice.inScope);
-          const action = choice.action;
-          const before = structuredClone(report);
-          const offered = allowedActions(report, actor, { ...ctx, now }).includes(action);
-          const result = applyAction(report, payloadFor(action, report, s.split), actor, now, ctx);
-          expect(report).toEqual(before);
-          expect(result.ok ? 'ok' : result.error.code).toEqual(
-            offered ? 'ok' : expect.stringMatching(/^(NOT_ALLOWED|INVALID_TRANSITION)$/),
-          );
-          if (!result.ok) continue;
-          seen.add(`${report.status}:${action}`);
-          const next = result.report;
-          expect(result.events[0]).toMatchObject({
-            reportId: report.id,
-            type: action,
-            from: report.status,
-            to: next.status,
-            at: now,
-          });
-          if (action === 'comment_internal') expect(next).toEqual(report);
-          if (action === 'escalate') expect(next.clock?.dueAt).toEqual(report.clock?.dueAt);
-          for (const child of result.created)
-            expect(child).toMatchObject({ parentId: report.id, reporterId: REPORTER_ID });
-          report = next;
-          events.push(...result.events.filter((e) => e.reportId === report.id));
-          assertConsistent(report);
-          assertOwnCustody(report, events);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('national', 'institution', 'program'),
+        fc.array(step, { minLength: 20, maxLength: 60 }),
+        (start, steps) => {
+          let now = wib('2024-06-03T09:00');
+          const opened =
+            start === 'program'
+              ? programGrievance(now)
+              : { report: submitted(now, start === 'national' ? null : INST_A), events: [] };
+          let report = opened.report;
+          const events: LifecycleEvent[] = [...opened.events];
+          let ids = 0;
+          for (const s of steps) {
+            now = new Date(now.getTime() + s.hours * 3_600_000);
+            const ctx = {
+              calendar,
+              newReportId: () => `c${ids++}`,
+              childStatuses: report.childIds.map(() => 'resolved' as const),
+            };
+            const offers = ROLES.flatMap((role) =>
+              allowedActions(report, actorOf(role), { ...ctx, now }).map((action) => ({
+                role,
+                action,
+                inScope: true,
+              })),
+            );
+            // Archiving ends a walk, so it gets a quarter of the weight of the other actions.
+            const actions = [...new Set(offers.map((o) => o.action))].flatMap((a) =>
+              a === 'archive' || a === 'auto_archive' ? [a] : [a, a, a, a],
+            );
+            const wanted = actions[s.pick % Math.max(1, actions.length)];
+            const ofWanted = offers.filter((o) => o.action === wanted);
+            const choice = s.offeredOnly && ofWanted.length > 0 ? ofWanted[s.pick % ofWanted.length]! : s;
+            const actor = actorOf(choice.role, choice.inScope);
+            const action = choice.action;
+            const before = structuredClone(report);
+            const offered = allowedActions(report, actor, { ...ctx, now }).includes(action);
+            const result = applyAction(report, payloadFor(action, report, s.split), actor, now, ctx);
+            expect(report).toEqual(before);
+            expect(result.ok ? 'ok' : result.error.code).toEqual(
+              offered ? 'ok' : expect.stringMatching(/^(NOT_ALLOWED|INVALID_TRANSITION)$/),
+            );
+            if (!result.ok) continue;
+            seen.add(`${report.status}:${action}`);
+            const next = result.report;
+            expect(result.events[0]).toMatchObject({
+              reportId: report.id,
+              type: action,
+              from: report.status,
+              to: next.status,
+              at: now,
+            });
+            if (action === 'comment_internal') expect(next).toEqual(report);
+            if (action === 'escalate') expect(next.clock?.dueAt).toEqual(report.clock?.dueAt);
+            for (const child of result.created)
+              expect(child).toMatchObject({ parentId: report.id, reporterId: REPORTER_ID });
+            report = next;
+            events.push(...result.events.filter((e) => e.reportId === report.id));
+            assertConsistent(report);
+            assertOwnCustody(report, events);
+          }
+        },
+      ),
       // A fixed seed keeps the coverage check below deterministic.
       { numRuns: 150, seed: 20240603 },
     );
@@ -169,6 +199,8 @@ function assertOwnCustody(r: ReportState, events: readonly LifecycleEvent[]): vo
     const p = e.payload as { targetIds?: string[]; targetId?: string | null };
     if (e.type === 'verify') start = p.targetIds?.length === 1 ? i : -1;
     if (e.type === 'not_our_authority') start = p.targetId ? i : -1;
+    // A program grievance is received at filing, and again by each level it is raised to.
+    if ((e.type === 'submitted' && e.to === 'dispositioned') || e.type === 'raise_level') start = i;
   });
   const own = start < 0 ? [] : events.slice(start);
   const first = (...types: string[]) => own.find((e) => types.includes(e.type))?.at ?? null;

@@ -1,6 +1,7 @@
 /** The lifecycle state of a report (a plain row), its events, and what `applyAction` needs and returns. */
 import type { DomainError } from '../errors';
 import type { Role } from '../policy/roles';
+import type { ProgramState } from '../programs/program';
 import type { ComplexityClass, ReportStatus, ReportType } from '../report/report';
 import type { ArchiveReason, LifecycleActionName } from './actions';
 import type { Holder } from './holder';
@@ -92,6 +93,8 @@ export interface ReportState {
   rating: number | null;
   /** Reopens during the current holder's custody; a forward clears it. */
   reopenCount: number;
+  /** A program's grievance (issue 15): its level and that level's deadline; absent on every other report. */
+  program?: ProgramState | null;
 }
 
 /** A JSON value, so event payloads stay serialisable. */

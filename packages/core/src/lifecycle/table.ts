@@ -25,6 +25,7 @@ export const GUARDS = [
   'reopen_window',
   'rating_window',
   'children_closed',
+  'program_level_below_top',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
@@ -75,6 +76,9 @@ export const LIFECYCLE: readonly Transition[] = [
   // Escalation only notifies; it never resets the clock.
   { action: 'escalate', from: ['submitted', ...HANDLED], to: 'unchanged', roles: ['system'], clock: 'keep', guards: ['escalation_due'] },
   { action: 'resolve_parent', from: ['dispositioned'], to: 'resolved', roles: ['system'], clock: 'stop', guards: ['children_closed'] },
+  // A program's grievance goes up its ladder: the next level's handler receives it as a disposition (a new custody,
+  // ADR 0009), not as a not-our-authority hop; that handler's acknowledge clock starts.
+  { action: 'raise_level', from: HANDLED, to: 'dispositioned', roles: ['national_admin', 'coordinator', 'liaison_officer'], clock: { start: 'acknowledge' }, guards: ['not_split', 'program_level_below_top'] },
 ];
 
 /** The rows of an action that apply in a status. */

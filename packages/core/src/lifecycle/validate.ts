@@ -155,6 +155,12 @@ export function validateAction(
     case 'reopen':
       text(fields, 'reason', action.reason, NOTE_MAX);
       break;
+    case 'raise_level':
+      text(fields, 'reason', action.reason, NOTE_MAX);
+      checkHolder(fields, 'target', action.target);
+      if (fields.length === 0 && action.target.institutionId === report.holder.institutionId)
+        fields.push({ field: 'target', message: 'must be another institution' });
+      break;
   }
   return fields.length > 0 ? validationError(fields) : null;
 }

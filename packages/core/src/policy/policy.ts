@@ -73,6 +73,7 @@ export const POLICY: readonly PolicyRule[] = [
       'hold',
       'archive',
       'comment_internal',
+      'raise_level',
       'view_reveal_log',
       'manage_institutions',
       'manage_units',
@@ -96,6 +97,8 @@ export const POLICY: readonly PolicyRule[] = [
       'hold',
       'archive',
       'comment_internal',
+      // A program grievance's handler sends it up to the next level (issue 15); so may its liaison officer.
+      'raise_level',
       'manage_staff',
       // The coordinator may also register the institution's regional apps and their keys (ADR 0012).
       'manage_api_keys',
@@ -116,6 +119,7 @@ export const POLICY: readonly PolicyRule[] = [
       'return_draft',
       'post_follow_up',
       'comment_internal',
+      'raise_level',
     ],
   },
   {

@@ -100,7 +100,8 @@ export interface ReportRecord {
   reporterSealed: string | null;
   accessCodeHash: string | null;
   createdAt: string;
-  attachments: { id: string; kind: string; mime: string; size: number }[];
+  /** `withheld`: a handler withheld it from publication (the public never gets it). */
+  attachments: { id: string; kind: string; mime: string; size: number; withheld?: boolean }[];
 }
 
 /** What deciding access to one attachment of a report needs. */
@@ -109,6 +110,8 @@ export interface AttachmentOfReport {
   filename: string;
   isConfidential: boolean;
   accessCodeHash: string | null;
+  /** Withheld from publication by a handler: only the reporter and the report's staff may fetch it. */
+  withheld?: boolean;
 }
 
 /** Why a filing whose checks held was not written. */

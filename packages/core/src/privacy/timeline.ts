@@ -71,6 +71,7 @@ const REPORTER_KEYS: Record<string, readonly string[]> = {
   rate: ['rating', 'comment'],
   escalate: ['stage', 'dueAt', 'level'],
   resolve_parent: ['childIds'],
+  raise_level: ['reason', 'targetId', 'fromLevel', 'toLevel', 'levelDueAt', ...CLOCK],
 };
 
 /** Payload keys the public sees: where the report went, why it was archived, and the published answers. */
@@ -82,6 +83,7 @@ const PUBLIC_KEYS: Record<string, readonly string[]> = {
   approve_follow_up: ['message', 'attachmentIds'],
   post_follow_up: ['message', 'attachmentIds'],
   resolve_parent: ['childIds'],
+  raise_level: ['targetId', 'toLevel'],
 };
 
 /** Keys staff never see on an anonymous report: the facilitator who filed for the reporter could identify them. */

@@ -95,6 +95,7 @@ function reporterTemplate(e: OutboxEvent): OutboxTemplate | null {
       return 'submitted';
     case 'verify':
     case 'not_our_authority':
+    case 'raise_level':
       return e.toStatus === 'dispositioned' ? 'dispositioned' : null;
     case 'acknowledge':
       return 'acknowledged';
@@ -133,7 +134,8 @@ export function staffAudiences(
 ): { template: OutboxTemplate; audiences: StaffAudience[] } | null {
   const dispositioned =
     e.action === 'dispose_down' ||
-    ((e.action === 'verify' || e.action === 'not_our_authority') && e.toStatus === 'dispositioned');
+    ((e.action === 'verify' || e.action === 'not_our_authority' || e.action === 'raise_level') &&
+      e.toStatus === 'dispositioned');
   if (dispositioned && r.institutionId !== null)
     return {
       template: 'new_disposition',

@@ -67,7 +67,7 @@ export interface WebhookDeliveryRow {
   payload: WebhookPayload;
 }
 
-const DISPOSITIONING = new Set(['verify', 'not_our_authority', 'dispose_down']);
+const DISPOSITIONING = new Set(['verify', 'not_our_authority', 'dispose_down', 'raise_level']);
 const FOLLOW_UPS = new Set(['post_follow_up', 'approve_follow_up']);
 const REPLIES = new Set(['reporter_reply', 'answer_hold']);
 

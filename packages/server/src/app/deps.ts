@@ -38,6 +38,18 @@ export interface AppDeps extends Ports {
   backup?: BackupService;
   /** The SMS channel (docs/sms.md); unset: its webhook answers 404. */
   sms?: SmsChannel;
+  /** Open data (docs/open-data.md): where the dumps are, the aggregates' rounding key; unset: not published. */
+  openDataConfig?: OpenDataConfig;
+}
+
+/** Open data's settings, made once in main.ts. */
+export interface OpenDataConfig {
+  /** `<DATA_DIR>/open-data`. */
+  dir: string;
+  /** Keys the small-count rounding (derived from the data key; never published). */
+  cellKeySecret: string;
+  /** The catalogue's contact point. */
+  contactEmail: string;
 }
 
 /** Who this instance is, and the one thing its secret key is used for here: signing its identity document. */

@@ -16,6 +16,7 @@
  *   audit checkpoint                                sign and publish a checkpoint now (the daily job does it too)
  *   backup [--out=<folder>]                         database, attachments and a manifest, without the data key
  *   restore <folder> [--force]                      back from a backup; refuses a wrong data key (docs/backup.md)
+ *   import suggest|run <file> --mapping=<json>      a legacy app's CSV/XLSX export in (cli/import.ts, docs/import.md)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,16 +36,20 @@ const USAGE = `Pemakaian / usage:
   npm run pintu -- federation peers
   npm run pintu -- federation status
   npm run pintu -- federation suspend|resume <slug>
+  npm run pintu -- open-data dump
   npm run pintu -- audit verify [--published=<berkas|url>]
   npm run pintu -- audit checkpoint
   npm run pintu -- backup [--out=<folder>]
-  npm run pintu -- restore <folder> [--force]`;
+  npm run pintu -- restore <folder> [--force]
+  npm run pintu -- import suggest|run <berkas.csv|xlsx> --mapping=<pemetaan.json> [--dry-run]`;
 
 async function main(argv: string[]): Promise<number> {
   // Each other area parses its own arguments.
   if (argv[0] === 'audit') return (await import('./audit')).auditCommand(argv.slice(1));
   if (argv[0] === 'backup' || argv[0] === 'restore')
     return (await import('./backup')).backupCommand(argv[0], argv.slice(1));
+  if (argv[0] === 'import') return (await import('./import')).importMain(argv.slice(1));
+  if (argv[0] === 'open-data') return (await import('./open-data')).openDataCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -31,5 +31,7 @@ export function reviveState(json: unknown): ReportState {
   }
   const draft = s.draft as Loose | null;
   if (draft) draft.at = toDate(draft.at);
+  const program = s.program as Loose | null | undefined;
+  if (program) program.levelDueAt = toDate(program.levelDueAt);
   return s as unknown as ReportState;
 }

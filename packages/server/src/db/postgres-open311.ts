@@ -31,7 +31,7 @@ const SELECT_REQUEST = sql`
       and e.action in ('post_follow_up', 'approve_follow_up') order by e.seq desc limit 1) as "followUp",
     case when r.status = 'archived' then (select e.payload->>'reason' from events e where e.report_id = r.id
       and e.action in ('archive', 'auto_archive') order by e.seq desc limit 1) end as "archiveReason",
-    (select a.id::text from attachments a where a.report_id = r.id and a.kind = 'image'
+    (select a.id::text from attachments a where a.report_id = r.id and a.kind = 'image' and a.withheld_at is null
       order by a.created_at, a.id limit 1) as "imageId"
   from reports r
   join categories c on c.id = r.category_id

@@ -11,7 +11,9 @@ import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
 import { postgresIntegration } from './postgres-integration';
+import { postgresOpenData } from './postgres-open-data';
 import { postgresOpen311 } from './postgres-open311';
+import { postgresPrograms } from './postgres-programs';
 import { postgresReports } from './postgres-reports';
 import { postgresSessions } from './postgres-sessions';
 import { postgresSimilarReports } from './postgres-similar';
@@ -42,5 +44,7 @@ export function postgresPorts(db: Db): Ports {
     idempotencyKeys: postgresIdempotencyKeys(db),
     federation: postgresFederation(db),
     open311: postgresOpen311(db),
+    openData: postgresOpenData(db),
+    programs: postgresPrograms(db),
   };
 }

@@ -50,8 +50,9 @@ export async function checkReferences(
   return referenceCheckOf(rows[0] as Row);
 }
 
-/** The statement parameters of a report and its first event (hash-chained from nothing). */
-function insertValues(
+/** The statement parameters of a report and its first event (hash-chained from nothing); a program grievance's
+ * write (postgres-program-reports.ts) runs the same statement with them. */
+export function insertValues(
   r: NewReport,
   first: FirstEvent,
   attachmentIds: string[],
@@ -194,7 +195,7 @@ export async function insertReport(
 }
 
 /** Whether the error is a unique violation of this constraint (node-postgres and PGlite, wrapped or not). */
-function violates(err: unknown, constraint: string): boolean {
+export function violates(err: unknown, constraint: string): boolean {
   for (
     let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
     e;
@@ -212,8 +213,8 @@ const SELECT_REPORT = sql`
     to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous", r.is_confidential as "isConfidential",
     r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
     to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
-    coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mime', a.mime, 'size', a.size)
-      order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
+    coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mime', a.mime, 'size', a.size,
+      'withheld', a.withheld_at is not null) order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
   from reports r
   left join regions g on g.code = r.region_code
   -- The public sees only the regency of a place (a village and a date can identify a reporter): its code and name.
@@ -277,7 +278,7 @@ export async function findAttachmentOfReport(
   attachmentId: string,
 ): Promise<AttachmentOfReport | null> {
   const res = await db.execute(sql`select a.mime, a.filename, r.is_confidential as "isConfidential",
-      r.access_code_hash as "accessCodeHash"
+      r.access_code_hash as "accessCodeHash", a.withheld_at is not null as withheld
     from attachments a join reports r on r.id = a.report_id
     where a.id = ${attachmentId} and r.tracking_id = ${trackingId.toUpperCase()}`);
   const row = res.rows[0] as Row | undefined;
@@ -287,6 +288,7 @@ export async function findAttachmentOfReport(
     filename: str(row.filename),
     isConfidential: bool(row.isConfidential),
     accessCodeHash: strOrNull(row.accessCodeHash),
+    withheld: bool(row.withheld),
   };
 }
 

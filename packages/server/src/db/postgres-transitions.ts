@@ -3,12 +3,28 @@
  * report row (its projection), then runs the projectors, all in one transaction. The report row lock serialises
  * writers of one report only, never of others.
  */
-import type { Projector, RecordedTransition, RecordResult, TransitionChange, Transitions } from '@pintu/core';
-import { sql } from 'drizzle-orm';
+import type {
+  Projector,
+  RecordedTransition,
+  RecordResult,
+  ReportState,
+  TransitionChange,
+  Transitions,
+} from '@pintu/core';
+import { type SQL, sql } from 'drizzle-orm';
 import { eventHash } from './event-chain';
 import type { Db } from './open';
 
 const asInt = (id: string | null) => (id === null ? null : Number(id));
+
+/**
+ * A program grievance's level and level deadline (issue 15), projected from its state like status and holder; the
+ * fragment is empty for every other report, so they pay nothing.
+ */
+function programLevel(state: ReportState): SQL {
+  const p = state.program;
+  return p ? sql` program_level = ${p.level}, program_level_due_at = ${p.levelDueAt.toISOString()},` : sql``;
+}
 
 /**
  * Records `change` on `db` (a database or an open transaction: then a savepoint). `expectedUpdatedAt` is the version
@@ -68,7 +84,7 @@ export async function recordChange(
     }
     await tx.execute(sql`update reports set status = ${state.status},
         institution_id = ${asInt(state.holder.institutionId)}, due_at = ${state.clock?.dueAt.toISOString() ?? null},
-        lifecycle = ${JSON.stringify(state)}::jsonb,
+        lifecycle = ${JSON.stringify(state)}::jsonb,${programLevel(state)}
         -- strictly increasing, so the version check also catches two saves within one millisecond
         updated_at = greatest(${now.toISOString()}::timestamptz, updated_at + interval '1 millisecond')
       where id = ${reportId}`);

@@ -65,6 +65,7 @@ export function reportRecordOf(r: Row): ReportRecord {
       kind: str(a.kind),
       mime: str(a.mime),
       size: num(a.size),
+      withheld: bool(a.withheld),
     })),
   };
 }

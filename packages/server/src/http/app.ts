@@ -29,8 +29,10 @@ import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { integrationAppRoutes } from './integration/apps.routes';
 import { integrationReportRoutes } from './integration/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { openDataRoutes } from './open-data/open-data.routes';
 import { open311Routes } from './open311/open311.routes';
 import { domainProblem, ProblemError, problem, zodFieldErrors } from './problem';
+import { programRoutes } from './programs/programs.routes';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { similarRoutes } from './similar/similar.routes';
@@ -55,7 +57,12 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
     },
   });
 
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  const sameOrigin = secureHeaders({ crossOriginResourcePolicy: 'same-origin' });
+  // Open data is meant for other sites (docs/open-data.md): its reads may be embedded and fetched cross-origin.
+  const crossOrigin = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  app.use('*', (c, next) =>
+    (/^\/(api\/v1\/)?open-data(\/|$)/.test(c.req.path) ? crossOrigin : sameOrigin)(c, next),
+  );
   app.use('*', contentSecurityPolicy());
   const depsWithNow = { ...deps, now: new Date(0) };
   app.use('/api/*', async (c, next) => {
@@ -92,11 +99,13 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   notificationRoutes(app);
   holidayAdminRoutes(app);
   statsRoutes(app);
+  programRoutes(app); // program channels (issue 15, docs/programs.md)
   similarRoutes(app);
   webhookRoutes(app);
   integrationAppRoutes(app);
   integrationReportRoutes(app);
   open311Routes(app, deps); // GeoReport v2 at /open311/v2 (docs/open311.md), outside the /api middleware
+  openDataRoutes(app, deps); // open data (docs/open-data.md): /api/v1/open-data/* and the files at /open-data/*
   smsRoutes(app); // the SMS gateway's webhook (docs/sms.md)
   federationRoutes(app);
   federationMessageRoutes(app);

@@ -30,6 +30,7 @@ import {
   useDeliveryJobs,
 } from '../notifications/delivery-jobs';
 import type { DeliveryWorker } from '../notifications/worker';
+import { type OpenDataJob, useOpenDataJob } from './open-data-job';
 
 export const SWEEP_QUEUE = 'sla-sweep';
 export const IDEMPOTENCY_CLEANUP_QUEUE = 'idempotency-cleanup';
@@ -56,6 +57,8 @@ export interface JobsOptions {
   deliverExpireInSeconds?: number;
   /** How often pg-boss looks for expired jobs (default 60 s). */
   superviseIntervalSeconds?: number;
+  /** The daily open-data dump (jobs/open-data-job.ts); unset: this process does not dump. */
+  openData?: OpenDataJob | null;
 }
 
 export interface Jobs {
@@ -179,6 +182,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   // Daily at 00:05 WIB (pg-boss schedules in UTC): one checkpoint per day, published for outsiders to keep.
   if (audit) await boss.schedule(AUDIT_CHECKPOINT_QUEUE, '5 17 * * *');
   useDeliveryJobs(boss);
+  if (o.openData) await useOpenDataJob(boss, o.openData, poll, log);
 
   // Stage rows for reports without one, then the catch-up sweep and dispatch, in the background.
   if (sweepDeps) {

@@ -174,6 +174,11 @@ function payloadsFor(
     comment_internal: same({ type: 'comment_internal', message: 'Cek ke kecamatan.' }),
     escalate: same({ type: 'escalate' }),
     resolve_parent: same({ type: 'resolve_parent' }),
+    // The fixtures are no program's grievances: raising one is refused alike through the API and the core.
+    raise_level: both(
+      { reason: 'Perlu ditangani kabupaten.' },
+      { type: 'raise_level', reason: 'Perlu ditangani kabupaten.', target: elsewhere },
+    ),
   } satisfies Matrix['payloads'];
 }
 

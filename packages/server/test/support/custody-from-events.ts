@@ -68,7 +68,9 @@ function stagesOf(events: readonly StoredEvent[]): StageRun[] {
   };
   events.forEach((e, i) => {
     const p = e.payload as Payload;
-    const effect = e.action === 'submitted' ? { start: 'verify' } : clockEffect(e);
+    // A program grievance opens dispositioned at its first level's handler (issue 15): its first stage is acknowledge.
+    const opening = e.toStatus === 'dispositioned' ? 'acknowledge' : 'verify';
+    const effect = e.action === 'submitted' ? { start: opening } : clockEffect(e);
     if (effect === 'stop') {
       end(running, i, e.at);
       end(paused, i, e.at);
@@ -88,6 +90,7 @@ function stagesOf(events: readonly StoredEvent[]): StageRun[] {
     if (e.action === 'verify' && p.targetIds?.length === 1) holder = p.targetIds[0]!;
     if (e.action === 'not_our_authority') holder = p.targetId ?? null;
     if (e.action === 'dispose_down') holder = p.unitId ?? holder;
+    if (e.action === 'raise_level') holder = p.targetId ?? holder;
   });
   return runs;
 }
@@ -109,6 +112,9 @@ export function rowFromEvents(
     const p = e.payload as Payload;
     if (e.action === 'verify' && p.targetIds?.length === 1) custodyStart = i;
     if (e.action === 'not_our_authority') custodyStart = p.targetId ? i : -1;
+    // A program grievance is received at filing, and by each level it is raised to.
+    if ((e.action === 'submitted' && e.toStatus === 'dispositioned') || e.action === 'raise_level')
+      custodyStart = i;
   });
   const own = custodyStart < 0 ? [] : events.slice(custodyStart);
   const first = (...actions: string[]) => own.find((e) => actions.includes(e.action))?.at ?? null;

@@ -20,6 +20,7 @@ import { holderOf } from '../../db/holders';
 import { hashAccessCode, newAccessCode, newTrackingId } from '../../security/ids';
 import { type AppIdentity, viaOf } from '../accounts/caller';
 import type { AppDeps } from '../deps';
+import { type GrievanceInput, type PreparedGrievance, prepareGrievance } from '../programs/file-grievance';
 import { type ReportsSource, reportsOf } from './reports-port';
 
 /**
@@ -53,6 +54,10 @@ export interface ReportFiling {
   attachmentIds: string[];
   reporter?: { name: string; email?: string | undefined; phone?: string | undefined } | undefined;
   language: 'id' | 'en';
+  /** A program's grievance (issue 15): its program category replaces `categoryId`. */
+  program?: GrievanceInput | undefined;
+  /** Where the reporter gave it (programs report sex-disaggregated figures). */
+  reporterGender?: 'female' | 'male' | undefined;
 }
 
 /** What the filer gets back: the trackingId and, once only, the access code. */
@@ -63,10 +68,12 @@ export interface FiledReport {
   institution: { id: number; name: string } | null;
   dueAt: string | null;
   accessCode: string;
+  /** A program grievance: the level holding it and that level's deadline. */
+  program?: { code: string; level: string; levelDueAt: string };
 }
 
 export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
-  Partial<Pick<AppDeps, 'integration' | 'federation'>> &
+  Partial<Pick<AppDeps, 'integration' | 'federation' | 'programs'>> &
   ReportsSource & { now: Date };
 
 /**
@@ -89,6 +96,7 @@ function draft(
   input: ReportFiling,
   filer: FilingCaller,
   institution: CheckedInstitution | null,
+  program?: PreparedGrievance['opening'],
 ) {
   const { now } = deps;
   const requested = institution ? holderOf(institution) : null;
@@ -106,9 +114,14 @@ function draft(
             institutionId: String(filer.app.institutionId),
           }
         : { id: filer.userId, role: filer.kind, institutionId: null };
-  const opened = openReport({ id: trackingId, type: input.type, reporterId, requested }, actor, now, {
-    calendar: deps.calendar.get(),
-  });
+  const opened = openReport(
+    { id: trackingId, type: input.type, reporterId, requested, program },
+    actor,
+    now,
+    {
+      calendar: deps.calendar.get(),
+    },
+  );
   if (!opened.ok) return { ok: false as const, message: opened.error.message };
   const state = opened.report;
   const event = opened.events[0]!;
@@ -239,6 +252,10 @@ async function fileOnce(
       fingerprint: idempotent.fingerprint,
       answer: idempotent.answerOf(created),
     };
+  // A program grievance or a given gender takes its own write (one transaction); every other filing stays on the
+  // single statement below, untouched.
+  if (input.program !== undefined || input.reporterGender !== undefined)
+    return fileGrievance(deps, input, filer, errors, keyed);
 
   let ref: ReferenceCheck | undefined;
   const presumed = input.institutionId === undefined ? null : seen.get(input.institutionId);
@@ -270,6 +287,66 @@ async function fileOnce(
     filing.report,
     filing.event,
     input.attachmentIds,
+    keyed(filing.created),
+  );
+  if ('conflict' in result) {
+    if (result.conflict === 'attachments')
+      invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
+    else return conflicted(deps, filer, result.conflict);
+  }
+  return filing.created;
+}
+
+/** A program grievance (or a filing with the reporter's gender): intake's checks plus the program's, then its write. */
+async function fileGrievance(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+  errors: FieldError[],
+  keyed: (created: FiledReport) => KeyedAnswer | undefined,
+): Promise<FiledReport | null> {
+  if (!deps.programs) throw new Error('a program filing needs the programs port');
+  const ref = await reportsOf(deps).checkReferences({
+    regionCode: input.location.regionCode,
+    categoryId: input.categoryId,
+    institutionId: input.institutionId,
+    attachmentIds: input.attachmentIds,
+  });
+  const grievance = input.program
+    ? await prepareGrievance(
+        deps as Pick<AppDeps, 'programs'>,
+        input.program,
+        input.location.regionCode,
+        errors,
+      )
+    : null;
+  // The program category names the national one; a program filing's own categoryId is not checked.
+  const checked = grievance ? Object.assign({}, input, { categoryId: grievance.categoryId }) : input;
+  errors.push(
+    ...referenceErrors(checked, { ...ref, categoryExists: ref.categoryExists || grievance !== null }),
+  );
+  if (errors.length) invalid(errors);
+  const filing = draft(deps, checked, filer, grievance?.institution ?? ref.institution, grievance?.opening);
+  if (!filing.ok) throw new Error(filing.message);
+  const state = filing.report.lifecycle;
+  if (grievance && state.program)
+    filing.created.program = {
+      code: grievance.code,
+      level: state.program.level,
+      levelDueAt: state.program.levelDueAt.toISOString(),
+    };
+  const columns = grievance &&
+    state.program && {
+      ...grievance.columns,
+      level: state.program.level,
+      levelDueAt: state.program.levelDueAt,
+    };
+  const result = await deps.programs.insertGrievance(
+    filing.report,
+    filing.event,
+    input.attachmentIds,
+    columns || null,
+    input.reporterGender ?? null,
     keyed(filing.created),
   );
   if ('conflict' in result) {

@@ -3,7 +3,7 @@ import { fail, type ReportRecord } from '@pintu/core';
 import { accessCodeMatches } from '../../security/ids';
 import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { isStaffCaller } from '../workflow/callers';
+import { audienceOf, isStaffCaller } from '../workflow/callers';
 import { type CallerView, callerView } from '../workflow/view-for-caller';
 import { type ReportsSource, reportsOf } from './reports-port';
 
@@ -55,16 +55,36 @@ export async function viewReport(
   return { audience: 'public', report };
 }
 
-/** An attachment's bytes, if the caller may see the report's content. */
+/** Whether the signed-in caller is the report's staff or oversight (not merely some staff member). */
+async function handlesReport(
+  deps: Partial<Pick<AppDeps, 'workflowReports'>> & StaffCaller,
+  trackingId: string,
+): Promise<boolean> {
+  if (!deps.caller || !deps.workflowReports) return false;
+  const report = await deps.workflowReports.load(trackingId);
+  if (!report) return false;
+  const { audience } = audienceOf(report, { caller: deps.caller });
+  return audience === 'staff' || audience === 'oversight';
+}
+
+/**
+ * An attachment's bytes, if the caller may see it: anyone for a public report's published attachment; for a
+ * confidential report's, or one a handler withheld from publication, only the reporter (access code) or the
+ * report's own staff and oversight.
+ */
 export async function readAttachment(
-  deps: ReportsSource & Pick<AppDeps, 'blobs'>,
+  deps: ReportsSource & Pick<AppDeps, 'blobs'> & Partial<Pick<AppDeps, 'workflowReports'>> & StaffCaller,
   trackingId: string,
   attachmentId: string,
   accessCode?: string,
 ): Promise<{ bytes: Uint8Array; mime: string; filename: string }> {
   const found = await reportsOf(deps).findAttachment(trackingId, attachmentId);
   if (!found) return notFound();
-  if (found.isConfidential && !(accessCode && accessCodeMatches(accessCode, found.accessCodeHash)))
+  if (
+    (found.isConfidential || found.withheld) &&
+    !(accessCode && accessCodeMatches(accessCode, found.accessCodeHash)) &&
+    !(await handlesReport(deps, trackingId))
+  )
     notFound();
   const bytes = await deps.blobs.get(attachmentId);
   if (!bytes) return notFound();

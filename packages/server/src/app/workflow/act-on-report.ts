@@ -33,7 +33,7 @@ import { persistTransition } from './persist-action';
 import { type ActionRequest, resolveAction } from './resolve-action';
 
 type Env = Pick<AppDeps, 'db' | 'calendar'> &
-  Partial<Pick<AppDeps, 'projectors' | 'federation'>> &
+  Partial<Pick<AppDeps, 'projectors' | 'federation' | 'programs'>> &
   WorkflowPorts & { now: Date };
 
 /** What the credentials needs after an action: where the report is now, and what they may do next. */
@@ -119,7 +119,7 @@ async function commandAtWriter(
       [],
       'handled_elsewhere',
     );
-  const action = await resolveAction(reports, report, input);
+  const action = await resolveAction(reports, report, input, env.programs);
   const result = applyAction(report.state, action, actor, env.now, { calendar: guard.calendar! });
   if (!result.ok) throw new DomainFailure(result.error);
   await env.federation.sendCommand(
@@ -143,7 +143,7 @@ export async function applyAndPersist(
   guard: Awaited<ReturnType<typeof guardContext>>,
   options: ActOptions & { projectors?: readonly Projector[] } = {},
 ): Promise<ActionOutcome> {
-  const action = await resolveAction(reports, report, input);
+  const action = await resolveAction(reports, report, input, env.programs);
   const ctx: LifecycleContext = {
     calendar: guard.calendar!,
     ...(guard.settings ? { settings: guard.settings } : {}),

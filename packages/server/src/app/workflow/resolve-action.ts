@@ -9,9 +9,11 @@ import {
   fail,
   type Holder,
   type LifecycleAction,
+  type Programs,
   type WorkflowReport,
   type WorkflowReports,
 } from '@pintu/core';
+import { raiseTarget } from '../programs/raise-target';
 
 /** Actions whose payload the caller gives just as the core takes it. */
 type AsIs =
@@ -36,6 +38,7 @@ export type ActionRequest =
   | { action: 'archive'; reason: ArchiveReason; note?: string | undefined; duplicateOf?: string | undefined }
   | { action: 'draft_follow_up' | 'post_follow_up'; message: string; attachmentIds?: string[] | undefined }
   | { action: 'accept' | 'rate'; rating: number; comment?: string | undefined }
+  | { action: 'raise_level'; reason: string }
   | { [N in AsIs]: { action: N } & Omit<ActionOf<N>, 'type'> }[AsIs];
 
 const invalid = (errors: FieldError[]): never =>
@@ -79,8 +82,15 @@ export async function resolveAction(
   reports: WorkflowReports,
   report: WorkflowReport,
   input: ActionRequest,
+  /** To find a program grievance's next level handler (`raise_level`). */
+  programs?: Programs,
 ): Promise<LifecycleAction> {
   switch (input.action) {
+    case 'raise_level': {
+      // No next level: the report's own holder stands in, and the core refuses the action with its own code.
+      const target = (await raiseTarget(programs, report)) ?? report.state.holder;
+      return { type: 'raise_level', reason: input.reason, target };
+    }
     case 'verify': {
       const targets = await holders(
         reports,

@@ -9,6 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AuthService } from '../../auth/auth';
 import { accounts, permissions, roleGrants, users } from '../auth-schema';
 import type { Db } from '../open';
+import { postgresPrograms } from '../postgres-programs';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pintu-demo-2026';
@@ -18,6 +19,10 @@ export const DEMO_UNITS = [
   { code: 'pemda-64.72.pupr', parent: 'pemda-64.72', name: 'Dinas Pekerjaan Umum dan Penataan Ruang' },
   { code: 'pemda-91.71.pupr', parent: 'pemda-91.71', name: 'Dinas Pekerjaan Umum dan Penataan Ruang' },
 ] as const;
+
+/** The village of the program demo: Rawa Makmur, Palaran, Kota Samarinda; its unit is the program's rule's own. */
+export const PROGRAM_VILLAGE = '64.72.01.1001';
+const PROGRAM_VILLAGE_UNIT = `desa-${PROGRAM_VILLAGE}`;
 
 interface DemoAccount {
   email: string;
@@ -59,6 +64,37 @@ const ACCOUNTS: DemoAccount[] = [
     institutionCode: null,
     label: 'pendamping (facilitator): melapor atas nama warga',
   },
+  // The FCPF-CF East Kalimantan program's journey (issue 15, docs/programs.md): the village unit of Rawa Makmur
+  // (Kota Samarinda) handles a grievance first, the city government next (its coordinator below, and this liaison
+  // officer), the province's program admin oversees and configures.
+  {
+    email: 'desa.rawamakmur@pintu.example',
+    name: 'Penanganan Desa Rawa Makmur',
+    role: 'coordinator',
+    institutionCode: PROGRAM_VILLAGE_UNIT,
+    label: 'koordinator unit Desa/Kelurahan Rawa Makmur (program FCPF-CF, tingkat desa)',
+  },
+  {
+    email: 'penghubung.rawamakmur@pintu.example',
+    name: 'Penghubung Desa Rawa Makmur',
+    role: 'liaison_officer',
+    institutionCode: PROGRAM_VILLAGE_UNIT,
+    label: 'pejabat penghubung Desa/Kelurahan Rawa Makmur (program FCPF-CF, tingkat desa)',
+  },
+  {
+    email: 'penghubung.samarinda@pintu.example',
+    name: 'Penghubung Pemerintah Kota Samarinda',
+    role: 'liaison_officer',
+    institutionCode: 'pemda-64.72',
+    label: 'pejabat penghubung Pemerintah Kota Samarinda (program FCPF-CF, tingkat kota)',
+  },
+  {
+    email: 'program.kaltim@pintu.example',
+    name: 'Admin Program Provinsi Kalimantan Timur',
+    role: 'coordinator',
+    institutionCode: 'pemprov-64',
+    label: 'admin Pemerintah Provinsi Kalimantan Timur: pemilik program FCPF-CF (mengatur, laporan program)',
+  },
   ...(
     [
       ['samarinda', 'pemda-64.72', 'Kota Samarinda'],
@@ -98,6 +134,8 @@ const ACCOUNTS: DemoAccount[] = [
 
 /** Adds the demo units (kind `unit`, the parent's time zone and region, path = parent's path + own id). */
 export async function ensureDemoUnits(db: Db): Promise<void> {
+  // Made as a program grievance would make it (postgres-programs.ts), so the demo staff hold the very unit.
+  await postgresPrograms(db).handlerFor('village', { kind: 'village_unit' }, PROGRAM_VILLAGE);
   for (const u of DEMO_UNITS) {
     await db.execute(sql`insert into institutions (parent_id, path, code, kind, name, region_code, time_zone)
       select id, path, ${u.code}, 'unit', ${u.name}, region_code, time_zone from institutions where code = ${u.parent}

@@ -6,6 +6,7 @@ import type { Db } from '../open';
 import { seedCategories } from './categories';
 import { seedHolidayDecrees, seedHolidays } from './holidays';
 import { seedInstitutions } from './institutions';
+import { seedPrograms } from './programs';
 import { loadRegionSource, seedRegions } from './regions';
 
 async function isEmpty(db: Db, table: string): Promise<boolean> {
@@ -40,6 +41,10 @@ export async function seedReferenceData(db: Db, progress: Progress): Promise<{ s
   if (await isEmpty(db, 'holiday_decrees')) {
     await db.transaction((tx) => seedHolidayDecrees(tx as unknown as Db, progress));
     seeded.push('holiday_decrees');
+  }
+  // Program channels (issue 15): the reference programs, after the institutions and categories they name.
+  if (await isEmpty(db, 'programs')) {
+    if (await db.transaction((tx) => seedPrograms(tx as unknown as Db))) seeded.push('programs');
   }
   await syncLifecyclePairs(db);
   if (seeded.length) await db.execute(sql`analyze`);

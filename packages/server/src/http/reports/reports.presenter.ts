@@ -41,7 +41,11 @@ function base(
 }
 
 const attachmentsOf = (r: ReportRow) =>
-  r.attachments.map((a) => ({ ...a, url: `/api/v1/reports/${r.trackingId}/attachments/${a.id}` }));
+  r.attachments.map((a) => ({
+    ...a,
+    withheld: a.withheld === true,
+    url: `/api/v1/reports/${r.trackingId}/attachments/${a.id}`,
+  }));
 
 /** The public view: content unless confidential, never the reporter's identity or contact. */
 export function presentPublic(r: ReportRow): ReportView {
@@ -59,7 +63,8 @@ export function presentPublic(r: ReportRow): ReportView {
     // enough to identify a reporter (the repository coarsens both).
     region: hidden ? null : { code: r.publicRegionCode, name: r.publicRegionName ?? '' },
     reporter: { display: r.isAnonymous ? ANONYMOUS : 'Pelapor' },
-    attachments: hidden ? [] : attachmentsOf(r),
+    // Never an attachment a handler withheld from publication (domain.md §7), nor the flag itself.
+    attachments: hidden ? [] : attachmentsOf(r).flatMap(({ withheld, ...a }) => (withheld ? [] : [a])),
     view: 'public',
   };
 }

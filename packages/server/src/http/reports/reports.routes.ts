@@ -157,7 +157,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(attachmentRoute, async (c) => {
     const { trackingId, id } = c.req.valid('param');
-    const file = await readAttachment(c.get('deps'), trackingId, id, c.req.valid('header')['x-access-code']);
+    const file = await readAttachment(
+      Object.assign({}, c.get('deps'), { caller: c.get('caller') }),
+      trackingId,
+      id,
+      c.req.valid('header')['x-access-code'],
+    );
     return c.body(new Uint8Array(file.bytes), 200, {
       'content-type': file.mime,
       'content-disposition': `inline; filename="${encodeURIComponent(file.filename)}"`,

@@ -35,6 +35,22 @@ export const ReportInput = z
       .strict()
       .optional(),
     language: z.enum(['id', 'en']).default('id'),
+    /** A program's grievance (issue 15): through its page, or offered by the form where its area covers the village. */
+    program: z
+      .object({
+        code: z.string().min(1).max(60),
+        categoryCode: z.string().min(1).max(60),
+        fields: z.record(z.string(), z.union([z.string().max(500), z.number(), z.null()])).default({}),
+      })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          'A program grievance: `location.regionCode` must be a village in the program’s area; the program ' +
+          'category sets `categoryId`; `fields` follow the program’s field definitions.',
+      }),
+    /** Where given, for sex-disaggregated program figures; never shown with a report outside its handlers. */
+    reporterGender: z.enum(['female', 'male']).optional(),
     /** Only with an API key: the app's own id for the report, unique per app (ADR 0012). */
     externalRef: z
       .string()
@@ -58,6 +74,10 @@ export const ReportCreated = z
     accessCode: z
       .string()
       .openapi({ description: 'Shown once: keep it to follow, reply to and rate the report.' }),
+    program: z
+      .object({ code: z.string(), level: z.string(), levelDueAt: z.string() })
+      .optional()
+      .openapi({ description: 'A program grievance: the level that holds it and that level’s deadline' }),
   })
   .openapi('ReportCreated');
 
@@ -108,7 +128,15 @@ export const ReportView = z
       phone: z.string().optional(),
     }),
     attachments: z.array(
-      z.object({ id: z.string(), kind: z.string(), mime: z.string(), size: z.number(), url: z.string() }),
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        mime: z.string(),
+        size: z.number(),
+        url: z.string(),
+        /** Reporter and staff views: withheld from publication by a handler (never in the public view). */
+        withheld: z.boolean().optional(),
+      }),
     ),
     dueAt: z.string().nullable().optional(),
     createdAt: z.string(),

@@ -53,6 +53,8 @@ export const ActionInput = z
     act('comment_internal', { message }),
     act('escalate', {}),
     act('resolve_parent', {}),
+    // A program grievance goes up to its next level's handler (issue 15); the server finds that handler.
+    act('raise_level', { reason: note }),
   ])
   .openapi('ActionInput');
 export type ActionInput = z.infer<typeof ActionInput>;
