@@ -14,6 +14,7 @@ const PAGES = {
   'report form': 'src/features/report-form/route.tsx',
   'report page': 'src/features/report-view/route.tsx',
   'public feed': 'src/features/feed/route.tsx',
+  'program intake': 'src/features/programs-intake/route.tsx',
 };
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);

@@ -34,6 +34,8 @@ function useNavItems(): NavItem[] {
     { to: '/reports', label: t('nav.feed') },
     { to: '/stats', label: t('nav.stats') },
   ];
+  // Staff find the programs in their workspace's navigation; everyone else here.
+  if (!isStaff(me)) items.push({ to: '/programs', label: t('nav.programs') });
   if (me && !isStaff(me)) items.push({ to: '/my-reports', label: t('nav.myReports') });
   if (isStaff(me))
     items.push({ to: '/staff', label: t('nav.staff') }, { to: '/dashboard', label: t('nav.dashboard') });
@@ -190,6 +192,9 @@ export function Layout() {
           <Container size="lg">
             <Text size="sm">{t('footer.about')}</Text>
             <Group gap="md" mt={4}>
+              <Anchor component={Link} to="/data" size="sm">
+                {t('footer.openData')}
+              </Anchor>
               <Anchor href="/api/docs" size="sm">
                 {t('footer.api')}
               </Anchor>

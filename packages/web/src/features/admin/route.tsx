@@ -43,16 +43,21 @@ function InstitutionAdminPage({
       <Stack>
         <Group justify="space-between" wrap="wrap">
           <Title order={1}>{t('title')}</Title>
-          {national && (
-            <Group gap="md">
-              <Anchor component={Link} to="/admin/holidays">
-                {t('holidays.title')}
-              </Anchor>
-              <Anchor component={Link} to="/admin/federation">
-                {t('federation')}
-              </Anchor>
-            </Group>
-          )}
+          <Group gap="md">
+            <Anchor component={Link} to="/admin/programs">
+              {t('programs')}
+            </Anchor>
+            {national && (
+              <>
+                <Anchor component={Link} to="/admin/holidays">
+                  {t('holidays.title')}
+                </Anchor>
+                <Anchor component={Link} to="/admin/federation">
+                  {t('federation')}
+                </Anchor>
+              </>
+            )}
+          </Group>
         </Group>
         <Select
           label={t('institution')}

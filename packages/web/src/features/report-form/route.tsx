@@ -11,7 +11,6 @@ import {
   Group,
   Radio,
   Stack,
-  Switch,
   Text,
   Textarea,
   TextInput,
@@ -25,14 +24,16 @@ import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { type FiledReport, type NewReport, type ReportType, rememberAccessCode } from '../../api/reports';
 import { isFacilitator, useMe } from '../../api/session';
+import { AttachmentsField, type Uploaded } from '../../components/attachments-field';
+import type { LatLng } from '../../components/map-pin';
 import { PageLoader } from '../../components/page-loader';
-import { AttachmentsField, type Uploaded } from './attachments-field';
+import { deepestRegion, EMPTY_REGION, type RegionPath, RegionPicker } from '../../components/region-picker';
+import { ReporterFields } from '../../components/reporter-fields';
 import { CategorySelect } from './category-select';
 import { InstitutionSuggest } from './institution-suggest';
-import type { LatLng } from './map-pin';
-import { deepestRegion, EMPTY_REGION, type RegionPath, RegionPicker } from './region-picker';
+import { ProgramOffer } from './program-offer';
 
-const MapPin = lazy(() => import('./map-pin'));
+const MapPin = lazy(() => import('../../components/map-pin'));
 
 interface Values {
   type: ReportType;
@@ -215,6 +216,10 @@ export function Component() {
             maxLength={REPORT_LIMITS.addressMax}
             {...form.getInputProps('address')}
           />
+          <ProgramOffer
+            villageCode={v.region.village}
+            draft={() => ({ ...v, regionCode: v.region.village })}
+          />
           <Stack gap="xs">
             <Group>
               <Button variant="light" onClick={() => setShowMap((s) => !s)} aria-expanded={showMap}>
@@ -222,7 +227,7 @@ export function Component() {
               </Button>
               {pin && (
                 <>
-                  <Text size="sm">{t('map.pinned', { lat: pin.lat, lng: pin.lng })}</Text>
+                  <Text size="sm">{t('map.pinned', { latitude: pin.lat, longitude: pin.lng })}</Text>
                   <Button variant="subtle" size="compact-sm" onClick={() => setPin(null)}>
                     {t('map.remove')}
                   </Button>
@@ -253,42 +258,7 @@ export function Component() {
           <AttachmentsField value={files} onChange={setFiles} anonymous={v.isAnonymous} />
 
           <Divider label={t('sections.privacy')} labelPosition="left" />
-          <Switch
-            label={t('privacy.anonymous')}
-            description={t('privacy.anonymousHelp')}
-            {...form.getInputProps('isAnonymous', { type: 'checkbox' })}
-            data-testid="anonymous"
-          />
-          <Switch
-            label={t('privacy.confidential')}
-            description={t('privacy.confidentialHelp')}
-            {...form.getInputProps('isConfidential', { type: 'checkbox' })}
-            data-testid="confidential"
-          />
-          {!v.isAnonymous && (
-            <Stack gap="sm">
-              <Text size="sm">{facilitator ? t('reporter.introOnBehalf') : t('reporter.intro')}</Text>
-              <TextInput
-                label={t('reporter.name')}
-                required
-                autoComplete={facilitator ? 'off' : 'name'}
-                maxLength={REPORT_LIMITS.nameMax}
-                {...form.getInputProps('name')}
-              />
-              <TextInput
-                label={t('reporter.email')}
-                type="email"
-                autoComplete={facilitator ? 'off' : 'email'}
-                {...form.getInputProps('email')}
-              />
-              <TextInput
-                label={t('reporter.phone')}
-                type="tel"
-                autoComplete={facilitator ? 'off' : 'tel'}
-                {...form.getInputProps('phone')}
-              />
-            </Stack>
-          )}
+          <ReporterFields form={form} facilitator={facilitator} />
           {formError && (
             <Alert color="red" id="form-error" role="alert" title={t('errors.title')}>
               {formError}

@@ -34,7 +34,7 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
 }
 
 export function Component() {
-  const { t } = useTranslation('report-form');
+  const { t, i18n } = useTranslation('report-form');
   const state = useLocation().state as (FiledReport & { title: string }) | null;
   if (!state?.trackingId) return <Navigate to="/track" replace />;
   return (
@@ -46,6 +46,14 @@ export function Component() {
             ? t('sent.intro', { institution: state.institution.name })
             : t('sent.introNational')}
         </Text>
+        {state.program && (
+          <Text data-testid="sent-program">
+            {t('sent.program', {
+              level: t(`sent.level.${state.program.level}`, { defaultValue: state.program.level }),
+              date: new Date(state.program.levelDueAt).toLocaleDateString(i18n.language),
+            })}
+          </Text>
+        )}
         <Paper withBorder p="md">
           <Stack>
             <Text fw={600}>{state.title}</Text>

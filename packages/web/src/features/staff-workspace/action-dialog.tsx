@@ -1,9 +1,10 @@
 /**
  * One dialog per lifecycle action, with the fields its payload needs: targets (verify), a unit (dispose down), a
  * reason and an optional receiving institution (not our authority), a question (hold), a reason code with
- * duplicate search (archive), a complexity class (acknowledge), a message with attachments (follow-ups).
+ * duplicate search (archive), a complexity class (acknowledge), a message with attachments (follow-ups), a reason
+ * (raise a program's grievance to its next level).
  */
-import { Alert, Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, FileInput, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ export const DIALOG_ACTIONS = [
   'not_our_authority',
   'hold',
   'archive',
+  'raise_level',
 ] as const;
 export type DialogAction = (typeof DIALOG_ACTIONS)[number] | 'return_draft';
 
@@ -91,6 +93,8 @@ export function ActionDialog({
         return { action, complexity, message: text };
       case 'return_draft':
         return { action, note: text };
+      case 'raise_level':
+        return { action, reason: text };
       default: {
         const attachmentIds = [];
         for (const f of files) attachmentIds.push((await staffApi.upload(f)).id);
@@ -127,7 +131,7 @@ export function ActionDialog({
   const textLabel =
     action === 'hold'
       ? t('dialog.question')
-      : action === 'not_our_authority' || action === 'return_draft'
+      : action === 'not_our_authority' || action === 'return_draft' || action === 'raise_level'
         ? t('dialog.reason')
         : t('dialog.message');
 
@@ -163,6 +167,7 @@ export function ActionDialog({
                 error={errors.target}
               />
             )}
+            {action === 'raise_level' && <Text size="sm">{t('dialog.raiseHelp')}</Text>}
             {action === 'acknowledge' && (
               <Select
                 label={t('dialog.complexity')}

@@ -173,7 +173,7 @@ export function ReportPage() {
   const r = report.data;
   const h = r.handling;
   const allowed = h?.allowedActions ?? [];
-  const dialogActions = DIALOG_ACTIONS.filter((a) => allowed.includes(a));
+  const dialogActions = DIALOG_ACTIONS.filter((a) => (allowed as readonly string[]).includes(a));
   const state = h ? dueStateOf(h.workingDaysLeft, h.dueAt) : null;
 
   return (
@@ -332,9 +332,12 @@ export function ReportPage() {
         report={r}
         onClose={() => setDialog(null)}
         onDone={(warnings) => {
-          const leaving = dialog === 'not_our_authority';
+          // Returned or raised to a program's next level, the report may leave this holder's scope.
+          const leaving = dialog === 'not_our_authority' || dialog === 'raise_level';
           setDialog(null);
-          notifications.show({ color: 'green', message: leaving ? t('dialog.returned') : t('dialog.done') });
+          const message =
+            dialog === 'raise_level' ? t('dialog.raised') : leaving ? t('dialog.returned') : t('dialog.done');
+          notifications.show({ color: 'green', message });
           for (const w of warnings) notifications.show({ color: 'orange', message: w });
           refresh();
           // Sent back, the report leaves this holder's scope: back to the inbox rather than a page they cannot open.

@@ -1,5 +1,5 @@
 /**
- * The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, administration,
+ * The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, programs, administration,
  * the integration pages for an institution's developer or coordinator, and federation for the national admin.
  */
 import { Anchor, Badge, Group } from '@mantine/core';
@@ -36,6 +36,9 @@ export function StaffNav() {
       </Anchor>
       <Anchor component={NavLink} to="/dashboard" fw={600}>
         {t('nav.dashboard')}
+      </Anchor>
+      <Anchor component={NavLink} to="/programs" fw={600}>
+        {t('nav.programs')}
       </Anchor>
       {admin && (
         <Anchor component={NavLink} to="/admin" fw={600}>

@@ -18,7 +18,7 @@ import {
 import type { ResponseBody } from '@pintu/api-types';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request } from '../../api/client';
+import { ApiError, request } from '../api/client';
 
 export interface Uploaded {
   key: string;

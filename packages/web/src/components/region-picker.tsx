@@ -1,9 +1,14 @@
-/** Cascading province → regency → district → village pickers, each searchable; reports the deepest chosen code. */
+/**
+ * Cascading province → regency → district → village pickers, each searchable; reports the deepest chosen code.
+ * Shared by the report form and a program's intake page, whose `within` limits the choices to the program's area
+ * (region codes, each covering everything under it) and `villageRequired` asks for a village. Its strings are the
+ * report form's (`report-form` namespace).
+ */
 import { Select, SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Region } from '../../api/reports';
+import { api } from '../api/client';
+import type { Region } from '../api/reports';
 
 const LEVELS = ['province', 'regency', 'district', 'village'] as const;
 
@@ -16,17 +21,32 @@ function useChildren(parent: string | null | undefined, enabled: boolean) {
   });
 }
 
+/** Whether `code` lies inside one of the `area` codes or contains one (Kemendagri codes: `64`, `64.02`, `64.02.01`). */
+export function touchesArea(code: string, area: readonly string[]): boolean {
+  return area.some((a) => code === a || code.startsWith(`${a}.`) || a.startsWith(`${code}.`));
+}
+
+/** Whether `code` lies inside the area (a code covers every region under it). */
+export function insideArea(code: string, area: readonly string[]): boolean {
+  return area.some((a) => code === a || code.startsWith(`${a}.`));
+}
+
 function LevelSelect(props: {
   level: (typeof LEVELS)[number];
   parent: string | null;
   enabled: boolean;
   value: string | null;
-  error?: string;
+  error?: string | undefined;
+  required: boolean;
+  within?: readonly string[] | undefined;
   onChange: (code: string | null) => void;
 }) {
   const { t } = useTranslation('report-form');
   const q = useChildren(props.parent, props.enabled);
-  const data = (q.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }));
+  const within = props.within;
+  const data = (q.data?.items ?? [])
+    .filter((r) => !within || touchesArea(r.code, within))
+    .map((r) => ({ value: r.code, label: r.name }));
   return (
     <Select
       label={t(`region.${props.level}`)}
@@ -39,7 +59,7 @@ function LevelSelect(props: {
       disabled={!props.enabled}
       nothingFoundMessage={q.isLoading ? t('region.loading') : t('region.none')}
       error={props.error}
-      required={props.level === 'province' || props.level === 'regency'}
+      required={props.required}
       comboboxProps={{ withinPortal: true }}
       data-testid={`region-${props.level}`}
     />
@@ -59,21 +79,43 @@ export function deepestRegion(p: RegionPath): string | null {
   return p.village ?? p.district ?? p.regency ?? p.province;
 }
 
+/** The path of a region code (`64.02.01.2001` → its province, regency, district and village). */
+export function regionPathOf(code: string): RegionPath {
+  const parts = code.split('.');
+  const upTo = (n: number) => (parts.length >= n ? parts.slice(0, n).join('.') : null);
+  return { province: upTo(1), regency: upTo(2), district: upTo(3), village: upTo(4) };
+}
+
 export function RegionPicker({
   value,
   onChange,
   error,
+  within,
+  villageRequired,
 }: {
   value: RegionPath;
   onChange: (v: RegionPath) => void;
-  error?: string;
+  error?: string | undefined;
+  within?: readonly string[] | undefined;
+  villageRequired?: boolean;
 }) {
+  // Where the error shows: on the first level still missing (the village when one is required), else the deepest.
+  const errorOn = !error
+    ? null
+    : !value.regency
+      ? 'regency'
+      : villageRequired && !value.district
+        ? 'district'
+        : 'village';
+  const on = (level: string) => (errorOn === level ? error : undefined);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <LevelSelect
         level="province"
         parent={null}
         enabled
+        required
+        within={within}
         value={value.province}
         onChange={(province) => onChange({ ...EMPTY_REGION, province })}
       />
@@ -81,23 +123,30 @@ export function RegionPicker({
         level="regency"
         parent={value.province}
         enabled={!!value.province}
+        required
+        within={within}
         value={value.regency}
-        error={value.regency ? undefined : error}
+        error={on('regency')}
         onChange={(regency) => onChange({ ...value, regency, district: null, village: null })}
       />
       <LevelSelect
         level="district"
         parent={value.regency}
         enabled={!!value.regency}
+        required={!!villageRequired}
+        within={within}
         value={value.district}
+        error={on('district')}
         onChange={(district) => onChange({ ...value, district, village: null })}
       />
       <LevelSelect
         level="village"
         parent={value.district}
         enabled={!!value.district}
+        required={!!villageRequired}
+        within={within}
         value={value.village}
-        error={value.regency ? error : undefined}
+        error={on('village')}
         onChange={(village) => onChange({ ...value, village })}
       />
     </SimpleGrid>

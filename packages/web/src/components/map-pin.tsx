@@ -1,4 +1,7 @@
-/** Optional map pin (Leaflet, loaded only when opened): tap the map to place the pin, tap again to move it. */
+/**
+ * Optional map pin (Leaflet, loaded only when opened): tap the map to place the pin, tap again to move it. Shared by
+ * the report form and a program's intake page; each loads it lazily.
+ */
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { CircleMarker, MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
