@@ -285,7 +285,7 @@ describe('everyone else', () => {
 describe('the demo accounts', () => {
   it('are created once, sign in with the demo password, and sit on the demo units', async () => {
     const first = await seedDemoAccounts(t.database.db, t.deps.auth);
-    expect(first.added).toBe(12);
+    expect(first.added).toBe(16); // 12, and the FCPF-CF program's village, city and owner staff (docs/programs.md)
     expect((await seedDemoAccounts(t.database.db, t.deps.auth)).added).toBe(0);
     const units =
       await t.database.db.execute(sql`select u.path, u.kind, u.time_zone as tz, u.region_code as region,
