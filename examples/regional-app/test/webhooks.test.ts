@@ -81,10 +81,10 @@ describe('signature verification', () => {
       (await post(signedDelivery(next, statusEvent(r.trackingId!, r.ref, 'dispositioned', 2)))).status,
     ).toBe(200);
     // Pintu during its own rotation: "v1,<old> v1,<new>", of which the receiver knows one.
-    const a = signedDelivery(newSecret(), statusEvent(r.trackingId!, r.ref, 'in_progress', 3), {
-      id: 'msg_rot',
-    });
-    const b = signedDelivery(secret, statusEvent(r.trackingId!, r.ref, 'in_progress', 3), { id: 'msg_rot' });
+    // One event, signed twice: two events built a millisecond apart would differ in their timestamps.
+    const event = statusEvent(r.trackingId!, r.ref, 'in_progress', 3);
+    const a = signedDelivery(newSecret(), event, { id: 'msg_rot' });
+    const b = signedDelivery(secret, event, { id: 'msg_rot' });
     expect(a.body).toBe(b.body);
     const both = {
       ...b,
