@@ -9,7 +9,7 @@ if (postgres.url) process.env.TEST_DATABASE_URL = postgres.url;
 else process.env.PINTU_TEST_PG_MISSING = postgres.why;
 console.log(enginesLine(postgres));
 // Each run's log lines, for scripts/check-test-logs.mjs (support/log-capture.ts): a fresh folder per run.
-rmSync('test-results/logs', { recursive: true, force: true });
+rmSync('test-logs', { recursive: true, force: true });
 const setupFiles = ['packages/server/test/support/log-capture.ts'];
 
 // Test tiers of ARCHITECTURE.md. Every tier is deterministic: TZ=UTC, fixed clocks.

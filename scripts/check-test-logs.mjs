@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * Reads every log line the test suite produced (`test-results/logs/`, written by the test tiers and the server
+ * Reads every log line the test suite produced (`test-logs/`, written by the test tiers and the server
  * processes they start) and fails if one carries a reporter's identity: the tests' reporters' e-mail addresses,
  * phone numbers, NIKs and names (domain.md §7: no log line carries them; issue 16 §6).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = 'test-results/logs';
+const dir = 'test-logs';
 // What the test fixtures file reports with: their reporters' addresses are @example.id, their phones 08…, NIKs are
 // 16 digits; and the names they use most.
 const IDENTITY = [

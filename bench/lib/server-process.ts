@@ -154,11 +154,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
-  // Under the test suite every line also goes to test-results/logs, which scripts/check-test-logs.mjs reads.
-  const logFile = process.env.VITEST
-    ? join(root, 'test-results/logs', `server-${port}-${Date.now()}.log`)
-    : null;
-  if (logFile) mkdirSync(join(root, 'test-results/logs'), { recursive: true });
+  // Under the test suite every line also goes to test-logs, which scripts/check-test-logs.mjs reads.
+  const logFile = process.env.VITEST ? join(root, 'test-logs', `server-${port}-${Date.now()}.log`) : null;
+  if (logFile) mkdirSync(join(root, 'test-logs'), { recursive: true });
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
     if (logFile) appendFileSync(logFile, chunk);

@@ -23,8 +23,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/
   },
 });
 // Shown as before, and kept for scripts/check-test-logs.mjs (no reporter's identity in any log line).
-mkdirSync('test-results/logs', { recursive: true });
-const logFile = join('test-results/logs', `e2e-server-${port}.log`);
+mkdirSync('test-logs', { recursive: true });
+const logFile = join('test-logs', `e2e-server-${port}.log`);
 for (const [from, to] of [
   [server.stdout, process.stdout],
   [server.stderr, process.stderr],
