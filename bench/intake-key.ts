@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { argon2id } from '../packages/server/src/auth/password';
+import { createAccountCipher } from '../packages/server/src/security/account-cipher';
+import { loadDataKey } from '../packages/server/src/security/seal';
 import { positiveArg } from './lib/args';
 import { cpuSample, cpuShares } from './lib/cpu';
 import { fetchReference, type Reference, reportBodies } from './lib/report-bodies';
@@ -141,14 +143,17 @@ async function createApiKey(fresh: FreshDatabase, server: RunningServer, ref: Re
   const userId = `bench${randomBytes(8).toString('hex')}`;
   const email = `developer.${userId}@pintu.test`;
   const password = `pw-${randomBytes(12).toString('base64url')}`;
+  const cipher = createAccountCipher(loadDataKey(undefined, fresh.env.DATA_DIR!));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('begin');
     await client.query(
-      `insert into users (id, name, email, email_verified, language, must_change_password, created_at, updated_at)
-       values ($1, 'Bench Developer', $2, true, 'id', false, now(), now())`,
-      [userId, email],
+      `insert into users (id, name, email, email_sealed, email_verified, language, must_change_password, created_at,
+         updated_at)
+       values ($1, 'Bench Developer', $2, $3, true, 'id', false, now(), now())`,
+      // Sealed and indexed with the server's own key, as the server writes accounts (issue 16 §6).
+      [userId, cipher.indexEmail(email), cipher.seal(email)],
     );
     await client.query(
       `insert into accounts (id, account_id, provider_id, user_id, password, created_at, updated_at)

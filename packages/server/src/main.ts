@@ -8,6 +8,7 @@ import { createAuth, deriveAuthSecret } from './auth/auth';
 import { backupServiceOf } from './backup/backup';
 import { streamProgress } from './cli/progress';
 import { loadConfig, publicUrlOf } from './config';
+import { checkDataKey, WrongDataKeyError } from './data-key/data-key';
 import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
 import { postgresPorts } from './db/postgres-ports';
@@ -24,6 +25,7 @@ import { createMailer } from './mail/mailer';
 import { kannelGateway } from './notifications/sms-gateway';
 import { createDeliveryWorker } from './notifications/worker';
 import { openDataConfigOf, openDataJobOf } from './open-data/setup';
+import { createAccountCipher } from './security/account-cipher';
 import { instanceSelf, loadInstanceKey } from './security/instance-identity';
 import { createSealer, loadDataKey } from './security/seal';
 import { createWebhookWorker } from './webhooks/webhook-worker';
@@ -47,8 +49,19 @@ async function main() {
   const { db } = database;
   const progress = streamProgress();
   const { seeded } = await seedReferenceData(db, progress);
-  const dataKey = loadDataKey(config.PINTU_DATA_KEY, dataDir);
+  // A wrong key is refused before anything is sealed with it; a rotation cut off before its last step ends here.
+  const dataKey = await checkDataKey(db, loadDataKey(config.PINTU_DATA_KEY, dataDir), {
+    dataDir,
+    fromFile: !config.PINTU_DATA_KEY,
+  }).catch((err) => {
+    if (err instanceof WrongDataKeyError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  });
   const sealer = createSealer(dataKey);
+  const accountCipher = createAccountCipher(dataKey);
   const calendar = await loadCalendar(db);
   // A year without its decree must never be silent (issue 10): its deadlines skip only the fixed-date holidays.
   for (const notice of calendarStatus(calendar, new Date()).notices) console.log(`${notice.id}.`);
@@ -65,6 +78,7 @@ async function main() {
       .filter(Boolean),
     secret: config.PINTU_AUTH_SECRET ?? deriveAuthSecret(dataKey),
     trustProxy: config.TRUST_PROXY,
+    accountCipher,
   });
   const instance = instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
     slug: config.PINTU_INSTANCE,
@@ -72,7 +86,7 @@ async function main() {
     baseUrl: publicUrl,
   });
   const deps = {
-    ...postgresPorts(db),
+    ...postgresPorts(db, accountCipher),
     db,
     sealer,
     calendar,

@@ -15,6 +15,7 @@ import { databaseRateLimitStorage } from '../db/postgres-rate-limit';
 import { claimTotpCode, totpAccountOf } from '../db/postgres-totp-replay';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMail, verificationMail } from '../mail/templates';
+import type { AccountCipher } from '../security/account-cipher';
 import { argon2id } from './password';
 
 /** Minimum password length for every account (NIST SP 800-63B asks for at least 8). */
@@ -38,6 +39,8 @@ export interface AuthOptions {
   trustProxy?: boolean;
   /** Silence better-auth's own log lines (tests). */
   quiet?: boolean;
+  /** Seals account e-mail and phone at rest and indexes the e-mail for look-ups (issue 16 §6). */
+  accountCipher: AccountCipher;
 }
 
 function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
@@ -51,9 +54,11 @@ function buildBetterAuth(o: AuthOptions, trustedOrigins: string[]) {
     trustedOrigins,
     telemetry: { enabled: false },
     logger: { level: 'warn', disabled: o.quiet ?? false },
-    database: betterAuthDatabase(db),
+    database: betterAuthDatabase(db, o.accountCipher),
     user: {
       additionalFields: {
+        // The sealed address behind the blind index in `email` (db/better-auth-store.ts); never an input or output.
+        emailSealed: { type: 'string', required: false, input: false, returned: false },
         phone: {
           type: 'string',
           required: false,
@@ -180,6 +185,8 @@ export interface AuthService {
   cookies: { session: string; twoFactor: string };
   /** A keyed hash of an e-mail address (lower-cased), for the login audit and the sign-in limiter. */
   hashEmail(email: string): string;
+  /** Account e-mail and phone at rest: sealing and the e-mail's blind index. */
+  accountCipher: AccountCipher;
 }
 
 /** Builds the accounts service. */
@@ -200,6 +207,7 @@ export function createAuth(o: AuthOptions): AuthService {
     cookies: { session: cookie('session_token').name, twoFactor: cookie('two_factor').name },
     hashEmail: (email) =>
       createHmac('sha256', emailKey).update(email.trim().toLowerCase()).digest('base64url'),
+    accountCipher: o.accountCipher,
   };
 }
 

@@ -12,6 +12,7 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import { join, relative } from 'node:path';
 import type { Database } from '../db/open';
 import { type TableStat, tableStats, withExportedSnapshot } from '../db/postgres-backup';
+import { dataKeyFingerprint } from '../security/account-cipher';
 
 export const BACKUP_FORMAT = 'pintu-backup/1';
 
@@ -25,7 +26,8 @@ export interface BackupManifest {
   files: { path: string; size: number; sha256: string }[];
 }
 
-export const keyFingerprint = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 32);
+/** The data key's public fingerprint (the same one `pintu data-key` and start-up name). */
+export const keyFingerprint = dataKeyFingerprint;
 
 export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {

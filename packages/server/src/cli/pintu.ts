@@ -16,6 +16,7 @@
  *   audit checkpoint                                sign and publish a checkpoint now (the daily job does it too)
  *   backup [--out=<folder>]                         database, attachments and a manifest, without the data key
  *   restore <folder> [--force]                      back from a backup; refuses a wrong data key (docs/backup.md)
+ *   data-key check|rotate --yes                     the data key opens the database; re-seal all under a new one
  *   import suggest|run <file> --mapping=<json>      a legacy app's CSV/XLSX export in (cli/import.ts, docs/import.md)
  */
 import { readFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ const USAGE = `Pemakaian / usage:
   npm run pintu -- open-data dump
   npm run pintu -- audit verify [--published=<berkas|url>]
   npm run pintu -- audit checkpoint
+  npm run pintu -- data-key check|rotate --yes
   npm run pintu -- backup [--out=<folder>]
   npm run pintu -- restore <folder> [--force]
   npm run pintu -- import suggest|run <berkas.csv|xlsx> --mapping=<pemetaan.json> [--dry-run]`;
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'backup' || argv[0] === 'restore')
     return (await import('./backup')).backupCommand(argv[0], argv.slice(1));
   if (argv[0] === 'import') return (await import('./import')).importMain(argv.slice(1));
+  if (argv[0] === 'data-key') return (await import('./data-key')).dataKeyCommand(argv.slice(1));
   if (argv[0] === 'open-data') return (await import('./open-data')).openDataCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,

@@ -25,13 +25,19 @@ const institutions = pgTable('institutions', { id: integer('id').primaryKey() })
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-/** Accounts of citizens and staff. E-mail is the login name; `language` picks the language of our e-mails. */
+/**
+ * Accounts of citizens and staff. E-mail is the login name; `language` picks the language of our e-mails.
+ * E-mail and phone are sealed at rest (issue 16 §6, security/account-cipher.ts): `email` holds only a blind index
+ * (`bi1:` + HMAC of the lower-cased address) for look-ups and uniqueness, `email_sealed` the address itself, and
+ * `phone` the sealed number. better-auth sees plain values through db/better-auth-store.ts.
+ */
 export const users = pgTable(
   'users',
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     email: text('email').notNull().unique(),
+    emailSealed: text('email_sealed'),
     emailVerified: boolean('email_verified').notNull().default(false),
     image: text('image'),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -231,4 +237,20 @@ export const rateLimits = pgTable(
     resetAt: bigint('reset_at', { mode: 'number' }).notNull(),
   },
   (t) => [index('rate_limits_reset_idx').on(t.resetAt)],
+);
+
+/**
+ * One value sealed with the data key (issue 16 §6): start-up opens it to refuse a wrong PINTU_DATA_KEY before anything
+ * is read or written with it, and `pintu data-key rotate` re-seals it with everything else.
+ */
+export const dataKeyCheck = pgTable(
+  'data_key_check',
+  {
+    id: integer('id').primaryKey().default(1),
+    sealed: text('sealed').notNull(),
+    /** Fingerprint (SHA-256 prefix) of the key that sealed it, to name the key an operator must supply. */
+    fingerprint: text('fingerprint').notNull(),
+    rotatedAt: tstz('rotated_at'),
+  },
+  (t) => [check('data_key_check_single_row', sql`${t.id} = 1`)],
 );

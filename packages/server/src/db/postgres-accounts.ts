@@ -1,6 +1,7 @@
 /** The accounts port: staff accounts and their role grants, and an account's own profile (`me`). */
 import type { AccountProfile, AccountsPort, StaffGrantRecord, StaffMember } from '@pintu/core';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { AccountCipher } from '../security/account-cipher';
 import { accounts, roleGrants, sessions, users } from './auth-schema';
 import type { Db } from './open';
 import {
@@ -16,10 +17,10 @@ import {
 } from './postgres-accounts-columns';
 import { institutions } from './schema';
 
-const staffMemberOf = (r: Row): StaffMember => ({
+const staffMemberOf = (r: Row, cipher: AccountCipher): StaffMember => ({
   userId: str(r.userId),
   name: str(r.name),
-  email: str(r.email),
+  email: cipher.open(str(r.emailSealed)),
   language: language(r.language),
   active: r.deactivatedAt === null || r.deactivatedAt === undefined,
   mustChangePassword: bool(r.mustChangePassword),
@@ -33,12 +34,12 @@ const staffMemberOf = (r: Row): StaffMember => ({
   })),
 });
 
-const profileOf = (r: Row): AccountProfile => ({
+const profileOf = (r: Row, cipher: AccountCipher): AccountProfile => ({
   userId: str(r.userId),
   name: str(r.name),
-  email: str(r.email),
+  email: cipher.open(str(r.emailSealed)),
   emailVerified: bool(r.emailVerified),
-  phone: strOrNull(r.phone),
+  phone: r.phone == null ? null : cipher.open(str(r.phone)),
   language: language(r.language),
   mustChangePassword: bool(r.mustChangePassword),
   twoFactorEnabled: bool(r.twoFactorEnabled),
@@ -50,7 +51,8 @@ const profileOf = (r: Row): AccountProfile => ({
   })),
 });
 
-export function postgresAccounts(db: Db): AccountsPort {
+/** E-mail and phone are sealed at rest (issue 16 §6): written sealed and indexed, read opened. */
+export function postgresAccounts(db: Db, cipher: AccountCipher): AccountsPort {
   return {
     async institution(id) {
       const rows = await db
@@ -90,9 +92,10 @@ export function postgresAccounts(db: Db): AccountsPort {
           .values({
             id: a.userId,
             name: a.name,
-            email: a.email,
+            email: cipher.indexEmail(a.email),
+            emailSealed: cipher.seal(a.email.trim().toLowerCase()),
             emailVerified: true,
-            phone: a.phone,
+            phone: a.phone == null ? null : cipher.seal(a.phone),
             language: a.language,
             mustChangePassword: true,
             createdAt: a.createdAt,
@@ -122,7 +125,7 @@ export function postgresAccounts(db: Db): AccountsPort {
     async listStaff(roots, page) {
       const scope = roots === null ? sql`true` : sql`i.path && ${`{${roots.join(',')}}`}::int[]`;
       const res = await db.execute(sql`
-        select u.id as "userId", u.name, u.email, u.language, u.deactivated_at as "deactivatedAt",
+        select u.id as "userId", u.name, u.email_sealed as "emailSealed", u.language, u.deactivated_at as "deactivatedAt",
           u.must_change_password as "mustChangePassword", u.two_factor_enabled as "twoFactorEnabled",
           u.created_at as "createdAt",
           json_agg(json_build_object('id', g.id, 'role', g.role, 'institutionId', g.institution_id,
@@ -135,7 +138,7 @@ export function postgresAccounts(db: Db): AccountsPort {
         group by u.id
         order by u.name, u.id
         limit ${page.limit} offset ${page.offset}`);
-      return { total: Number(res.rows[0]?.total ?? 0), items: res.rows.map(staffMemberOf) };
+      return { total: Number(res.rows[0]?.total ?? 0), items: res.rows.map((r) => staffMemberOf(r, cipher)) };
     },
 
     async deactivate(userId, at) {
@@ -163,7 +166,7 @@ export function postgresAccounts(db: Db): AccountsPort {
 
     async profile(userId) {
       const res = await db.execute(sql`
-        select u.id as "userId", u.name, u.email, u.email_verified as "emailVerified", u.phone, u.language,
+        select u.id as "userId", u.name, u.email_sealed as "emailSealed", u.email_verified as "emailVerified", u.phone, u.language,
           u.must_change_password as "mustChangePassword", u.two_factor_enabled as "twoFactorEnabled",
           coalesce((select json_agg(json_build_object('role', g.role, 'institutionId', g.institution_id,
               'institutionName', i.name, 'institutionCode', i.code) order by g.id)
@@ -171,7 +174,7 @@ export function postgresAccounts(db: Db): AccountsPort {
             '[]'::json) as grants
         from users u where u.id = ${userId}`);
       const row = res.rows[0];
-      return row ? profileOf(row) : null;
+      return row ? profileOf(row, cipher) : null;
     },
   };
 }

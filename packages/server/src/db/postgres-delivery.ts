@@ -91,17 +91,22 @@ export async function retryOutboxRow(
     where id = ${row.id} and claim_token = ${row.token}`);
 }
 
-/** An active account's contact. */
+/** An active account's contact; e-mail and phone are sealed at rest and opened with `open` (issue 16 §6). */
 export async function userContact(
   db: Db,
   userId: string | null,
+  open: (sealed: string) => string,
 ): Promise<{ name: string | null; email: string | null; phone: string | null } | null> {
-  const res = await db.execute(sql`select name, email, phone from users
+  const res = await db.execute(sql`select name, email_sealed, phone from users
     where id = ${userId} and deactivated_at is null`);
   const r = res.rows[0] as Row | undefined;
   if (!r) return null;
-  const orNull = (v: unknown) => (v == null ? null : String(v));
-  return { name: orNull(r.name), email: orNull(r.email), phone: orNull(r.phone) };
+  const opened = (v: unknown) => (v == null ? null : open(String(v)));
+  return {
+    name: r.name == null ? null : String(r.name),
+    email: opened(r.email_sealed),
+    phone: opened(r.phone),
+  };
 }
 
 /** The reporter's sealed identity, or null (anonymous, or erased). */

@@ -38,18 +38,22 @@ export async function outcomeOf(res: Response): Promise<{ outcome: LoginOutcome;
 }
 
 /** Writes one audit row; the account is looked up by e-mail when the response did not name it. */
-export async function recordLogin(db: Db, hashEmail: (e: string) => string, a: LoginAttempt): Promise<void> {
+export async function recordLogin(
+  db: Db,
+  keys: { hashEmail(e: string): string; indexEmail(e: string): string },
+  a: LoginAttempt,
+): Promise<void> {
   let userId = a.userId;
   if (!userId && a.email) {
     const found = await db
       .select({ id: users.id })
       .from(users)
-      .where(eq(users.email, a.email.trim().toLowerCase()));
+      .where(eq(users.email, keys.indexEmail(a.email)));
     userId = found[0]?.id ?? null;
   }
   await db.insert(loginAudit).values({
     userId,
-    emailHash: a.email ? hashEmail(a.email) : null,
+    emailHash: a.email ? keys.hashEmail(a.email) : null,
     method: a.method,
     outcome: a.outcome,
     ip: a.ip,

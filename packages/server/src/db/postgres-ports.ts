@@ -1,5 +1,6 @@
 /** Every port over PostgreSQL/PGlite: what main.ts and the test app hand to the use cases (ADR 0011). */
 import type { Ports } from '@pintu/core';
+import type { AccountCipher } from '../security/account-cipher';
 import type { Db } from './open';
 import { postgresAccounts } from './postgres-accounts';
 import { postgresAttachments } from './postgres-attachments';
@@ -23,7 +24,8 @@ import { postgresWebhooks } from './postgres-webhooks';
 import { postgresWorkflowReports } from './postgres-workflow';
 import { postgresIdentityReveals } from './postgres-workflow-reveals';
 
-export function postgresPorts(db: Db): Ports {
+/** `cipher` seals account e-mail and phone (issue 16 §6). */
+export function postgresPorts(db: Db, cipher: AccountCipher): Ports {
   return {
     statsReader: postgresStatsReader(db),
     holidays: postgresHolidays(db),
@@ -35,8 +37,8 @@ export function postgresPorts(db: Db): Ports {
     workflowReports: postgresWorkflowReports(db),
     identityReveals: postgresIdentityReveals(db),
     transitions: postgresTransitions(db),
-    accounts: postgresAccounts(db),
-    sessions: postgresSessions(db),
+    accounts: postgresAccounts(db, cipher),
+    sessions: postgresSessions(db, cipher),
     institutionAdmin: postgresInstitutionAdmin(db),
     inbox: postgresInbox(db),
     webhooks: postgresWebhooks(db),

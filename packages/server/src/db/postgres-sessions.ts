@@ -1,15 +1,16 @@
 /** The sessions port: a session token to its account with role grants and permissions, in one query. */
 import { ROLES, type Role, type SessionAccount, type SessionsPort } from '@pintu/core';
 import { sql } from 'drizzle-orm';
+import type { AccountCipher } from '../security/account-cipher';
 import type { Db } from './open';
 import { bool, date, jsonArray, numOrNull, type Row, str, texts } from './postgres-accounts-columns';
 
 const isRole = (v: unknown): v is Role => (ROLES as readonly unknown[]).includes(v);
 
-const accountOf = (r: Row): SessionAccount => ({
+const accountOf = (r: Row, cipher: AccountCipher): SessionAccount => ({
   userId: str(r.userId),
   name: str(r.name),
-  email: str(r.email),
+  email: cipher.open(str(r.emailSealed)),
   mustChangePassword: bool(r.mustChangePassword),
   grants: jsonArray(r.grants).flatMap((g) =>
     isRole(g.role) ? [{ role: g.role, institutionId: numOrNull(g.institutionId) }] : [],
@@ -17,11 +18,11 @@ const accountOf = (r: Row): SessionAccount => ({
   permissions: texts(r.permissions),
 });
 
-export function postgresSessions(db: Db): SessionsPort {
+export function postgresSessions(db: Db, cipher: AccountCipher): SessionsPort {
   return {
     async accountOfSession(token, at) {
       const res = await db.execute(sql`
-        select u.id as "userId", u.name, u.email, u.must_change_password as "mustChangePassword",
+        select u.id as "userId", u.name, u.email_sealed as "emailSealed", u.must_change_password as "mustChangePassword",
           s.expires_at as "expiresAt",
           coalesce((select json_agg(json_build_object('role', x.role, 'institutionId', x.institution_id)
               order by x.grant_id, x.institution_id)
@@ -39,7 +40,7 @@ export function postgresSessions(db: Db): SessionsPort {
         from sessions s join users u on u.id = s.user_id
         where s.token = ${token} and s.expires_at > ${at} and u.deactivated_at is null`);
       const row = res.rows[0];
-      return row ? { account: accountOf(row), expiresAt: date(row.expiresAt) } : null;
+      return row ? { account: accountOf(row, cipher), expiresAt: date(row.expiresAt) } : null;
     },
   };
 }

@@ -117,7 +117,8 @@ export function createDeliveryWorker(deps: DeliveryDeps, opts: WorkerOptions = {
   }
 
   async function contactOf(row: ClaimedRow): Promise<Contact | null> {
-    if (row.recipientKind === 'user') return userContact(db, row.recipientUserId);
+    if (row.recipientKind === 'user')
+      return userContact(db, row.recipientUserId, (s) => deps.sealer.open<string>(s));
     // The reporter: the sealed contact is opened here, at send time, and nowhere else.
     const sealed = await reporterSealed(db, row.reportId);
     if (!sealed) return null;

@@ -29,7 +29,7 @@ async function auditRows(emailOrUserId: string) {
   const res = await t.database.db.execute(sql`select a.outcome, a.method, a.ip, a.user_agent as "userAgent",
       a.user_id as "userId", a.email_hash as "emailHash"
     from login_audit a left join users u on u.id = a.user_id
-    where u.email = ${emailOrUserId} or a.user_id = ${emailOrUserId} or a.email_hash = ${t.deps.auth.hashEmail(emailOrUserId)}
+    where u.email = ${t.deps.auth.accountCipher.indexEmail(emailOrUserId)} or a.user_id = ${emailOrUserId} or a.email_hash = ${t.deps.auth.hashEmail(emailOrUserId)}
     order by a.id`);
   return res.rows as {
     outcome: string;

@@ -30,8 +30,11 @@ const newStaff = (email: string) => ({
 const usersWith = async (email: string) =>
   Number(
     (
-      (await t.database.db.execute(sql`select count(*)::int as n from users where email = ${email}`))
-        .rows[0] as { n: number }
+      (
+        await t.database.db.execute(
+          sql`select count(*)::int as n from users where email = ${t.deps.auth.accountCipher.indexEmail(email)}`,
+        )
+      ).rows[0] as { n: number }
     ).n,
   );
 

@@ -116,7 +116,7 @@ describe('erase my identity', () => {
     );
     expect(row.rows[0]).toEqual({ reporter_sealed: null, reporter_account_id: null, status: 'submitted' });
     const users = await t.deps.db.execute(
-      sql`select count(*)::int as n from users where email = ${IDENTITY.email}`,
+      sql`select count(*)::int as n from users where email = ${t.deps.auth.accountCipher.indexEmail(IDENTITY.email)}`,
     );
     expect(users.rows[0]).toEqual({ n: 0 });
     const sessions = await t.deps.db.execute(

@@ -17,6 +17,7 @@ import { readEvents } from '../../src/db/postgres-lifecycle';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import type { ActionInput } from '../../src/http/workflow/workflow.schema';
 import { createDeliveryWorker } from '../../src/notifications/worker';
+import { createAccountCipher } from '../../src/security/account-cipher';
 import { createSealer } from '../../src/security/seal';
 import { refIds, reportInput } from '../support/fixtures';
 import { fileInto, holderById, noticesOf } from '../support/sla-fixtures';
@@ -24,8 +25,14 @@ import { type SmtpSink, startSmtpSink } from '../support/smtp';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 import { callerOf, storeReportState } from '../support/workflow-fixtures';
 
+/** Seals reporters and, as the server does, account e-mail behind its blind index (issue 16 §6). */
+const DATA_KEY = randomBytes(32);
+
 async function account(db: Db, id: string, role: string, institutionId: number | null) {
-  await db.execute(sql`insert into users (id, name, email) values (${id}, ${id}, ${`${id}@pintu.test`})`);
+  const cipher = createAccountCipher(DATA_KEY);
+  const email = `${id}@pintu.test`;
+  await db.execute(sql`insert into users (id, name, email, email_sealed)
+    values (${id}, ${id}, ${cipher.indexEmail(email)}, ${cipher.seal(email)})`);
   await db.execute(sql`insert into role_grants (user_id, role, institution_id)
     values (${id}, ${role}, ${institutionId})`);
 }
@@ -46,7 +53,7 @@ describe.each(ENGINES)('SLA recipients and split parents on %s', (engine) => {
     d = await openTestDatabase(engine);
     env = {
       db: d.db,
-      sealer: createSealer(randomBytes(32)),
+      sealer: createSealer(DATA_KEY),
       calendar: await loadCalendar(d.db),
       now: new Date('2024-05-08T02:00:00Z'),
     };

@@ -23,6 +23,7 @@ import { domainProblem, ProblemError } from '../../src/http/problem';
 import { ReportInput } from '../../src/http/reports/reports.schema';
 import { presentSight } from '../../src/http/reports/sight.presenter';
 import type { ActionInput } from '../../src/http/workflow/workflow.schema';
+import { createAccountCipher } from '../../src/security/account-cipher';
 import { createSealer } from '../../src/security/seal';
 import { refIds, reportInput } from '../support/fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
@@ -40,7 +41,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
 
   async function makeEnv(db: Database['db']) {
     return {
-      ...postgresPorts(db),
+      ...postgresPorts(db, createAccountCipher(randomBytes(32))),
       db,
       sealer: createSealer(randomBytes(32)),
       calendar: await loadCalendar(db),

@@ -19,6 +19,7 @@ import { loadReportState, saveTransition } from '../../src/db/postgres-lifecycle
 import { IDEMPOTENCY_CLEANUP_QUEUE, type Jobs, SWEEP_QUEUE, startJobs } from '../../src/jobs/start-jobs';
 import { DISPATCH_QUEUE, deliveryJobId, dispatchDeliveries } from '../../src/notifications/delivery-jobs';
 import { createDeliveryWorker } from '../../src/notifications/worker';
+import { createAccountCipher } from '../../src/security/account-cipher';
 import { createSealer } from '../../src/security/seal';
 import { refIds } from '../support/fixtures';
 import { act, fileInto, holderById, noticesOf, staffOf } from '../support/sla-fixtures';
@@ -26,6 +27,7 @@ import { type SmtpSink, startSmtpSink } from '../support/smtp';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 
 const sealer = createSealer(Buffer.alloc(32, 7));
+const cipher = createAccountCipher(Buffer.alloc(32, 7));
 const MAIL_FROM = 'Pintu <no-reply@pintu.test>';
 const URL_PG = process.env.TEST_DATABASE_URL;
 
@@ -45,8 +47,10 @@ async function openPg(): Promise<{ d: Database; url: string; drop(): Promise<voi
   return { d, url: target.toString(), drop: () => admin(`drop database if exists ${name}`) };
 }
 
+/** The account's e-mail sealed behind its blind index, with the key the delivery worker opens it with. */
 async function staffUser(db: Db, id: string, institutionId: number, email: string) {
-  await db.execute(sql`insert into users (id, name, email) values (${id}, ${`Koordinator ${id}`}, ${email})`);
+  await db.execute(sql`insert into users (id, name, email, email_sealed)
+    values (${id}, ${`Koordinator ${id}`}, ${cipher.indexEmail(email)}, ${cipher.seal(email)})`);
   await db.execute(sql`insert into role_grants (user_id, role, institution_id)
     values (${id}, 'coordinator', ${institutionId})`);
 }

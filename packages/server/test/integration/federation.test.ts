@@ -93,7 +93,11 @@ describe.skipIf(NO_POSTGRES)(
     }
 
     const staff = (i: Instance, role: string, institutionId: number | null) =>
-      staffAccount({ dbUrl: i.dbUrl, url: i.server!.url, origin: i.proxy.url }, role, institutionId);
+      staffAccount(
+        { dbUrl: i.dbUrl, url: i.server!.url, origin: i.proxy.url, dataDir: i.dataDir },
+        role,
+        institutionId,
+      );
 
     beforeAll(async () => {
       for (const [slug, name] of [

@@ -181,7 +181,7 @@ describe.skipIf(skipReason !== null)(
 
     /** A verified staff account written straight into Pintu's database, signed in over HTTP. */
     const staffAccount = (role: string, institutionId: number) =>
-      signedInStaff({ dbUrl, url, origin }, role, institutionId);
+      signedInStaff({ dbUrl, url, origin, dataDir }, role, institutionId);
 
     beforeAll(async () => {
       const row = await admin(

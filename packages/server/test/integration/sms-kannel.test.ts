@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningServer, startServer } from '../../../../bench/lib/server-process';
-import { argon2id } from '../../src/auth/password';
 import {
   checkKannelConf,
   findKannel,
@@ -23,6 +22,7 @@ import {
   SHORT_CODE,
   startKannel,
 } from '../support/kannel';
+import { staffAccount as signedInStaff } from '../support/process-fixtures';
 
 const REQUIRED = Boolean(process.env.CI) || process.env.PINTU_REQUIRE_KANNEL === '1';
 const SECRET = `sms-${randomBytes(12).toString('hex')}`;
@@ -112,40 +112,9 @@ describe.skipIf(missing !== null && !REQUIRED)(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
-    /** A verified staff account written into Pintu's database, signed in over HTTP (as regional-app.test.ts). */
-    async function staffAccount(role: string, institutionId: number | null): Promise<Record<string, string>> {
-      const userId = `it-${role}-${randomBytes(6).toString('hex')}`;
-      const email = `${userId}@pintu.test`;
-      const password = `pw-${randomBytes(9).toString('base64url')}`;
-      const hash = await argon2id.hash(password);
-      await admin(async (c) => {
-        await c.query('insert into users (id, name, email, email_verified) values ($1, $2, $3, true)', [
-          userId,
-          `Uji ${role}`,
-          email,
-        ]);
-        await c.query(
-          `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
-          [`acc-${userId}`, userId, hash],
-        );
-        await c.query('insert into role_grants (user_id, role, institution_id) values ($1, $2, $3)', [
-          userId,
-          role,
-          institutionId,
-        ]);
-      }, dbUrl);
-      const res = await fetch(`${pintu!.url}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email, password }),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const cookie = res.headers
-        .getSetCookie()
-        .map((x) => x.split(';')[0]!)
-        .find((x) => x.includes('.session_token=') && !x.endsWith('='));
-      return { cookie: cookie!, origin };
-    }
+    /** A verified staff account written into Pintu's database, signed in over HTTP. */
+    const staffAccount = (role: string, institutionId: number | null) =>
+      signedInStaff({ dbUrl, url: pintu!.url, origin, dataDir }, role, institutionId);
 
     async function act(who: Record<string, string>, body: Record<string, unknown>) {
       const res = await fetch(`${pintu!.url}/api/v1/reports/${trackingId}/actions`, {

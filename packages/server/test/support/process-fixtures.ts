@@ -7,6 +7,8 @@ import pg from 'pg';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import { argon2id } from '../../src/auth/password';
+import { createAccountCipher } from '../../src/security/account-cipher';
+import { loadDataKey } from '../../src/security/seal';
 
 /** Runs one statement on `dbUrl` over a connection of its own; its rows. */
 export async function query<T extends pg.QueryResultRow>(
@@ -56,21 +58,23 @@ export interface StaffHeaders extends Record<string, string> {
 
 /**
  * A verified staff account written straight into the server's database with one role grant, signed in over HTTP.
- * `origin` is one the server trusts (its PUBLIC_URL's).
+ * `origin` is one the server trusts (its PUBLIC_URL's); the e-mail is sealed and indexed with the key in the
+ * server's `dataDir` (issue 16 §6), as the server itself writes accounts.
  */
 export async function staffAccount(
-  server: { dbUrl: string; url: string; origin: string },
+  server: { dbUrl: string; url: string; origin: string; dataDir: string },
   role: string,
   institutionId: number | null,
 ): Promise<StaffHeaders> {
   const userId = `it-${role}-${randomBytes(6).toString('hex')}`;
   const email = `${userId}@pintu.test`;
   const password = `pw-${randomBytes(9).toString('base64url')}`;
-  await query(server.dbUrl, 'insert into users (id, name, email, email_verified) values ($1, $2, $3, true)', [
-    userId,
-    `Uji ${role}`,
-    email,
-  ]);
+  const cipher = createAccountCipher(loadDataKey(undefined, server.dataDir));
+  await query(
+    server.dbUrl,
+    'insert into users (id, name, email, email_sealed, email_verified) values ($1, $2, $3, $4, true)',
+    [userId, `Uji ${role}`, cipher.indexEmail(email), cipher.seal(email)],
+  );
   await query(
     server.dbUrl,
     `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,

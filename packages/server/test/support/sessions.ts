@@ -41,7 +41,8 @@ export async function signInAs(t: TestApp, who: SignInAs): Promise<SignedIn> {
     await tx.insert(users).values({
       id: userId,
       name: who.name ?? `Uji ${who.role}`,
-      email,
+      email: auth.accountCipher.indexEmail(email),
+      emailSealed: auth.accountCipher.seal(email),
       emailVerified: true,
       language: who.language ?? 'id',
       mustChangePassword: who.mustChangePassword ?? false,

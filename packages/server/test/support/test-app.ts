@@ -12,6 +12,7 @@ import { defaultProjectors } from '../../src/db/postgres-projectors';
 import { createApp } from '../../src/http/app';
 import type { Deps } from '../../src/http/context';
 import { createMailer } from '../../src/mail/mailer';
+import { createAccountCipher } from '../../src/security/account-cipher';
 import { instanceSelf } from '../../src/security/instance-identity';
 import { generateInstanceKeys } from '../../src/security/instance-keys';
 import { createSealer } from '../../src/security/seal';
@@ -30,6 +31,8 @@ export interface TestApp {
   mail: SmtpSink;
   /** The app's public URL; its origin is the trusted one for cookie-authenticated requests. */
   publicUrl: string;
+  /** The data key that seals reporters and accounts (issue 16 §6). */
+  dataKey: Buffer;
   /** Moves the fixed clock. */
   setNow(t: Date | string): void;
   /** JSON request helper. */
@@ -49,6 +52,9 @@ export async function startTestApp(
   const mail = await startSmtpSink();
   const publicUrl = opts.publicUrl ?? 'http://localhost:3000';
   const mailer = createMailer({ smtpUrl: mail.url, from: 'Pintu <no-reply@pintu.test>', mailDir: '' });
+  // One data key seals reporters and accounts, as in main.ts.
+  const dataKey = randomBytes(32);
+  const accountCipher = createAccountCipher(dataKey);
   const auth = createAuth({
     db: database.db,
     mailer,
@@ -56,12 +62,13 @@ export async function startTestApp(
     secret: randomBytes(32).toString('base64url'),
     trustProxy: true,
     quiet: true,
+    accountCipher,
   });
   const deps: Deps = {
-    ...postgresPorts(database.db),
+    ...postgresPorts(database.db, accountCipher),
     db: database.db,
     blobs: fsBlobs(mkdtempSync(join(tmpdir(), 'pintu-blobs-'))),
-    sealer: createSealer(randomBytes(32)),
+    sealer: createSealer(dataKey),
     calendar: await loadCalendar(database.db),
     auth,
     mailer,
@@ -82,6 +89,7 @@ export async function startTestApp(
     database,
     mail,
     publicUrl,
+    dataKey,
     setNow: (t) => {
       now = new Date(t);
     },

@@ -5,7 +5,7 @@
  */
 import type { MyNotification, MyReport, MyReportEvent } from '@pintu/core';
 import type { Caller } from '../accounts/caller';
-import { loadMe, type MeView } from '../accounts/me';
+import { type MeView, viewMe } from '../accounts/me';
 import type { AppDeps } from '../deps';
 
 export interface MyData {
@@ -23,11 +23,11 @@ export interface MyData {
 }
 
 export async function exportMyData(
-  deps: Pick<AppDeps, 'db' | 'citizenData' | 'sealer'> & { now: Date },
+  deps: Pick<AppDeps, 'accounts' | 'citizenData' | 'sealer'> & { now: Date },
   p: Caller,
 ): Promise<MyData> {
   const { citizenData, sealer } = deps;
-  const me = await loadMe(deps.db, p);
+  const me = await viewMe(deps, p);
   const createdAt = await citizenData.accountCreatedAt(p.userId);
   const list = await citizenData.myReports(p.userId, 10_000);
   const reports: MyData['reports'] = [];

@@ -154,7 +154,11 @@ export async function seedDemoAccounts(
   const ctx = await auth.betterAuth.$context;
   let added = 0;
   for (const a of ACCOUNTS) {
-    const exists = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email));
+    const cipher = auth.accountCipher;
+    const exists = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, cipher.indexEmail(a.email)));
     if (exists.length) continue;
     const inst = a.institutionCode
       ? (await db.execute(sql`select id from institutions where code = ${a.institutionCode}`)).rows[0]
@@ -164,7 +168,13 @@ export async function seedDemoAccounts(
     const userId = generateId();
     const hash = await ctx.password.hash(DEMO_PASSWORD);
     await db.transaction(async (tx) => {
-      await tx.insert(users).values({ id: userId, name: a.name, email: a.email, emailVerified: true });
+      await tx.insert(users).values({
+        id: userId,
+        name: a.name,
+        email: cipher.indexEmail(a.email),
+        emailSealed: cipher.seal(a.email),
+        emailVerified: true,
+      });
       await tx
         .insert(accounts)
         .values({ id: generateId(), accountId: userId, providerId: 'credential', userId, password: hash });

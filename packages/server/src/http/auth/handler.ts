@@ -60,15 +60,19 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
       // The second factor is audited only where it completes a sign-in (not when TOTP is being turned on).
       if (signIn || challenge) {
         const { outcome, userId } = await outcomeOf(res);
-        await recordLogin(db, auth.hashEmail, {
-          method: secondFactor ?? 'password',
-          outcome,
-          userId: userId ?? (challenge ? await userOfTwoFactorChallenge(db, challenge) : null),
-          email,
-          ip,
-          userAgent: c.req.header('user-agent') ?? null,
-          at: c.get('now'),
-        }).catch((err) => console.error('login audit failed', err));
+        await recordLogin(
+          db,
+          { hashEmail: auth.hashEmail, indexEmail: auth.accountCipher.indexEmail },
+          {
+            method: secondFactor ?? 'password',
+            outcome,
+            userId: userId ?? (challenge ? await userOfTwoFactorChallenge(db, challenge) : null),
+            email,
+            ip,
+            userAgent: c.req.header('user-agent') ?? null,
+            at: c.get('now'),
+          },
+        ).catch((err) => console.error('login audit failed', err));
       }
       return res;
     },
