@@ -45,4 +45,17 @@ describe('demo data', () => {
     const list = await (await t.get('/api/v1/reports?pageSize=100')).text();
     expect(list).not.toContain(own.reporter.name);
   });
+
+  it('opens every demo report, as the README promises, in the reporter view with the demo access code', async () => {
+    const res = await t.deps.db.execute(sql`select tracking_id as id, status from reports order by id`);
+    const rows = res.rows as { id: string; status: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(350);
+    const unopened: string[] = [];
+    for (const { id, status } of rows) {
+      const r = await t.get(`/api/v1/reports/${id}`, { 'x-access-code': DEMO_ACCESS_CODE });
+      const body = r.status === 200 ? await r.json() : null;
+      if (body?.view !== 'reporter' || body.status !== status) unopened.push(`${id} (${r.status})`);
+    }
+    expect(unopened).toEqual([]);
+  });
 });

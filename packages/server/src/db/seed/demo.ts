@@ -138,7 +138,9 @@ export async function seedDemoData(deps: DemoDeps, progress: Progress): Promise<
     ]!;
     const districts = pools.districts.get(inst.regionCode ?? '') ?? [inst.regionCode!];
     const regionCode = districts[Math.floor(pick() * districts.length)]!;
-    const trackingId = `LPR-DEMO-${String(i + 1).padStart(4, '0')}-${target.slice(0, 4).toUpperCase().padEnd(4, 'X')}`;
+    // The status's first four letters, without `_`: the id must pass the tracking-id pattern (LPR-XXXX-XXXX-XXXX).
+    const tag = target.replace(/_/g, '').slice(0, 4).toUpperCase().padEnd(4, 'X');
+    const trackingId = `LPR-DEMO-${String(i + 1).padStart(4, '0')}-${tag}`;
     const reporterId = `guest:${trackingId}`;
     const reporter: Actor = { id: reporterId, role: 'guest', institutionId: null };
     const holder = holderOf(inst);
