@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Component as ReactComponent, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { type Scope, statsApi } from './api';
@@ -39,7 +40,23 @@ function Loading<T>({
 
 export function OverdueList({ scope }: { scope: Scope }) {
   const { t, i18n } = useTranslation('dashboard');
-  const overdue = useQuery({ queryKey: ['stats', 'overdue', scope], queryFn: () => statsApi.overdue(scope) });
+  const overdue = useQuery({
+    queryKey: ['stats', 'overdue', scope],
+    queryFn: () => statsApi.overdue(scope),
+    retry: (n, e) => !(e instanceof ApiError && e.status === 403) && n < 2,
+  });
+  // The list is for the roles that oversee (policy `view_overdue`); a unit operator finds its own in the inbox.
+  if (overdue.error instanceof ApiError && overdue.error.status === 403)
+    return (
+      <Section title={t('overdue.title')}>
+        <Text size="sm" data-testid="overdue-not-for-role">
+          {t('overdue.notForRole')}{' '}
+          <Anchor component={Link} to="/staff?queue=overdue">
+            {t('overdue.inboxQueue')}
+          </Anchor>
+        </Text>
+      </Section>
+    );
   return (
     <Section title={t('overdue.title')} exports={<Exports path="overdue" scope={scope} />}>
       <Loading q={overdue}>
