@@ -1441,7 +1441,7 @@ export interface paths {
             };
           };
         };
-        /** @description API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`) */
+        /** @description API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`); or the same text came from the same contact, address or account within 24 hours (`reason` `duplicate_submission`, the report already filed in `errors[0].message`) */
         409: {
           headers: {
             [name: string]: unknown;
@@ -1471,6 +1471,20 @@ export interface paths {
         };
         /** @description Invalid fields, named in `errors`; or the `Idempotency-Key` was used for another request */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Too many filings from this contact (e-mail, phone) or account (`reason` `filing_limit`); retry after `Retry-After` seconds (docs/abuse.md) */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4431,6 +4445,76 @@ export interface paths {
         };
         /** @description Invalid query */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/moderation/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports flagged as spam or abusive that wait for the national admin (oldest flag first)
+     * @description Release a flag (back into normal handling) or confirm it (archived as `abusive`, hidden from the public, out of every evaluation) with the actions `release_flag` and `confirm_flag` on POST /api/v1/reports/{trackingId}/actions.
+     */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of the queue */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModerationQueue'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              title: string;
+              status: number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Not the national admin */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -7634,6 +7718,8 @@ export interface components {
       reporterGender?: 'female' | 'male';
       /** @description API-key callers only: the app’s own reference, unique per app. */
       externalRef?: string;
+      /** @description Leave out or empty. A filing with it filled is accepted as usual but held for moderation as spam. */
+      website?: string;
     };
     Report: {
       trackingId: string;
@@ -7726,6 +7812,9 @@ export interface components {
         | 'escalate'
         | 'resolve_parent'
         | 'raise_level'
+        | 'flag'
+        | 'release_flag'
+        | 'confirm_flag'
       )[];
       /** @enum {string|null} */
       complexity: 'simple' | 'no_field_exam' | 'field_exam' | null;
@@ -7753,6 +7842,17 @@ export interface components {
         status: string;
       }[];
       duplicateOf: string | null;
+      /** @description A flag as spam or abuse and the national admin’s decision (docs/abuse.md) */
+      moderation: {
+        /** @enum {string} */
+        status: 'pending' | 'released' | 'confirmed';
+        /** @enum {string} */
+        reason: 'spam' | 'abusive';
+        /** @enum {string} */
+        source: 'rule' | 'staff';
+        rules: ('honeypot' | 'address_limit')[];
+        flaggedAt: string;
+      } | null;
     };
     ReportPage: {
       items: components['schemas']['Report'][];
@@ -7784,7 +7884,10 @@ export interface components {
         | 'comment_internal'
         | 'escalate'
         | 'resolve_parent'
-        | 'raise_level';
+        | 'raise_level'
+        | 'flag'
+        | 'release_flag'
+        | 'confirm_flag';
       /** @enum {string} */
       status:
         | 'submitted'
@@ -7832,6 +7935,9 @@ export interface components {
         | 'escalate'
         | 'resolve_parent'
         | 'raise_level'
+        | 'flag'
+        | 'release_flag'
+        | 'confirm_flag'
       )[];
       warnings: {
         code: string;
@@ -7966,6 +8072,23 @@ export interface components {
           /** @enum {string} */
           action: 'raise_level';
           reason: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'flag';
+          /** @enum {string} */
+          reason: 'spam' | 'abusive';
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'release_flag';
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'confirm_flag';
+          note?: string;
         };
     Timeline: {
       trackingId: string;
@@ -8739,6 +8862,41 @@ export interface components {
       createdAt: string;
       /** @description Trigram similarity, 0–1 (1 for an exact trackingId) */
       similarity: number;
+    };
+    ModerationQueue: {
+      items: components['schemas']['ModerationItem'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ModerationItem: {
+      trackingId: string;
+      title: string;
+      body: string;
+      status: string;
+      channel: string;
+      /** @enum {string} */
+      reason: 'spam' | 'abusive';
+      /**
+       * @description `rule`: flagged at intake (see `rules`); `staff`: by its holder
+       * @enum {string}
+       */
+      source: 'rule' | 'staff';
+      rules: ('honeypot' | 'address_limit')[];
+      flaggedAt: string;
+      /** @description The staff note with the flag */
+      note: string | null;
+      /** @description The holder now; null: the national queue */
+      institution: {
+        id: number;
+        name: string;
+      } | null;
+      /** @description The institution the reporter chose */
+      requestedInstitution: {
+        id: number;
+        name: string;
+      } | null;
+      createdAt: string;
     };
     WebhookEndpointCreated: components['schemas']['WebhookEndpoint'] & {
       /** @description whsec_…: shown only in this answer */

@@ -12,6 +12,8 @@ export const DOMAIN_ERROR_CODES = [
   'TOO_LARGE',
   /** An upload whose content is not an accepted kind (attachment type). */
   'UNSUPPORTED_MEDIA',
+  /** Over a limit on how often (filings per contact or account, docs/abuse.md); `retryAfterSeconds` says when. */
+  'RATE_LIMITED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -31,6 +33,8 @@ export interface DomainError {
   reason?: string;
   /** Field-level detail for `VALIDATION` errors (RFC 9457 problem+json `errors`). */
   fields?: FieldError[];
+  /** For `RATE_LIMITED`: how long until the limit lets the caller through (HTTP `Retry-After`). */
+  retryAfterSeconds?: number;
 }
 
 /** Builds a domain error with an optional machine-readable reason. */
@@ -70,6 +74,11 @@ export function fail(code: DomainErrorCode, message: string, fields?: FieldError
     ...(reason === undefined ? {} : { reason }),
     ...(fields?.length ? { fields } : {}),
   });
+}
+
+/** Throws a `RATE_LIMITED` failure that says how long to wait. */
+export function failRateLimited(message: string, retryAfterSeconds: number, reason: string): never {
+  throw new DomainFailure({ code: 'RATE_LIMITED', message, reason, retryAfterSeconds });
 }
 
 /** Throws a `VALIDATION` failure naming one field. */

@@ -1,4 +1,8 @@
 /** @pintu/core — the domain, pure: no I/O, no clock, no environment. Time always comes in as an argument. */
+export * from './abuse/address';
+export * from './abuse/filing-limits';
+export * from './abuse/moderation';
+export * from './abuse/normalise';
 export * from './calendar/fixed-holidays';
 export * from './calendar/holiday-file';
 export * from './calendar/local-date';

@@ -1,4 +1,5 @@
 /** Configuration from the environment, validated once at start-up. */
+import { DEFAULT_FILING_LIMITS, type FilingLimits } from '@pintu/core';
 import { z } from 'zod';
 
 // An empty variable (`DATABASE_URL=`) means unset, as shells and .env files commonly write it.
@@ -71,6 +72,19 @@ const schema = z.object({
   ),
   /** Longest wait between two tries of a message to a peer instance, in seconds (ADR 0013). */
   PINTU_FEDERATION_RETRY_MAX_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * The filing limits (docs/abuse.md) where they differ from the defaults: `contact=10/1440,address=20/60,
+   * citizen=20/1440,facilitator=200/1440,repeat=1440` — filings per window in minutes; `repeat` is the window of
+   * repeat detection (0: off).
+   */
+  PINTU_FILING_LIMITS: optional(
+    z
+      .string()
+      .regex(
+        /^((contact|address|citizen|facilitator)=\d{1,7}\/\d{1,6}|repeat=\d{1,6})(,((contact|address|citizen|facilitator)=\d{1,7}\/\d{1,6}|repeat=\d{1,6}))*$/,
+        'name=max/minutes, comma-separated (contact, address, citizen, facilitator), or repeat=minutes',
+      ),
+  ),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
@@ -93,4 +107,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** PUBLIC_URL, or http://localhost:PORT, without a trailing slash. */
 export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
+/** The filing limits: the defaults, with those PINTU_FILING_LIMITS names replaced (its format is checked above). */
+export function filingLimitsOf(setting: string | undefined): FilingLimits {
+  const limits = structuredClone(DEFAULT_FILING_LIMITS);
+  for (const entry of setting?.split(',') ?? []) {
+    const [name, value] = entry.split('=') as [string, string];
+    if (name === 'repeat') limits.repeatWindowMinutes = Number(value);
+    else {
+      const [max, minutes] = value.split('/').map(Number) as [number, number];
+      const limit = limits[name as 'contact' | 'address' | 'citizen' | 'facilitator'];
+      Object.assign(limit, { max, windowMinutes: minutes });
+    }
+  }
+  return limits;
 }

@@ -2,12 +2,13 @@
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { calendarStatus, loadCalendar } from './app/reference/calendar-source';
+import { createFilingGuard } from './app/reports/filing-gate';
 import { rebuildIfMissing } from './app/stats/rebuild';
 import { fsBlobs } from './attachments/blobs';
 import { createAuth, deriveAuthSecret } from './auth/auth';
 import { backupServiceOf } from './backup/backup';
 import { streamProgress } from './cli/progress';
-import { loadConfig, publicUrlOf } from './config';
+import { filingLimitsOf, loadConfig, publicUrlOf } from './config';
 import { checkDataKey, WrongDataKeyError } from './data-key/data-key';
 import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
@@ -102,6 +103,8 @@ async function main() {
     sms: await (await import('./channels/sms/settings')).smsChannelOf(config, db),
     // Open data (issue 15, docs/open-data.md): the daily files under DATA_DIR/open-data.
     openDataConfig: openDataConfigOf(dataDir, dataKey, config),
+    // The filing limits, honeypot and repeat detection of every channel (issue 16 §7, docs/abuse.md).
+    filingGuard: createFilingGuard(auth.secret, filingLimitsOf(config.PINTU_FILING_LIMITS)),
   };
   // A database from before the monitoring rollups (issue 5), or upgraded past migration 0015 (ADR 0009), gets them
   // once; every save keeps them up to date after.
@@ -124,6 +127,7 @@ async function main() {
     sweep: { db, calendar: () => calendar.get() },
     clock: deps.clock,
     audit: { instance },
+    filingLimits: deps.filingGuard.limits,
     // The daily dump, and a first one when there is none (jobs/open-data-job.ts).
     openData: openDataJobOf({
       openData: deps.openData,

@@ -47,8 +47,14 @@ export function indicatorRowOf(state: ReportState): IndicatorRow {
 export function reportFactOf(state: ReportState, calendar: WorkingDays): ReportFact {
   const row = indicatorRowOf(state);
   const bucket = bucketOf(row);
-  // A program that keeps its grievances out of the normal evaluation (issue 15): they count for no institution.
-  if (bucket === null || row.dispositionedAt === null || state.program?.countsInEvaluation === false)
+  // A program that keeps its grievances out of the normal evaluation (issue 15), and confirmed spam or abuse
+  // (docs/abuse.md): they count for no institution. A flag alone changes no figure.
+  if (
+    bucket === null ||
+    row.dispositionedAt === null ||
+    state.program?.countsInEvaluation === false ||
+    state.moderation?.status === 'confirmed'
+  )
     return {
       institutionId: null,
       dispositionDate: null,

@@ -1,4 +1,5 @@
 /** The lifecycle actions of domain.md §5 and their payloads. */
+import type { ModerationReason } from '../abuse/moderation';
 import type { ComplexityClass } from '../report/report';
 import type { Holder } from './holder';
 
@@ -26,6 +27,10 @@ export const LIFECYCLE_ACTIONS = [
   'resolve_parent',
   // A program's grievance climbs to its next level's handler (issue 15).
   'raise_level',
+  // Moderation (issue 16 §7, docs/abuse.md): staff flag spam or abuse; the national admin releases or confirms it.
+  'flag',
+  'release_flag',
+  'confirm_flag',
 ] as const;
 export type LifecycleActionName = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -64,7 +69,10 @@ export type LifecycleAction =
   | { type: 'escalate' }
   | { type: 'resolve_parent' }
   /** `target` is the next level's handler, resolved by the server from the program's rule for the report's village. */
-  | { type: 'raise_level'; reason: string; target: Holder };
+  | { type: 'raise_level'; reason: string; target: Holder }
+  | { type: 'flag'; reason: ModerationReason; note?: string }
+  | { type: 'release_flag'; note?: string }
+  | { type: 'confirm_flag'; note?: string };
 
 /** The payload type of one action. */
 export type ActionOf<N extends LifecycleActionName> = Extract<LifecycleAction, { type: N }>;

@@ -6,6 +6,7 @@ import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionName } fro
 import { pauseClock, resumeClock, stageDays, startClock } from './clock';
 import { compact, type EffectEnv, type Handler, type Handlers, makeEvent } from './effect';
 import { HANDLING_HANDLERS } from './effects-handling';
+import { MODERATION_HANDLERS } from './effects-moderation';
 import { ROUTING_HANDLERS } from './effects-routing';
 import { checkAction } from './guards';
 import { DEFAULT_SLA } from './sla';
@@ -13,7 +14,7 @@ import type { ActionResult, Json, LifecycleContext, ReportState } from './state'
 import type { Transition } from './table';
 import { validateAction } from './validate';
 
-const HANDLERS: Handlers = { ...ROUTING_HANDLERS, ...HANDLING_HANDLERS };
+const HANDLERS: Handlers = { ...ROUTING_HANDLERS, ...HANDLING_HANDLERS, ...MODERATION_HANDLERS };
 
 /** The row variant an action's payload selects (several verify targets, a not-our-authority target). */
 function variantOf(action: LifecycleAction): string | undefined {

@@ -85,6 +85,13 @@ const GUARD_CHECKS: Record<Guard, GuardCheck> = {
     report.program && nextProgramLevel(report.program) !== null
       ? null
       : invalid('Only a program grievance below its highest level can be raised', 'no_higher_level'),
+  // One flag at a time; a confirmed report stays decided. A released one may be flagged again.
+  not_flagged: (report) =>
+    report.moderation?.status === 'pending' || report.moderation?.status === 'confirmed'
+      ? invalid('The report is already flagged or confirmed', 'already_flagged')
+      : null,
+  flag_pending: (report) =>
+    report.moderation?.status === 'pending' ? null : invalid('No flag awaits a decision', 'not_flagged'),
 };
 
 /** The outcome of checking an action without its payload: the matching rows, or why it is not available. */

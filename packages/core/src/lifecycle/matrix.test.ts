@@ -18,7 +18,17 @@ const ROLE_ACTIONS: Record<Role, LifecycleActionName[]> = {
   citizen: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
   guest: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
   facilitator: ['answer_hold', 'reporter_reply', 'accept', 'reopen', 'rate'],
-  national_admin: ['verify', 'not_our_authority', 'hold', 'archive', 'comment_internal', 'raise_level'],
+  national_admin: [
+    'verify',
+    'not_our_authority',
+    'hold',
+    'archive',
+    'comment_internal',
+    'raise_level',
+    'flag',
+    'release_flag',
+    'confirm_flag',
+  ],
   coordinator: [
     'verify',
     'dispose_down',
@@ -27,6 +37,7 @@ const ROLE_ACTIONS: Record<Role, LifecycleActionName[]> = {
     'archive',
     'comment_internal',
     'raise_level',
+    'flag',
   ],
   liaison_officer: [
     'hold',
@@ -37,8 +48,9 @@ const ROLE_ACTIONS: Record<Role, LifecycleActionName[]> = {
     'post_follow_up',
     'comment_internal',
     'raise_level',
+    'flag',
   ],
-  unit_operator: ['draft_follow_up', 'post_follow_up', 'comment_internal'],
+  unit_operator: ['draft_follow_up', 'post_follow_up', 'comment_internal', 'flag'],
   leadership: [],
   developer: [],
   oversight: [],
@@ -78,6 +90,10 @@ const SUCCEEDS: Array<[LifecycleActionName, ReportStatus, Role[], ReportStatus]>
     HANDLERS,
     s,
   ]),
+  // Staff may flag in any status but archived; release and confirm need a pending flag (abuse/moderation.test.ts).
+  ...REPORT_STATUSES.filter((s) => s !== 'archived').map(
+    (s): [LifecycleActionName, ReportStatus, Role[], ReportStatus] => ['flag', s, HANDLERS, s],
+  ),
   ['escalate', 'submitted', ['system'], 'submitted'],
   ['escalate', 'dispositioned', ['system'], 'dispositioned'],
   ['escalate', 'in_progress', ['system'], 'in_progress'],
@@ -107,6 +123,9 @@ const PAYLOADS: Record<LifecycleActionName, LifecycleAction> = {
   resolve_parent: { type: 'resolve_parent' },
   // The fixtures are no program's grievances, so raising them is never possible here (see programs/raise-level.test.ts).
   raise_level: { type: 'raise_level', reason: 'Belum selesai di desa', target: INST_C },
+  flag: { type: 'flag', reason: 'spam' },
+  release_flag: { type: 'release_flag' },
+  confirm_flag: { type: 'confirm_flag' },
 };
 
 type Expected =

@@ -1,4 +1,5 @@
 /** Intake: a new report enters the lifecycle as `submitted`, in the requested institution's queue or the national one. */
+import { type FlagRule, ruleFlag } from '../abuse/moderation';
 import { domainError, type FieldError, validationError } from '../errors';
 import { can } from '../policy/policy';
 import type { Actor } from '../policy/roles';
@@ -29,6 +30,8 @@ export interface NewReport {
     levels: { level: ProgramLevel; deadlineDays: number }[];
     countsInEvaluation: boolean;
   } | null;
+  /** The intake rules that flagged the filing (docs/abuse.md): it opens held for the national admin's moderation. */
+  flags?: readonly FlagRule[] | undefined;
 }
 
 /**
@@ -121,6 +124,10 @@ export function openReport(
     payload.programId = program.id;
     payload.level = lowest.level;
     payload.levelDueAt = report.program.levelDueAt.toISOString();
+  }
+  if (input.flags?.length) {
+    report.moderation = ruleFlag(input.flags, now);
+    payload.flags = [...input.flags];
   }
   const event = makeEvent(report, 'submitted', actor, now, null, status, payload);
   return { ok: true, report, events: [event], created: [], warnings: [] };

@@ -64,6 +64,8 @@ function payloadFor(action: LifecycleActionName, report: ReportState, split: boo
       return { type: 'reopen', reason: 'r' };
     case 'raise_level':
       return { type: 'raise_level', reason: 'r', target: h.institutionId === 'inst-a' ? INST_C : INST_A };
+    case 'flag':
+      return { type: 'flag', reason: split ? 'abusive' : 'spam' };
     case 'accept':
     case 'rate':
       return { type: action, rating: split ? 1 : 5 };
@@ -121,9 +123,11 @@ describe('random walks through the lifecycle', () => {
                 inScope: true,
               })),
             );
-            // Archiving ends a walk, so it gets a quarter of the weight of the other actions.
+            // Archiving ends a walk, so it gets a quarter of the weight of the other actions; so do a flag's release
+            // and confirmation (which archives).
+            const light = ['archive', 'auto_archive', 'release_flag', 'confirm_flag'];
             const actions = [...new Set(offers.map((o) => o.action))].flatMap((a) =>
-              a === 'archive' || a === 'auto_archive' ? [a] : [a, a, a, a],
+              light.includes(a) ? [a] : [a, a, a, a],
             );
             const wanted = actions[s.pick % Math.max(1, actions.length)];
             const ofWanted = offers.filter((o) => o.action === wanted);

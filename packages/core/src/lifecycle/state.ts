@@ -1,4 +1,5 @@
 /** The lifecycle state of a report (a plain row), its events, and what `applyAction` needs and returns. */
+import type { ModerationState } from '../abuse/moderation';
 import type { DomainError } from '../errors';
 import type { Role } from '../policy/roles';
 import type { ProgramState } from '../programs/program';
@@ -95,6 +96,8 @@ export interface ReportState {
   reopenCount: number;
   /** A program's grievance (issue 15): its level and that level's deadline; absent on every other report. */
   program?: ProgramState | null;
+  /** A flag as spam or abuse and the national admin's decision (docs/abuse.md); absent on every other report. */
+  moderation?: ModerationState | null;
 }
 
 /** A JSON value, so event payloads stay serialisable. */

@@ -26,6 +26,8 @@ export const GUARDS = [
   'rating_window',
   'children_closed',
   'program_level_below_top',
+  'not_flagged',
+  'flag_pending',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
@@ -45,6 +47,7 @@ const REPORTER: readonly Role[] = ['citizen', 'guest', 'facilitator'];
 const VERIFIER: readonly Role[] = ['national_admin', 'coordinator'];
 const HANDLER: readonly Role[] = ['national_admin', 'coordinator', 'liaison_officer', 'unit_operator'];
 const HANDLED: readonly ReportStatus[] = ['dispositioned', 'in_progress'];
+const OPEN: readonly ReportStatus[] = ['submitted', ...HANDLED, 'awaiting_reporter', 'on_hold'];
 
 // biome-ignore format: one row per line reads as a table
 /** The lifecycle table. A role here must also hold the action in the policy table; a test proves they agree. */
@@ -79,6 +82,12 @@ export const LIFECYCLE: readonly Transition[] = [
   // A program's grievance goes up its ladder: the next level's handler receives it as a disposition (a new custody,
   // ADR 0009), not as a not-our-authority hop; that handler's acknowledge clock starts.
   { action: 'raise_level', from: HANDLED, to: 'dispositioned', roles: ['national_admin', 'coordinator', 'liaison_officer'], clock: { start: 'acknowledge' }, guards: ['not_split', 'program_level_below_top'] },
+  // Moderation (docs/abuse.md): a flag touches no clock; staff of the holder (or the national admin) raise it.
+  { action: 'flag', from: [...OPEN, 'resolved'], to: 'unchanged', roles: HANDLER, clock: 'keep', guards: ['not_split', 'not_flagged'] },
+  { action: 'release_flag', from: [...OPEN, 'resolved'], to: 'unchanged', roles: ['national_admin'], clock: 'keep', guards: ['flag_pending'] },
+  // Confirmed spam or abuse ends the handling (archived, reason `abusive`); a resolved one stays resolved, hidden.
+  { action: 'confirm_flag', variant: 'close', from: OPEN, to: 'archived', roles: ['national_admin'], clock: 'stop', guards: ['flag_pending'] },
+  { action: 'confirm_flag', variant: 'hide', from: ['resolved'], to: 'unchanged', roles: ['national_admin'], clock: 'keep', guards: ['flag_pending'] },
 ];
 
 /** The rows of an action that apply in a status. */

@@ -1,4 +1,6 @@
 /** Payload checks of the lifecycle actions, giving field-level VALIDATION errors. */
+
+import { MODERATION_REASONS } from '../abuse/moderation';
 import { TIME_ZONES } from '../calendar/types';
 import { type DomainError, domainError, type FieldError, validationError } from '../errors';
 import type { Actor } from '../policy/roles';
@@ -160,6 +162,15 @@ export function validateAction(
       checkHolder(fields, 'target', action.target);
       if (fields.length === 0 && action.target.institutionId === report.holder.institutionId)
         fields.push({ field: 'target', message: 'must be another institution' });
+      break;
+    case 'flag':
+      if (!(MODERATION_REASONS as readonly string[]).includes(action.reason))
+        fields.push({ field: 'reason', message: `must be one of ${MODERATION_REASONS.join(', ')}` });
+      text(fields, 'note', action.note, NOTE_MAX, false);
+      break;
+    case 'release_flag':
+    case 'confirm_flag':
+      text(fields, 'note', action.note, NOTE_MAX, false);
       break;
   }
   return fields.length > 0 ? validationError(fields) : null;

@@ -23,6 +23,8 @@ export const ADMIN_ACTIONS = [
   'manage_api_keys',
   /** Trust peer instances and see the federation's state (ADR 0013). */
   'manage_federation',
+  /** The queue of reports flagged as spam or abusive (docs/abuse.md). */
+  'moderate_reports',
 ] as const;
 
 /** Every action the policy knows: the lifecycle's and the administrative ones. */
@@ -74,6 +76,10 @@ export const POLICY: readonly PolicyRule[] = [
       'archive',
       'comment_internal',
       'raise_level',
+      // Moderation (docs/abuse.md): only the national admin decides a flag.
+      'flag',
+      'release_flag',
+      'confirm_flag',
       'view_reveal_log',
       'manage_institutions',
       'manage_units',
@@ -83,6 +89,7 @@ export const POLICY: readonly PolicyRule[] = [
       'manage_holidays',
       'manage_staff',
       'manage_federation',
+      'moderate_reports',
     ],
   },
   { role: 'national_admin', scope: 'anywhere', actions: ['reveal_identity'], requires: 'reveal_identity' },
@@ -99,6 +106,8 @@ export const POLICY: readonly PolicyRule[] = [
       'comment_internal',
       // A program grievance's handler sends it up to the next level (issue 15); so may its liaison officer.
       'raise_level',
+      // Staff of the holder flag spam or abuse for the national admin's queue (docs/abuse.md).
+      'flag',
       'manage_staff',
       // The coordinator may also register the institution's regional apps and their keys (ADR 0012).
       'manage_api_keys',
@@ -120,12 +129,13 @@ export const POLICY: readonly PolicyRule[] = [
       'post_follow_up',
       'comment_internal',
       'raise_level',
+      'flag',
     ],
   },
   {
     role: 'unit_operator',
     scope: 'subtree',
-    actions: ['view', 'draft_follow_up', 'post_follow_up', 'comment_internal'],
+    actions: ['view', 'draft_follow_up', 'post_follow_up', 'comment_internal', 'flag'],
   },
   { role: 'leadership', scope: 'subtree', actions: OVERSIGHT_READS },
   { role: 'developer', scope: 'subtree', actions: ['manage_api_keys'] },

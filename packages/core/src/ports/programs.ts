@@ -5,7 +5,14 @@
 import type { ProgramGrant, ProgramOwnerRef, ProgramView } from '../programs/access';
 import type { ProgramConfig, ProgramHandlerRule, ProgramLevel } from '../programs/program';
 import type { ProgramReferences } from '../programs/validate-program';
-import type { CheckedInstitution, FirstEvent, KeyedAnswer, NewReportRow } from './reports';
+import type {
+  CheckedInstitution,
+  FilingGate,
+  FirstEvent,
+  GateStop,
+  KeyedAnswer,
+  NewReportRow,
+} from './reports';
 
 /** A stored program: its configuration with its id, owner and times. */
 export interface StoredProgram extends ProgramConfig {
@@ -100,7 +107,10 @@ export interface Programs {
     program: ProgramColumns | null,
     reporterGender: string | null,
     keyed?: KeyedAnswer,
-  ): Promise<{ id: number } | { conflict: 'attachments' | 'idempotency_key' | 'external_ref' }>;
+    gate?: FilingGate | null,
+  ): Promise<
+    { id: number } | { conflict: 'attachments' | 'idempotency_key' | 'external_ref' } | { gate: GateStop }
+  >;
   /** A page of the program's queue within the view, newest first. */
   queue(programId: number, view: ProgramView, query: ProgramQueueQuery): Promise<ProgramQueueRow[]>;
   /**

@@ -97,6 +97,8 @@ export interface ReportRecord {
   dueAt: string | null;
   isAnonymous: boolean;
   isConfidential: boolean;
+  /** Moderation keeps it from the public (docs/abuse.md): a rule's pending flag, or a confirmed one. */
+  moderationHidden?: boolean;
   reporterSealed: string | null;
   accessCodeHash: string | null;
   createdAt: string;
@@ -127,6 +129,28 @@ export interface KeyedAnswer {
   answer: StoredAnswer;
 }
 
+/**
+ * The abuse gate of a filing (docs/abuse.md), checked by the filing's own statement: nothing is written when a
+ * subject is at its limit (a flagging limit only while the filing is not yet flagged) or the same text came from
+ * one of its subjects inside the repeat window; a written filing marks each subject.
+ */
+export interface FilingGate {
+  /** Keyed hashes of the subjects, each with its limit: at most `max` filings since `since`. */
+  limits: { key: string; max: number; since: Date; refuse: boolean }[];
+  /** Already flagged by an intake rule: limits that flag no longer stop it. */
+  flagged: boolean;
+  /** Keyed hash of the normalised text. */
+  text: string;
+  /** Start of the repeat window; null: repeats are not looked for. */
+  repeatSince: Date | null;
+}
+
+/** Why the gate stopped a filing: the subjects (index into `limits`) at their limit, and a repeat's report. */
+export interface GateStop {
+  over: { index: number; oldest: Date }[];
+  repeatOf: string | null;
+}
+
 export interface Reports {
   /** Looks up every reference a new report names, in one round trip. */
   checkReferences(ref: ReferenceQuery): Promise<ReferenceCheck>;
@@ -142,14 +166,16 @@ export interface Reports {
     first: FirstEvent,
     presumed: CheckedInstitution | null,
     keyed?: KeyedAnswer,
-  ): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict }>;
+    gate?: FilingGate | null,
+  ): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict; gate?: GateStop }>;
   /** Writes the report with its first event and claims its attachments, unless one was claimed meanwhile. */
   insert(
     report: NewReportRow,
     first: FirstEvent,
     attachmentIds: string[],
     keyed?: KeyedAnswer,
-  ): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict }>;
+    gate?: FilingGate | null,
+  ): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict } | { gate: GateStop }>;
   /** One report by trackingId (any case), or null. */
   find(trackingId: string): Promise<ReportRecord | null>;
   /** An attachment of a report, or null when the report has no such attachment. */

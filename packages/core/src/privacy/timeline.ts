@@ -45,7 +45,15 @@ export interface SeenEvent {
 }
 
 /** Events the reporter and the public never see. */
-const INTERNAL = new Set(['comment_internal', 'draft_follow_up', 'return_draft', 'reveal_identity']);
+const INTERNAL = new Set([
+  'comment_internal',
+  'draft_follow_up',
+  'return_draft',
+  'reveal_identity',
+  // A flag and its release are the moderators' business: telling the reporter would teach a bot (docs/abuse.md).
+  'flag',
+  'release_flag',
+]);
 /** Follow-ups become public when published (posted, or a draft approved). */
 const PUBLISHED = new Set(['post_follow_up', 'approve_follow_up']);
 
@@ -72,6 +80,7 @@ const REPORTER_KEYS: Record<string, readonly string[]> = {
   escalate: ['stage', 'dueAt', 'level'],
   resolve_parent: ['childIds'],
   raise_level: ['reason', 'targetId', 'fromLevel', 'toLevel', 'levelDueAt', ...CLOCK],
+  confirm_flag: ['reason'],
 };
 
 /** Payload keys the public sees: where the report went, why it was archived, and the published answers. */

@@ -116,6 +116,9 @@ function reporterTemplate(e: OutboxEvent): OutboxTemplate | null {
   }
 }
 
+const caughtByHoneypot = (e: OutboxEvent) =>
+  Array.isArray(e.payload.flags) && (e.payload.flags as unknown[]).includes('honeypot');
+
 /** What of an event's payload the reporter's message shows: staff text, never ids of people. */
 function reporterPayload(e: OutboxEvent): Record<string, unknown> {
   const p = e.payload;
@@ -185,7 +188,8 @@ export function outboxRows(
         payload,
         language: languageOf(r.language),
       };
-      if (r.hasContact)
+      // A filing caught by the honeypot is a bot's: its receipt would go to whatever address the bot typed.
+      if (r.hasContact && !(template === 'submitted' && caughtByHoneypot(e)))
         for (const channel of ['email', 'sms'] as const) {
           if (template === 'submitted' && r.answeredBy === channel) continue;
           rows.push({

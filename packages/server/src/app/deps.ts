@@ -12,6 +12,7 @@ import type { Sealer } from '../security/seal';
 import type { Resolve } from '../webhooks/address';
 import type { BackupService } from './backup/backup-now';
 import type { CalendarSource } from './reference/calendar-source';
+import type { FilingGuard } from './reports/filing-gate';
 import type { SmsChannel } from './sms/sms-channel';
 
 export interface AppDeps extends Ports {
@@ -38,6 +39,8 @@ export interface AppDeps extends Ports {
   backup?: BackupService;
   /** The SMS channel (docs/sms.md); unset: its webhook answers 404. */
   sms?: SmsChannel;
+  /** The filing limits and the key of their marks (docs/abuse.md); unset: no filing is counted (use-case tests). */
+  filingGuard?: FilingGuard;
   /** Open data (docs/open-data.md): where the dumps are, the aggregates' rounding key; unset: not published. */
   openDataConfig?: OpenDataConfig;
 }

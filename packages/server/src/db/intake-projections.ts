@@ -79,6 +79,8 @@ export function outboxJson(r: OutboxReport, e: OutboxEvent): string {
     p.message === undefined &&
     p.question === undefined &&
     p.reason === undefined &&
+    // A filing an intake rule flagged may have no receipt (docs/abuse.md): rare, so computed as is.
+    p.flags === undefined &&
     PLAIN_ID.test(r.trackingId);
   if (!receipt) return JSON.stringify(outboxRows(r, [e], noStaff));
   const shape = `${e.seq}|${r.hasContact}|${r.language}|${e.toStatus}|${r.reportId}|${r.answeredBy ?? ''}`;

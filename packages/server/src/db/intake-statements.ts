@@ -4,6 +4,7 @@
  * The projections' values come from core (intake-projections.ts); the SQL only places them.
  */
 import type { NewReportRow } from '@pintu/core';
+import { GATE_COLUMNS, gateCall, gatePasses, marks } from './intake-gate';
 import {
   type IntakeProjections,
   type IntakeValues,
@@ -115,7 +116,12 @@ const keyStored = (key: string) =>
   `(${key}::jsonb is null or (${key}::jsonb->>'owner')::uuid in (select owner from k))`;
 
 type ProjectionKey = 'stageClock' | 'outbox' | 'webhooks';
-type KeyParam = 'idempotency';
+type KeyParam = 'idempotency' | 'gate';
+
+/** The gate (intake-gate.ts) of a single filing: its JSON once as `g.gate`, with its counts. */
+const gateOf = (param: string, key: string) =>
+  `g as (select q.gate, ${GATE_COLUMNS}
+    from (select ${param}::jsonb as gate, ${key}::jsonb as idem) q cross join ${gateCall('q.gate', 'q.idem')})`;
 
 /** A statement's values with the projection parameters of its filing added. */
 function withProjections<V extends Projected>(values: V): V & Record<ProjectionKey, string> {
@@ -130,8 +136,9 @@ type Projected = IntakeValues & Partial<IntakeProjections>;
 const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam>(
   'pintu_insert_report',
   (p) => `
-    with ${storedKey(p('idempotency'), '(select 1) one', 'true')}, r as (
-      insert into reports (${REPORT_COLUMNS}) select ${reportValues(p)} where ${keyStored(p('idempotency'))}
+    with ${gateOf(p('gate'), p('idempotency'))}, ${storedKey(p('idempotency'), 'g', gatePasses('g'))}, r as (
+      insert into reports (${REPORT_COLUMNS}) select ${reportValues(p)} from g
+      where ${gatePasses('g')} and ${keyStored(p('idempotency'))}
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
@@ -141,8 +148,9 @@ const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam>(
       where exists (select 1 from r) and id = any(${p('attachmentIds')}::uuid[]) and report_id is null
         and not exists (select 1 from institution_sk s where s.attachment_id = attachments.id)
       returning id
-    )
-    select (select id from r)::int as id, (select count(*) from a)::int as claimed`,
+    ), ${marks('g.gate', p('createdAt'), 'r cross join g')}
+    select (select id from r)::int as id, (select count(*) from a)::int as claimed, g."gateOver", g."repeatOf"
+    from g`,
 );
 
 // The checks of CHECK_REFERENCES and the insert of INSERT_REPORT in one statement: the rows are written only when
@@ -150,26 +158,29 @@ const INSERT_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam>(
 const FILE_REPORT_STATEMENT = prepared<InsertKey | ProjectionKey | KeyParam | 'presumedInstitution'>(
   'pintu_file_report',
   (p) => {
-    const passes = `chk."regionExists" and chk."categoryExists"
+    const checked = `chk."regionExists" and chk."categoryExists"
         and chk.institution::jsonb is not distinct from ${p('presumedInstitution')}::jsonb`;
+    const passes = `${checked} and ${gatePasses('g')}`;
     return `
-    with chk as (
+    with ${gateOf(p('gate'), p('idempotency'))}, chk as (
       select
         exists(select 1 from regions where code = ${p('regionCode')}) as "regionExists",
         exists(select 1 from categories where id = ${p('categoryId')}) as "categoryExists",
         (select ${INSTITUTION_JSON} from institutions where id = ${p('requestedInstitutionId')}::int) as institution
-    ), ${storedKey(p('idempotency'), 'chk', passes)}, r as (
+    ), ${storedKey(p('idempotency'), 'chk cross join g', passes)}, r as (
       insert into reports (${REPORT_COLUMNS})
-      select ${reportValues(p)} from chk
+      select ${reportValues(p)} from chk cross join g
       where ${passes} and ${keyStored(p('idempotency'))}
       returning id, lifecycle, institution_id
     ), e as (
       insert into events (${EVENT_COLUMNS}) select ${eventValues(p)} from r
     ), ${stageClock(p('stageClock'))}, ${outbox(p('outbox'), p('createdAt'))},
-    ${webhooks(p('webhooks'), p('createdAt'))}
+    ${webhooks(p('webhooks'), p('createdAt'))}, ${marks('g.gate', p('createdAt'), 'r cross join g')}
     select chk."regionExists", chk."categoryExists", chk.institution, '[]'::json as "freeAttachmentIds",
-      (select id from r)::int as id, (${passes} and not ${keyStored(p('idempotency'))}) as "keyTaken"
-    from chk`;
+      (select id from r)::int as id, (${passes} and not ${keyStored(p('idempotency'))}) as "keyTaken",
+      case when ${checked} then g."gateOver" else '[]'::jsonb end as "gateOver",
+      case when ${checked} then g."repeatOf" end as "repeatOf"
+    from chk cross join g`;
   },
 );
 
@@ -219,6 +230,7 @@ const FILING_FIELDS: [InsertKey | ProjectionKey | KeyParam | 'presumedInstitutio
   ['outbox', 'jsonb'],
   ['webhooks', 'jsonb'],
   ['idempotency', 'jsonb'],
+  ['gate', 'jsonb'],
 ];
 
 const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
@@ -229,8 +241,9 @@ const JOINED = 'r join chk x on x."trackingId" = r.tracking_id';
 const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => {
   const x = (key: string) => `x."${key}"`;
   const recordType = FILING_FIELDS.map(([k, t]) => `"${k}" ${t}`).join(', ');
-  const passes = `x."regionExists" and x."categoryExists"
+  const checked = `x."regionExists" and x."categoryExists"
         and x.institution::jsonb is not distinct from x."presumedInstitution"::jsonb`;
+  const passes = `${checked} and ${gatePasses('x')}`;
   return `
     with x as (
       select * from jsonb_to_recordset(${p('filings')}::jsonb) as x(${recordType})
@@ -238,8 +251,9 @@ const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => 
       select x.*,
         exists(select 1 from regions where code = x."regionCode") as "regionExists",
         exists(select 1 from categories where id = x."categoryId") as "categoryExists",
-        (select ${INSTITUTION_JSON} from institutions where id = x."requestedInstitutionId") as institution
-      from x
+        (select ${INSTITUTION_JSON} from institutions where id = x."requestedInstitutionId") as institution,
+        ${GATE_COLUMNS}
+      from x cross join ${gateCall('x."gate"', 'x."idempotency"')}
     ), ${storedKey('x."idempotency"', 'chk x', passes)}, r as (
       insert into reports (${REPORT_COLUMNS})
       select ${reportValues(x)} from chk x
@@ -249,14 +263,17 @@ const FILE_REPORTS_STATEMENT = prepared<'filings'>('pintu_file_reports', (p) => 
       insert into events (${EVENT_COLUMNS})
       select ${eventValues(x)} from r join chk x on x."trackingId" = r.tracking_id
     ), ${stageClock('x."stageClock"', JOINED)}, ${outbox('x."outbox"', 'x."createdAt"', JOINED)},
-    ${webhooks('x."webhooks"', 'x."createdAt"', JOINED)}
+    ${webhooks('x."webhooks"', 'x."createdAt"', JOINED)}, ${marks('x."gate"', 'x."createdAt"', JOINED)}
     select x."regionExists", x."categoryExists", x.institution, '[]'::json as "freeAttachmentIds", r.id::int as id,
-      (${passes} and not ${keyStored('x."idempotency"')}) as "keyTaken"
+      (${passes} and not ${keyStored('x."idempotency"')}) as "keyTaken",
+      case when ${checked} then x."gateOver" else '[]'::jsonb end as "gateOver",
+      case when ${checked} then x."repeatOf" end as "repeatOf"
     from chk x left join r on r.tracking_id = x."trackingId"
     order by x.ord`;
 });
 
-type Values<K extends string> = Record<K, unknown> & Projected & { idempotency: string | null };
+type Values<K extends string> = Record<K, unknown> &
+  Projected & { idempotency: string | null; gate: string | null };
 
 /** The report with its first event, stage clock and outbox rows, and its attachments claimed: one statement. */
 export const INSERT_REPORT = (db: Runner, values: Values<InsertKey>) =>

@@ -33,5 +33,7 @@ export function reviveState(json: unknown): ReportState {
   if (draft) draft.at = toDate(draft.at);
   const program = s.program as Loose | null | undefined;
   if (program) program.levelDueAt = toDate(program.levelDueAt);
+  const moderation = s.moderation as Loose | null | undefined;
+  if (moderation) moderation.flaggedAt = toDate(moderation.flaggedAt);
   return s as unknown as ReportState;
 }

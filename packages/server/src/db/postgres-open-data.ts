@@ -24,7 +24,7 @@ const lifecycleDay = (field: string) =>
   sql`case when r.lifecycle->>${field} is not null then ${day(sql`(r.lifecycle->>${field})::timestamptz`)} end`;
 
 // Privacy first (domain.md §7): confidential reports are never per-report open data; a statistics copy is one.
-const PUBLIC_ONLY = sql`r.is_confidential = false and r.content_withheld = false`;
+const PUBLIC_ONLY = sql`r.is_confidential = false and r.content_withheld = false and not r.moderation_hidden`;
 
 const SELECT_OPEN_REPORT = sql`
   select r.tracking_id as "trackingId",

@@ -41,7 +41,7 @@ const SELECT_REQUEST = sql`
   left join regions prov on prov.code = left(r.region_code, 2)`;
 
 // Privacy first (domain.md §7): confidential reports are never Open311 reads; a statistics copy has no text.
-const PUBLIC_ONLY = sql`r.is_confidential = false and r.content_withheld = false`;
+const PUBLIC_ONLY = sql`r.is_confidential = false and r.content_withheld = false and not r.moderation_hidden`;
 
 function requestOf(r: Row): Open311Request {
   return {

@@ -12,6 +12,7 @@ import { postgresInAppNotifications } from './postgres-in-app-notifications';
 import { postgresInbox } from './postgres-inbox';
 import { postgresInstitutionAdmin } from './postgres-institution-admin';
 import { postgresIntegration } from './postgres-integration';
+import { postgresModeration } from './postgres-moderation';
 import { postgresOpenData } from './postgres-open-data';
 import { postgresOpen311 } from './postgres-open311';
 import { postgresPrograms } from './postgres-programs';
@@ -48,5 +49,6 @@ export function postgresPorts(db: Db, cipher: AccountCipher): Ports {
     open311: postgresOpen311(db),
     openData: postgresOpenData(db),
     programs: postgresPrograms(db),
+    moderation: postgresModeration(db),
   };
 }

@@ -5,7 +5,9 @@
  * start, which a plain filing never does. Filings without a program or a gender never come here and pay nothing.
  */
 import type {
+  FilingGate,
   FirstEvent,
+  GateStop,
   KeyedAnswer,
   NewReportRow,
   ProgramColumns,
@@ -15,6 +17,7 @@ import type {
   ProgramView,
 } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
+import { gateStopOf } from './intake-gate';
 import { INSERT_REPORT } from './intake-statements';
 import type { Db } from './open';
 import { insertValues, violates } from './postgres-reports';
@@ -32,12 +35,17 @@ export async function insertGrievance(
   program: ProgramColumns | null,
   gender: string | null,
   keyed?: KeyedAnswer,
-): Promise<{ id: number } | { conflict: 'attachments' | 'idempotency_key' | 'external_ref' }> {
-  const values = insertValues(r, first, attachmentIds, keyed);
+  gate?: FilingGate | null,
+): Promise<
+  { id: number } | { conflict: 'attachments' | 'idempotency_key' | 'external_ref' } | { gate: GateStop }
+> {
+  const values = insertValues(r, first, attachmentIds, keyed, gate);
   try {
     return await db.transaction(async (trx) => {
       const tx = trx as unknown as Db;
       const row = (await INSERT_REPORT(tx, values))[0] as Row;
+      const stop = row.id == null ? gateStopOf(row) : null;
+      if (stop) return { gate: stop };
       if (row.id == null) return { conflict: 'idempotency_key' as const };
       if (num(row.claimed) !== attachmentIds.length) throw new AttachmentTaken();
       const id = num(row.id);

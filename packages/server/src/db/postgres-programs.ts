@@ -201,8 +201,8 @@ export function postgresPrograms(db: Db): Programs {
       return res.rows.length > 0;
     },
     handlerFor: (level, rule, villageCode) => handlerFor(db, level, rule, villageCode),
-    insertGrievance: (report, first, attachmentIds, program, gender, keyed) =>
-      insertGrievance(db, report, first, attachmentIds, program, gender, keyed),
+    insertGrievance: (report, first, attachmentIds, program, gender, keyed, gate) =>
+      insertGrievance(db, report, first, attachmentIds, program, gender, keyed, gate),
     queue: (programId, view, query) => programQueue(db, programId, view, query),
     reportRows: (programId, view, period, facilitatorId) =>
       programReportRows(db, programId, view, period, facilitatorId),

@@ -3,7 +3,9 @@ import type {
   AttachmentOfReport,
   CheckedInstitution,
   FilingConflict,
+  FilingGate,
   FirstEvent,
+  GateStop,
   KeyedAnswer,
   ReferenceCheck,
   ReportRecord,
@@ -12,6 +14,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import { eventHash } from './event-chain';
 import { batcherFor, createBatcher } from './intake-batch';
+import { gateJson, gateStopOf } from './intake-gate';
 import { type IntakeProjections, intakeProjections } from './intake-projections';
 import {
   CHECK_REFERENCES,
@@ -25,7 +28,7 @@ import { type Db, statementConcurrency } from './open';
 import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
 type Filing = Record<InsertKey | 'presumedInstitution', unknown> &
-  IntakeProjections & { idempotency: string | null };
+  IntakeProjections & { idempotency: string | null; gate: string | null };
 
 export type { CheckedInstitution, NewReport, ReferenceCheck };
 /** A stored report with the names it refers to (the core's `ReportRecord`). */
@@ -57,7 +60,8 @@ export function insertValues(
   first: FirstEvent,
   attachmentIds: string[],
   keyed: KeyedAnswer | undefined,
-): Record<InsertKey, unknown> & IntakeProjections & { idempotency: string | null } {
+  gate?: FilingGate | null,
+): Record<InsertKey, unknown> & IntakeProjections & { idempotency: string | null; gate: string | null } {
   // The payload as stored (JSON round trip): what the hash covers must be what a reader gets back.
   const payloadJson = JSON.stringify(first.payload);
   const payload = JSON.parse(payloadJson) as Record<string, unknown>;
@@ -101,7 +105,13 @@ export function insertValues(
     attachmentIds: `{${attachmentIds.join(',')}}`,
   };
   const { stageClock, outbox, webhooks } = intakeProjections(values, { state: r.lifecycle, payload });
-  return Object.assign(values, { stageClock, outbox, webhooks, idempotency: keyedJson(keyed) });
+  return Object.assign(values, {
+    stageClock,
+    outbox,
+    webhooks,
+    idempotency: keyedJson(keyed),
+    gate: gateJson(gate),
+  });
 }
 
 /** The key's row as the statements read it; null without a key (never the JSON `null`: they test SQL null). */
@@ -130,7 +140,8 @@ export async function fileReportIfValid(
   first: FirstEvent,
   presumed: CheckedInstitution | null,
   keyed?: KeyedAnswer,
-): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict }> {
+  gate?: FilingGate | null,
+): Promise<{ ref: ReferenceCheck; id: number | null; conflict?: FilingConflict; gate?: GateStop }> {
   const batcher = batcherFor(db, () =>
     createBatcher<Filing, Record<string, unknown>>(
       async (filing) => (await FILE_REPORT(db, filing))[0]!,
@@ -138,7 +149,7 @@ export async function fileReportIfValid(
       statementConcurrency(db),
     ),
   );
-  const values = Object.assign(insertValues(r, first, [], keyed), {
+  const values = Object.assign(insertValues(r, first, [], keyed, gate), {
     presumedInstitution: presumed && JSON.stringify(presumed),
   });
   let row: Record<string, unknown>;
@@ -157,6 +168,8 @@ export async function fileReportIfValid(
   }
   const ref = referenceCheckOf(row);
   if (row.id != null) return { ref, id: num(row.id) };
+  const stop = gateStopOf(row);
+  if (stop) return { ref, id: null, gate: stop };
   return row.keyTaken === true ? { ref, id: null, conflict: 'idempotency_key' } : { ref, id: null };
 }
 
@@ -170,8 +183,9 @@ export async function insertReport(
   first: FirstEvent,
   attachmentIds: string[],
   keyed?: KeyedAnswer,
-): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict }> {
-  const values = insertValues(r, first, attachmentIds, keyed);
+  gate?: FilingGate | null,
+): Promise<{ id: number } | { conflict: 'attachments' | FilingConflict } | { gate: GateStop }> {
+  const values = insertValues(r, first, attachmentIds, keyed, gate);
   class Conflict extends Error {}
   try {
     const rows =
@@ -184,8 +198,11 @@ export async function insertReport(
             return found;
           });
     const row = rows[0] as Row;
-    // Nothing written although the caller checked everything: the key's answer was stored by another request.
-    return row.id == null ? { conflict: 'idempotency_key' } : { id: num(row.id) };
+    if (row.id != null) return { id: num(row.id) };
+    const stop = gateStopOf(row);
+    // Nothing written although the caller checked everything: the gate stopped it, or the key's answer was stored
+    // by another request.
+    return stop ? { gate: stop } : { conflict: 'idempotency_key' };
   } catch (err) {
     if (err instanceof Conflict) return { conflict: 'attachments' };
     // Two filings of one app with the same reference at once: the partial unique index lets one through.
@@ -211,7 +228,7 @@ const SELECT_REPORT = sql`
     pg.code as "publicRegionCode", pg.name as "publicRegionName", r.address, r.lat, r.lng, r.category_id as "categoryId", c.name as "categoryName", c.code as "categoryCode",
     r.institution_id as "institutionId", i.name as "institutionName", r.status,
     to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", r.is_anonymous as "isAnonymous", r.is_confidential as "isConfidential",
-    r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
+    r.moderation_hidden as "moderationHidden", r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
     to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
     coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mime', a.mime, 'size', a.size,
       'withheld', a.withheld_at is not null) order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
@@ -240,12 +257,15 @@ export interface PublicSearch {
   pageSize: number;
 }
 
-/** The public list: never a confidential report (domain.md §7); full-text search in Indonesian. */
+/**
+ * The public list: never a confidential report (domain.md §7), nor one moderation hides (docs/abuse.md); full-text
+ * search in Indonesian.
+ */
 export async function searchPublicReports(
   db: Db,
   s: PublicSearch,
 ): Promise<{ rows: ReportRow[]; total: number }> {
-  const where = [sql`r.is_confidential = false`];
+  const where = [sql`r.is_confidential = false and not r.moderation_hidden`];
   if (s.q) where.push(sql`r.tsv @@ websearch_to_tsquery('indonesian', ${s.q})`);
   if (s.status) where.push(sql`r.status = ${s.status}`);
   if (s.type) where.push(sql`r.type = ${s.type}`);
@@ -277,7 +297,9 @@ export async function findAttachmentOfReport(
   trackingId: string,
   attachmentId: string,
 ): Promise<AttachmentOfReport | null> {
-  const res = await db.execute(sql`select a.mime, a.filename, r.is_confidential as "isConfidential",
+  // A report moderation hides is, for its attachments, as a confidential one: only its reporter and staff.
+  const res = await db.execute(sql`select a.mime, a.filename,
+      (r.is_confidential or r.moderation_hidden) as "isConfidential",
       r.access_code_hash as "accessCodeHash", a.withheld_at is not null as withheld
     from attachments a join reports r on r.id = a.report_id
     where a.id = ${attachmentId} and r.tracking_id = ${trackingId.toUpperCase()}`);
@@ -296,8 +318,10 @@ export async function findAttachmentOfReport(
 export function postgresReports(db: Db): Reports {
   return {
     checkReferences: (ref) => checkReferences(db, ref),
-    fileIfValid: (report, first, presumed, keyed) => fileReportIfValid(db, report, first, presumed, keyed),
-    insert: (report, first, attachmentIds, keyed) => insertReport(db, report, first, attachmentIds, keyed),
+    fileIfValid: (report, first, presumed, keyed, gate) =>
+      fileReportIfValid(db, report, first, presumed, keyed, gate),
+    insert: (report, first, attachmentIds, keyed, gate) =>
+      insertReport(db, report, first, attachmentIds, keyed, gate),
     find: (trackingId) => findReport(db, trackingId),
     findAttachment: (trackingId, attachmentId) => findAttachmentOfReport(db, trackingId, attachmentId),
   };

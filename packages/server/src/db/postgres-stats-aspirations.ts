@@ -4,9 +4,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './open';
 import { num, str } from './postgres-stats-rows';
 
-/** Top-level aspirations filed in the period (filing date in WIB, the national reference zone), in the region. */
+/**
+ * Top-level aspirations filed in the period (filing date in WIB, the national reference zone), in the region;
+ * never one moderation hides (a bot's or confirmed spam, docs/abuse.md).
+ */
 function aspirationsWhere({ period, regionCode }: AspirationQuery): SQL {
-  return sql`r.type = 'aspiration' and r.parent_report_id is null
+  return sql`r.type = 'aspiration' and r.parent_report_id is null and not r.moderation_hidden
     and (r.created_at at time zone 'Asia/Jakarta')::date between ${period.from} and ${period.to}
     ${regionCode ? sql`and (r.region_code = ${regionCode} or r.region_code like ${`${regionCode}.%`})` : sql``}`;
 }

@@ -57,6 +57,7 @@ export function reportRecordOf(r: Row): ReportRecord {
     dueAt: strOrNull(r.dueAt),
     isAnonymous: bool(r.isAnonymous),
     isConfidential: bool(r.isConfidential),
+    moderationHidden: bool(r.moderationHidden),
     reporterSealed: strOrNull(r.reporterSealed),
     accessCodeHash: strOrNull(r.accessCodeHash),
     createdAt: str(r.createdAt),

@@ -214,6 +214,18 @@ export const reports = pgTable(
     reporterGender: text('reporter_gender'),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
+    /**
+     * Moderation (docs/abuse.md), projected from the lifecycle state the core wrote: `pending` reports make the
+     * national admin's queue; `moderation_hidden` ones are left out of every public read.
+     */
+    moderationStatus: text('moderation_status').generatedAlwaysAs(
+      (): SQL => sql`${reports.lifecycle} #>> '{moderation,status}'`,
+    ),
+    moderationHidden: boolean('moderation_hidden')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`coalesce((${reports.lifecycle} #>> '{moderation,hidden}')::boolean, false)`,
+      ),
     tsv: tsvector('tsv').generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('indonesian', ${reports.title}), 'A') || setweight(to_tsvector('indonesian', ${reports.body}), 'B')`,
@@ -232,6 +244,10 @@ export const reports = pgTable(
     index('reports_category_idx').on(t.categoryId),
     index('reports_created_idx').on(t.createdAt),
     index('reports_parent_idx').on(t.parentReportId),
+    // The moderation queue: partial, so the reports nobody flagged pay nothing.
+    index('reports_moderation_idx')
+      .on(t.moderationStatus, t.createdAt)
+      .where(sql`${t.moderationStatus} is not null`),
     // An app's own reference names one report of that app; a retry with it is answered with 409, never a duplicate.
     uniqueIndex('reports_integration_ref_uq')
       .on(t.integrationAppId, t.externalRef)
@@ -303,6 +319,8 @@ export const events = pgTable(
   (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
 );
 
+// The filing limits' marks (issue 16 §7, docs/abuse.md).
+export * from './abuse-schema';
 // Signed daily checkpoints over every report's chain head (issue 16).
 export * from './audit-schema';
 // Accounts, sessions, role grants and the login audit.

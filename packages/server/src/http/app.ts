@@ -28,6 +28,7 @@ import { inboxRoutes } from './inbox/inbox.routes';
 import { institutionAdminRoutes } from './institutions/institutions.routes';
 import { integrationAppRoutes } from './integration/apps.routes';
 import { integrationReportRoutes } from './integration/reports.routes';
+import { moderationRoutes } from './moderation/moderation.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { openDataRoutes } from './open-data/open-data.routes';
 import { open311Routes } from './open311/open311.routes';
@@ -101,6 +102,7 @@ export function createApp(deps: Deps, opts: { idempotency?: IdempotencyOptions }
   statsRoutes(app);
   programRoutes(app); // program channels (issue 15, docs/programs.md)
   similarRoutes(app);
+  moderationRoutes(app); // spam and abuse flags for the national admin (docs/abuse.md)
   webhookRoutes(app);
   integrationAppRoutes(app);
   integrationReportRoutes(app);

@@ -75,6 +75,8 @@ export class ProblemError extends Error {
     readonly errors: FieldError[] = [],
     /** Machine-readable reason within the code, e.g. `hop_limit_reached` (a domain error's `reason`). */
     readonly reason?: string,
+    /** RATE_LIMITED: seconds until a retry can succeed, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -91,7 +93,7 @@ export function domainProblem(error: DomainError, fieldNames: Record<string, str
     code: f.code ?? error.reason ?? 'invalid',
     message: f.message,
   }));
-  return new ProblemError(error.code, error.message, errors, error.reason);
+  return new ProblemError(error.code, error.message, errors, error.reason, error.retryAfterSeconds);
 }
 
 /** Shorthand for a 422 naming one field. */
@@ -112,7 +114,9 @@ export function problem(c: Context, err: ProblemError): Response {
     ...(err.reason ? { reason: err.reason } : {}),
     ...(err.errors.length ? { errors: err.errors } : {}),
   };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (err.retryAfterSeconds !== undefined) headers['retry-after'] = String(err.retryAfterSeconds);
+  return c.body(JSON.stringify(body), status, headers);
 }
 
 /** Turns zod issues into field errors with Indonesian messages (the UI translates by `code`). */

@@ -10,16 +10,19 @@
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
  */
+import type { FilingLimits } from '@pintu/core';
 import PgBoss from 'pg-boss';
 import { makeCheckpoint } from '../app/audit/checkpoint';
 import type { InstanceSelf } from '../app/deps';
 import { forgetIdempotencyKeys } from '../app/idempotency/forget-idempotency-keys';
+import { forgetFilingMarks } from '../app/reports/forget-filing-marks';
 import { backfillStageClocks } from '../app/sla/stage-clocks';
 import { type SweepDeps, sweep } from '../app/sla/sweep';
 import { pgliteBossDb } from '../db/boss-db';
 import type { Database } from '../db/open';
 import { postgresIdempotencyKeys } from '../db/postgres-idempotency';
 import { bossSchemaVersion, dropSchema } from '../db/postgres-jobs';
+import { postgresModeration } from '../db/postgres-moderation';
 import { yieldToRequests } from '../db/yield-to-requests';
 import {
   DELIVER_QUEUE,
@@ -59,6 +62,8 @@ export interface JobsOptions {
   superviseIntervalSeconds?: number;
   /** The daily open-data dump (jobs/open-data-job.ts); unset: this process does not dump. */
   openData?: OpenDataJob | null;
+  /** The filing limits whose old marks the hourly cleanup forgets (docs/abuse.md); unset: none are forgotten. */
+  filingLimits?: FilingLimits | null;
 }
 
 export interface Jobs {
@@ -148,9 +153,11 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
       if (cut && !stopping) await boss.send(SWEEP_QUEUE, { reason: 'continue' });
     });
   const idempotencyKeys = postgresIdempotencyKeys(db);
+  const moderation = postgresModeration(db);
   await boss.work(IDEMPOTENCY_CLEANUP_QUEUE, poll, async () => {
     const forgotten = await forgetIdempotencyKeys({ idempotencyKeys });
     if (forgotten) log(`[idempotency] ${forgotten} Idempotency-Key lama dihapus`);
+    if (o.filingLimits) await forgetFilingMarks({ moderation }, o.filingLimits, o.clock());
   });
   const audit = o.audit;
   if (audit)

@@ -357,6 +357,7 @@ describe.each(ENGINES)('workflow use cases on %s', (engine) => {
         'draft_follow_up',
         'post_follow_up',
         'comment_internal',
+        'flag',
       ]);
       expect(view.handling!.custody.map((c) => c.institution?.id)).toEqual([ids.samarinda, unitId]);
       const outside = await viewPresented(

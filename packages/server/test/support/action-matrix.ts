@@ -179,6 +179,10 @@ function payloadsFor(
       { reason: 'Perlu ditangani kabupaten.' },
       { type: 'raise_level', reason: 'Perlu ditangani kabupaten.', target: elsewhere },
     ),
+    // The fixtures carry no flag: release and confirm are refused alike (test/api/abuse-moderation.test.ts).
+    flag: same({ type: 'flag', reason: 'spam' }),
+    release_flag: same({ type: 'release_flag' }),
+    confirm_flag: same({ type: 'confirm_flag' }),
   } satisfies Matrix['payloads'];
 }
 

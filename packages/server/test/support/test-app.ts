@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FilingLimits } from '@pintu/core';
 import { loadCalendar } from '../../src/app/reference/calendar-source';
+import { createFilingGuard } from '../../src/app/reports/filing-gate';
 import { fsBlobs } from '../../src/attachments/blobs';
 import { createAuth } from '../../src/auth/auth';
 import type { Database } from '../../src/db/open';
@@ -16,6 +18,7 @@ import { createAccountCipher } from '../../src/security/account-cipher';
 import { instanceSelf } from '../../src/security/instance-identity';
 import { generateInstanceKeys } from '../../src/security/instance-keys';
 import { createSealer } from '../../src/security/seal';
+import { UNLIMITED_FILING } from './filing-limits';
 import { type SmtpSink, startSmtpSink } from './smtp';
 import { type Engine, openTestDatabase } from './test-db';
 
@@ -45,7 +48,14 @@ export interface TestApp {
 
 /** Starts a test app; the clock starts at `now` (default Monday 2024-06-03 09:00 WIB). */
 export async function startTestApp(
-  opts: { engine?: Engine; now?: string; publicUrl?: string; dataDir?: string } = {},
+  opts: {
+    engine?: Engine;
+    now?: string;
+    publicUrl?: string;
+    dataDir?: string;
+    /** The filing limits (`DEFAULT_FILING_LIMITS` for the real ones); none by default. */
+    filingLimits?: FilingLimits;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(opts.engine, opts.dataDir);
   let now = new Date(opts.now ?? '2024-06-03T02:00:00Z');
@@ -80,6 +90,9 @@ export async function startTestApp(
       name: 'Pintu nasional (uji)',
       baseUrl: publicUrl,
     }),
+    // The gate runs on every filing, but the fixtures file the same text from one contact again and again: only the
+    // abuse tests ask for the real limits (docs/abuse.md).
+    filingGuard: createFilingGuard(auth.secret, opts.filingLimits ?? UNLIMITED_FILING),
   };
   // `post`, `get` and `upload` go through `t.app`: a test may swap in an app built over other deps (the request's
   // deps are fixed when an app is built, as in the real server).

@@ -41,6 +41,12 @@ export async function storeReportState(
     isAnonymous?: boolean;
     isConfidential?: boolean;
     reporterSealed?: string | null;
+    /** The account that filed it, for "my reports" (the lifecycle's reporterId alone decides the policy). */
+    reporterAccountId?: string | null;
+    title?: string;
+    body?: string;
+    /** Uploaded attachments (POST /api/v1/attachments) the report claims. */
+    attachmentIds?: string[];
     at: Date;
   },
 ): Promise<{ trackingId: string; state: ReportState }> {
@@ -51,8 +57,10 @@ export async function storeReportState(
     {
       trackingId,
       type: s.type,
-      title: 'Jalan rusak parah di Samarinda Ulu',
-      body: 'Jalan berlubang besar sepanjang lima puluh meter dan sering menyebabkan kecelakaan motor.',
+      title: over.title ?? 'Jalan rusak parah di Samarinda Ulu',
+      body:
+        over.body ??
+        'Jalan berlubang besar sepanjang lima puluh meter dan sering menyebabkan kecelakaan motor.',
       incidentDate: '2024-05-01',
       regionCode: '64.72',
       address: null,
@@ -68,7 +76,7 @@ export async function storeReportState(
       isConfidential: over.isConfidential ?? false,
       channel: 'web',
       language: 'id',
-      reporterAccountId: null,
+      reporterAccountId: over.reporterAccountId ?? null,
       reporterSealed: over.reporterSealed ?? null,
       accessCodeHash: over.accessCode ? hashAccessCode(over.accessCode) : null,
       createdAt: s.submittedAt,
@@ -87,7 +95,7 @@ export async function storeReportState(
         ...(s.clock ? { dueAt: s.clock.dueAt.toISOString() } : {}),
       },
     },
-    [],
+    over.attachmentIds ?? [],
   );
   if (!('id' in inserted)) throw new Error('insert failed');
   const saved = await saveTransition(db, trackingId, null, s, [], over.at);

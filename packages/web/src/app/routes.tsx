@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
           { path: 'data', lazy: () => import('../features/open-data/route') },
           { path: 'admin/*', lazy: () => import('../features/admin/route') },
           { path: 'admin/federation/*', lazy: () => import('../features/federation/route') },
+          { path: 'admin/moderation', lazy: () => import('../features/moderation/route') },
           // program channels (issue 15): intake link, public list, a program's queue and report, administration
           { path: 'program/:code', lazy: () => import('../features/programs-intake/route') },
           { path: 'programs', lazy: () => import('../features/programs/list') },

@@ -206,6 +206,11 @@ async function categoryOf(
 
 /** The intake's own refusal (rare here: the references were found above), each field's message in both. */
 function failureReasons(err: DomainFailure): Reason[] {
+  // A filing limit or a repeat (docs/abuse.md) says it in both languages already.
+  if (err.error.code === 'RATE_LIMITED' || err.error.reason === 'duplicate_submission') {
+    const [id, en] = err.message.split(' / ');
+    return [{ id: id ?? err.message, en: en ?? err.message }];
+  }
   const fields = err.error.fields ?? [];
   if (!fields.length) return [{ id: err.message, en: `Refused: ${err.message}` }];
   return fields.map((f) => ({ id: f.message, en: `Refused (${f.field}): ${f.message}` }));

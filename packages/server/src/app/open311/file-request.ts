@@ -107,6 +107,8 @@ export async function fileOpen311Request(
   deps: Open311FileDeps,
   app: AppIdentity,
   input: Open311Filing,
+  /** The client's address: a public client may embed the key, so the filing limits count it (docs/abuse.md). */
+  address: string | null = null,
 ): Promise<FiledReport> {
   const service = (await deps.open311.services()).find((s) => s.code === input.serviceCode);
   if (!service)
@@ -175,7 +177,7 @@ export async function fileOpen311Request(
         reporter,
         language: 'id',
       },
-      { kind: 'app', channel: 'open311', app },
+      { kind: 'app', channel: 'open311', app, address },
     );
   } catch (err) {
     if (!(err instanceof DomainFailure) || err.error.code !== 'VALIDATION') throw err;

@@ -1,191 +1,37 @@
-/** Filing a report (intake): check the content and the references, open the lifecycle, store it atomically. */
+/**
+ * Filing a report (intake): check the content and the references, pass the abuse gate (docs/abuse.md), open the
+ * lifecycle, store it atomically. Every channel comes here (web, Open311, SMS, e-mail, the integration API).
+ */
 import {
-  type Actor,
   type CheckedInstitution,
   type FieldError,
-  type FilingConflict,
+  type FilingOrigin,
+  type FlagRule,
   fail,
-  type IdempotencyLease,
+  type GateStop,
   INTAKE_INVALID_MESSAGE,
   intakeErrors,
   type KeyedAnswer,
-  openReport,
   type ReferenceCheck,
-  type ReportStatus,
-  type ReportType,
   referenceErrors,
-  type StoredAnswer,
 } from '@pintu/core';
-import { holderOf } from '../../db/holders';
-import { hashAccessCode, newAccessCode, newTrackingId } from '../../security/ids';
-import { type AppIdentity, viaOf } from '../accounts/caller';
 import type { AppDeps } from '../deps';
-import { type GrievanceInput, type PreparedGrievance, prepareGrievance } from '../programs/file-grievance';
-import { type ReportsSource, reportsOf } from './reports-port';
+import { prepareGrievance } from '../programs/file-grievance';
+import {
+  conflicted,
+  draft,
+  type FileDeps,
+  type FiledReport,
+  type FilingCaller,
+  type IdempotentFiling,
+  type ReportFiling,
+} from './filing';
+import { type PreparedGate, prepareGate, stopVerdict } from './filing-gate';
+import { reportsOf } from './reports-port';
 
-/**
- * Who files: a guest (access code only); a signed-in citizen, who becomes the report's reporter account ("my
- * reports"); or a facilitator filing for a villager, who stays a guest reporter with the access code while the
- * facilitator is recorded as the filer.
- */
-export type FilingCaller =
-  | { kind: 'guest'; channel: string }
-  | { kind: 'citizen'; channel: string; userId: string }
-  | { kind: 'facilitator'; channel: string; userId: string }
-  | { kind: 'app'; channel: string; app: AppIdentity; externalRef?: string | undefined };
-
-/** A filing as every channel hands it over (the web's comes from reports.schema.ts, already well-formed). */
-export interface ReportFiling {
-  type: ReportType;
-  title: string;
-  body: string;
-  /** `YYYY-MM-DD`. */
-  incidentDate: string;
-  location: {
-    regionCode: string;
-    address?: string | undefined;
-    lat?: number | undefined;
-    lng?: number | undefined;
-  };
-  categoryId: number;
-  institutionId?: number | undefined;
-  isAnonymous: boolean;
-  isConfidential: boolean;
-  attachmentIds: string[];
-  reporter?: { name: string; email?: string | undefined; phone?: string | undefined } | undefined;
-  language: 'id' | 'en';
-  /** A program's grievance (issue 15): its program category replaces `categoryId`. */
-  program?: GrievanceInput | undefined;
-  /** Where the reporter gave it (programs report sex-disaggregated figures). */
-  reporterGender?: 'female' | 'male' | undefined;
-}
-
-/** What the filer gets back: the trackingId and, once only, the access code. */
-export interface FiledReport {
-  trackingId: string;
-  status: ReportStatus;
-  queue: 'national' | 'institution';
-  institution: { id: number; name: string } | null;
-  dueAt: string | null;
-  accessCode: string;
-  /** A program grievance: the level holding it and that level's deadline. */
-  program?: { code: string; level: string; levelDueAt: string };
-}
-
-export type FileDeps = Pick<AppDeps, 'sealer' | 'calendar'> &
-  Partial<Pick<AppDeps, 'integration' | 'federation' | 'programs'>> &
-  ReportsSource & { now: Date };
-
-/**
- * A filing sent with an `Idempotency-Key` (ADR 0012): its answer is stored by the filing's own statement, so the
- * report exists exactly when the answer a retry gets does — a crash can leave neither half.
- */
-export interface IdempotentFiling {
-  lease: IdempotencyLease;
-  /** Of the request: a retry must match it. */
-  fingerprint: string;
-  /** The answer the caller will send for `created`, as it is to be stored (the HTTP layer seals it). */
-  answerOf(created: FiledReport): StoredAnswer;
-}
+export type { FileDeps, FiledReport, FilingCaller, IdempotentFiling, ReportFiling } from './filing';
 
 const invalid = (errors: FieldError[]): never => fail('VALIDATION', INTAKE_INVALID_MESSAGE, errors);
-
-/** The report, its first event and the response, for a valid input and its (checked or presumed) institution. */
-function draft(
-  deps: FileDeps,
-  input: ReportFiling,
-  filer: FilingCaller,
-  institution: CheckedInstitution | null,
-  program?: PreparedGrievance['opening'],
-) {
-  const { now } = deps;
-  const requested = institution ? holderOf(institution) : null;
-  const trackingId = newTrackingId();
-  const accessCode = newAccessCode();
-  const reporterId = filer.kind === 'citizen' ? filer.userId : `guest:${trackingId}`;
-  // An app files for a citizen who stays a guest reporter (the app gets the access code); the app is the filer.
-  const actor: Actor =
-    filer.kind === 'guest'
-      ? { id: reporterId, role: 'guest', institutionId: null }
-      : filer.kind === 'app'
-        ? {
-            id: `app:${filer.app.appId}`,
-            role: 'integration',
-            institutionId: String(filer.app.institutionId),
-          }
-        : { id: filer.userId, role: filer.kind, institutionId: null };
-  const opened = openReport(
-    { id: trackingId, type: input.type, reporterId, requested, program },
-    actor,
-    now,
-    {
-      calendar: deps.calendar.get(),
-    },
-  );
-  if (!opened.ok) return { ok: false as const, message: opened.error.message };
-  const state = opened.report;
-  const event = opened.events[0]!;
-  const identity = input.reporter ? { ...input.reporter } : null;
-  const { lat, lng } = input.location;
-  const queue = institution ? ('institution' as const) : ('national' as const);
-  const created: FiledReport = {
-    trackingId,
-    status: state.status,
-    queue,
-    institution: institution ? { id: institution.id, name: institution.name } : null,
-    dueAt: state.clock?.dueAt.toISOString() ?? null,
-    accessCode,
-  };
-  return {
-    ok: true as const,
-    report: {
-      trackingId,
-      type: input.type,
-      title: input.title,
-      body: input.body,
-      incidentDate: input.incidentDate,
-      regionCode: input.location.regionCode,
-      address: input.location.address || null,
-      lat: lat ?? null,
-      lng: lng ?? null,
-      categoryId: input.categoryId,
-      requestedInstitutionId: input.institutionId ?? null,
-      institutionId: institution?.id ?? null,
-      status: state.status,
-      dueAt: state.clock?.dueAt ?? null,
-      lifecycle: state,
-      isAnonymous: input.isAnonymous,
-      isConfidential: input.isConfidential,
-      channel: filer.channel,
-      language: input.language,
-      reporterAccountId: filer.kind === 'citizen' ? filer.userId : null,
-      reporterSealed: identity ? deps.sealer.seal(identity) : null,
-      accessCodeHash: hashAccessCode(accessCode),
-      integrationAppId: filer.kind === 'app' ? filer.app.appId : null,
-      externalRef: filer.kind === 'app' ? (filer.externalRef ?? null) : null,
-      createdAt: now,
-    },
-    event: {
-      action: event.type,
-      // A guest's first event names no one: the log must not identify an anonymous reporter.
-      actorId: null,
-      actorRole: event.actorRole,
-      institutionId: null,
-      at: event.at,
-      fromStatus: event.from,
-      toStatus: event.to,
-      // Assigned, not spread: properties added after a spread cost ~1 µs each on intake's hot path.
-      payload: Object.assign(
-        {},
-        event.payload,
-        filer.kind === 'app'
-          ? { channel: filer.channel, queue, via: viaOf(filer.app) }
-          : { channel: filer.channel, queue },
-      ),
-    },
-    created,
-  };
-}
 
 /**
  * Active institutions as earlier filings found them, per reports port (one per database), so that a filing can be
@@ -236,12 +82,53 @@ export function fileReportWithKey(
   return fileOnce(deps, input, filer, idempotent).then((created) => federated(deps, created));
 }
 
+/**
+ * Who the filing limits count (docs/abuse.md): a guest by address and contact, an account by itself. An app
+ * answers for its own filings (its key has a rate limit), except on Open311, whose key a public client may embed:
+ * those count as a guest's.
+ */
+function originOf(filer: FilingCaller, input: ReportFiling): FilingOrigin | null {
+  if (filer.kind === 'citizen' || filer.kind === 'facilitator')
+    return { kind: filer.kind, accountId: filer.userId };
+  if (filer.kind === 'app' && filer.channel !== 'open311') return null;
+  return { kind: 'guest', address: filer.address, contact: input.reporter };
+}
+
+/** What one attempt at writing gives: the report (null: its key was answered elsewhere), or the gate's stop. */
+type Attempt = { created: FiledReport | null } | { stop: GateStop };
+
+/**
+ * One filing through the gate: a repeat or a limit that refuses ends it (409, 429) with nothing written; a limit
+ * that flags sends it again, accepted and held for moderation.
+ */
 async function fileOnce(
   deps: FileDeps,
   input: ReportFiling,
   filer: FilingCaller,
   idempotent: IdempotentFiling | undefined,
 ): Promise<FiledReport | null> {
+  const gate = prepareGate(deps.filingGuard, originOf(filer, input), input.title, input.body, deps.now);
+  const flags: FlagRule[] = input.honeypot ? ['honeypot'] : [];
+  if (gate) gate.query.flagged = flags.length > 0;
+  const first = await attempt(deps, input, filer, idempotent, gate, flags);
+  if ('created' in first) return first.created;
+  const verdict = stopVerdict(deps.filingGuard!, gate!, first.stop, deps.now);
+  if (verdict.kind !== 'flag') throw new Error('the gate stopped a filing for no reason');
+  gate!.query.flagged = true;
+  const again = await attempt(deps, input, filer, idempotent, gate, [...flags, verdict.rule]);
+  if ('created' in again) return again.created;
+  stopVerdict(deps.filingGuard!, gate!, again.stop, deps.now);
+  throw new Error('a flagged filing was stopped by a flagging limit');
+}
+
+async function attempt(
+  deps: FileDeps,
+  input: ReportFiling,
+  filer: FilingCaller,
+  idempotent: IdempotentFiling | undefined,
+  gate: PreparedGate | null,
+  flags: FlagRule[],
+): Promise<Attempt> {
   const reports = reportsOf(deps);
   const errors = intakeErrors(input, deps.now);
   const seen = seenInstitutions.get(reports) ?? new Map<number, CheckedInstitution>();
@@ -255,16 +142,23 @@ async function fileOnce(
   // A program grievance or a given gender takes its own write (one transaction); every other filing stays on the
   // single statement below, untouched.
   if (input.program !== undefined || input.reporterGender !== undefined)
-    return fileGrievance(deps, input, filer, errors, keyed);
+    return fileGrievance(deps, input, filer, errors, keyed, gate, flags);
 
   let ref: ReferenceCheck | undefined;
   const presumed = input.institutionId === undefined ? null : seen.get(input.institutionId);
   if (!errors.length && !input.attachmentIds.length && presumed !== undefined) {
-    const fast = draft(deps, input, filer, presumed);
+    const fast = draft(deps, input, filer, presumed, flags);
     if (fast.ok) {
-      const filed = await reports.fileIfValid(fast.report, fast.event, presumed, keyed(fast.created));
-      if (filed.id !== null) return fast.created;
-      if (filed.conflict) return conflicted(deps, filer, filed.conflict);
+      const filed = await reports.fileIfValid(
+        fast.report,
+        fast.event,
+        presumed,
+        keyed(fast.created),
+        gate?.query,
+      );
+      if (filed.id !== null) return { created: fast.created };
+      if (filed.gate) return { stop: filed.gate };
+      if (filed.conflict) return { created: await conflicted(deps, filer, filed.conflict) };
       // Nothing written: a reference is wrong, or the institution changed. Go on with what the database said.
       ref = filed.ref;
     }
@@ -280,7 +174,7 @@ async function fileOnce(
   errors.push(...referenceErrors(input, ref));
   if (errors.length) invalid(errors);
 
-  const filing = draft(deps, input, filer, ref.institution);
+  const filing = draft(deps, input, filer, ref.institution, flags);
   // openReport refuses only a filer who may not submit; every filer kind may: this is a bug, not a bad request.
   if (!filing.ok) throw new Error(filing.message);
   const result = await reports.insert(
@@ -288,13 +182,28 @@ async function fileOnce(
     filing.event,
     input.attachmentIds,
     keyed(filing.created),
+    gate?.query,
   );
+  return written(deps, filer, result, filing.created);
+}
+
+/** What a write's result means for the filer. */
+async function written(
+  deps: FileDeps,
+  filer: FilingCaller,
+  result:
+    | { id: number }
+    | { conflict: 'attachments' | 'idempotency_key' | 'external_ref' }
+    | { gate: GateStop },
+  created: FiledReport,
+): Promise<Attempt> {
+  if ('gate' in result) return { stop: result.gate };
   if ('conflict' in result) {
     if (result.conflict === 'attachments')
       invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
-    else return conflicted(deps, filer, result.conflict);
+    else return { created: await conflicted(deps, filer, result.conflict) };
   }
-  return filing.created;
+  return { created };
 }
 
 /** A program grievance (or a filing with the reporter's gender): intake's checks plus the program's, then its write. */
@@ -304,7 +213,9 @@ async function fileGrievance(
   filer: FilingCaller,
   errors: FieldError[],
   keyed: (created: FiledReport) => KeyedAnswer | undefined,
-): Promise<FiledReport | null> {
+  gate: PreparedGate | null,
+  flags: FlagRule[],
+): Promise<Attempt> {
   if (!deps.programs) throw new Error('a program filing needs the programs port');
   const ref = await reportsOf(deps).checkReferences({
     regionCode: input.location.regionCode,
@@ -326,7 +237,8 @@ async function fileGrievance(
     ...referenceErrors(checked, { ...ref, categoryExists: ref.categoryExists || grievance !== null }),
   );
   if (errors.length) invalid(errors);
-  const filing = draft(deps, checked, filer, grievance?.institution ?? ref.institution, grievance?.opening);
+  const holder = grievance?.institution ?? ref.institution;
+  const filing = draft(deps, checked, filer, holder, flags, grievance?.opening);
   if (!filing.ok) throw new Error(filing.message);
   const state = filing.report.lifecycle;
   if (grievance && state.program)
@@ -348,32 +260,7 @@ async function fileGrievance(
     columns || null,
     input.reporterGender ?? null,
     keyed(filing.created),
+    gate?.query,
   );
-  if ('conflict' in result) {
-    if (result.conflict === 'attachments')
-      invalid([{ field: 'attachmentIds', code: 'taken', message: 'Lampiran sudah dipakai laporan lain.' }]);
-    else return conflicted(deps, filer, result.conflict);
-  }
-  return filing.created;
-}
-
-/** A filing whose checks held but was not written: its key was answered by another request (null), or the app
- * already filed this reference (409). */
-async function conflicted(deps: FileDeps, filer: FilingCaller, conflict: FilingConflict): Promise<null> {
-  if (conflict === 'idempotency_key') return null;
-  const trackingId =
-    filer.kind === 'app' && filer.externalRef !== undefined
-      ? await deps.integration?.reportOfExternalRef(filer.app.appId, filer.externalRef)
-      : null;
-  return duplicateRef(trackingId ?? '');
-}
-
-/** 409 naming the report the app already filed with this reference (ADR 0012). */
-function duplicateRef(trackingId: string): never {
-  return fail(
-    'CONFLICT',
-    `Laporan dengan externalRef ini sudah dikirim aplikasi ini: ${trackingId}.`,
-    [{ field: 'externalRef', code: 'duplicate_external_ref', message: trackingId }],
-    'duplicate_external_ref',
-  );
+  return written(deps, filer, result, filing.created);
 }

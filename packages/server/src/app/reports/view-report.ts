@@ -52,25 +52,29 @@ export async function viewReport(
     if (view) return { audience: 'caller', report, view };
     if (report.isConfidential && isStaffCaller({ caller })) notFound();
   }
+  // Moderation hides it from the public (docs/abuse.md): its reporter and staff still see it above.
+  if (report.moderationHidden) notFound();
   return { audience: 'public', report };
 }
 
-/** Whether the signed-in caller is the report's staff or oversight (not merely some staff member). */
-async function handlesReport(
+/**
+ * Whether the signed-in caller sees the report beyond the public: its staff, oversight, or its reporter's side — the
+ * reporter's own account and the facilitator who filed it (core `audienceFor`), not merely some staff member.
+ */
+async function seesReport(
   deps: Partial<Pick<AppDeps, 'workflowReports'>> & StaffCaller,
   trackingId: string,
 ): Promise<boolean> {
   if (!deps.caller || !deps.workflowReports) return false;
   const report = await deps.workflowReports.load(trackingId);
   if (!report) return false;
-  const { audience } = audienceOf(report, { caller: deps.caller });
-  return audience === 'staff' || audience === 'oversight';
+  return audienceOf(report, { caller: deps.caller }).audience !== 'public';
 }
 
 /**
  * An attachment's bytes, if the caller may see it: anyone for a public report's published attachment; for a
- * confidential report's, or one a handler withheld from publication, only the reporter (access code) or the
- * report's own staff and oversight.
+ * confidential report's, or one a handler withheld from publication, only the reporter (access code or own account),
+ * its facilitator, or the report's own staff and oversight.
  */
 export async function readAttachment(
   deps: ReportsSource & Pick<AppDeps, 'blobs'> & Partial<Pick<AppDeps, 'workflowReports'>> & StaffCaller,
@@ -83,7 +87,7 @@ export async function readAttachment(
   if (
     (found.isConfidential || found.withheld) &&
     !(accessCode && accessCodeMatches(accessCode, found.accessCodeHash)) &&
-    !(await handlesReport(deps, trackingId))
+    !(await seesReport(deps, trackingId))
   )
     notFound();
   const bytes = await deps.blobs.get(attachmentId);

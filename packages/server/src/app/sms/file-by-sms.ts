@@ -102,6 +102,11 @@ export async function fileBySms(
     return (lease && (await replay(deps, lease))) || { kind: 'duplicate' };
   } catch (err) {
     if (!(err instanceof DomainFailure)) throw err;
+    // A filing limit or a repeat (docs/abuse.md) says it in both languages: the SMS gets the sender's half.
+    if (err.error.code === 'RATE_LIMITED' || err.error.reason === 'duplicate_submission') {
+      const [id, en] = err.message.split(' / ');
+      return refused({ why: 'invalid', message: (sms.language === 'en' ? en : id) ?? err.message });
+    }
     const fields = err.error.fields?.map((f) => f.message).join(' ');
     return refused({ why: 'invalid', message: fields || err.message });
   }

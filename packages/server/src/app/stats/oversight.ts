@@ -1,11 +1,18 @@
 /**
- * Oversight views: the reports overdue now and the institutions that never answer. Staff only: the national admin
- * and national oversight see everything, institution staff and scoped oversight their own subtrees (core
- * `oversightFilterOf`). Items carry no reporter identity and no title or body (a confidential report's content
- * stays hidden here too).
+ * Oversight views: the reports overdue now and the institutions that never answer. For the grants holding the
+ * policy's `view_overdue`: the national admin and national oversight see everything, institution staff and scoped
+ * oversight their own subtrees (core `oversightFilterOf`). Items carry no reporter identity and no title or body
+ * (a confidential report's content stays hidden here too).
  */
 
-import { type OversightFilter, oversightFilterOf, type Period, requireOversight } from '@pintu/core';
+import {
+  type Actor,
+  can,
+  type OversightFilter,
+  oversightFilterOf,
+  type Period,
+  requireOversight,
+} from '@pintu/core';
 import type { Caller } from '../accounts/caller';
 import type { AppDeps } from '../deps';
 import { actorsOf, requireCaller } from '../institutions/access';
@@ -16,13 +23,18 @@ export interface OversightParams {
   subtree?: boolean | undefined;
 }
 
+/** The subject of an actor's own grant: its institution's subtree, or the nation for a national grant. */
+const ownScope = (a: Actor) => ({ holder: { institutionId: a.institutionId, ancestorIds: [] } });
+
 /** The caller's institutions narrowed to `institutionId` (which must be inside them). */
 async function callerFilter(
   deps: Pick<AppDeps, 'statsReader'>,
   caller: Caller | null,
   p: OversightParams,
 ): Promise<OversightFilter> {
-  const access = inboxScopeOf(actorsOf(requireCaller(caller)));
+  // The policy's `view_overdue` decides who reads these lists (a unit operator sees its reports, not these lists).
+  const actors = actorsOf(requireCaller(caller)).filter((a) => can(a, 'view_overdue', ownScope(a)));
+  const access = inboxScopeOf(actors);
   requireOversight(access);
   if (p.institutionId === undefined) return oversightFilterOf(access);
   const path = await deps.statsReader.institutionPath(p.institutionId);

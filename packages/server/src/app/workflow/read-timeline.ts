@@ -21,7 +21,9 @@ export async function readTimeline(
   const report = await reports.load(trackingId);
   if (!report) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
   const { audience } = audienceOf(report, credentials);
-  if (audience === 'public' && report.isConfidential) fail('NOT_FOUND', 'Laporan tidak ditemukan.');
+  // Nor one moderation hides from the public (docs/abuse.md).
+  if (audience === 'public' && (report.isConfidential || report.state.moderation?.hidden))
+    fail('NOT_FOUND', 'Laporan tidak ditemukan.');
   const events = eventsFor(await reports.events(report.trackingId), audience, report.isAnonymous);
   const institutions = await reports.institutionNames(referencedInstitutions(events));
   return { trackingId: report.trackingId, audience, events, institutions };

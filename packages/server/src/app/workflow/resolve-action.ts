@@ -28,7 +28,10 @@ type AsIs =
   | 'reopen'
   | 'comment_internal'
   | 'escalate'
-  | 'resolve_parent';
+  | 'resolve_parent'
+  | 'flag'
+  | 'release_flag'
+  | 'confirm_flag';
 
 /** An action as a caller (a route, later a channel) names it: institutions by id, the duplicate's original by trackingId. */
 export type ActionRequest =

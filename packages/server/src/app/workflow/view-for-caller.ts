@@ -6,6 +6,7 @@ import {
   type ComplexityClass,
   custodyWorkingDays,
   type LifecycleActionName,
+  type ModerationState,
   type ReportState,
   type WorkflowReports,
 } from '@pintu/core';
@@ -42,6 +43,8 @@ export interface HandlingView {
   parent: string | null;
   children: { trackingId: string; status: string }[];
   duplicateOf: string | null;
+  /** A flag as spam or abuse and its decision (docs/abuse.md); null when never flagged. */
+  moderation: (Omit<ModerationState, 'flaggedAt' | 'hidden'> & { flaggedAt: string }) | null;
 }
 
 /** What a caller sees beyond the public view: the reporter's own view, or the staff view with handling. */
@@ -96,6 +99,15 @@ async function handlingOf(
     parent,
     children,
     duplicateOf: state.duplicateOfId,
+    moderation: state.moderation
+      ? {
+          status: state.moderation.status,
+          reason: state.moderation.reason,
+          source: state.moderation.source,
+          rules: state.moderation.rules,
+          flaggedAt: state.moderation.flaggedAt.toISOString(),
+        }
+      : null,
   };
 }
 

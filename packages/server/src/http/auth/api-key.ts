@@ -14,15 +14,14 @@ const BEARER = /^Bearer\s+(.+)$/i;
 // `last_used_at` is written at most once a minute per key: a busy key must not write a row per request.
 const TOUCH_EVERY_MS = 60_000;
 
+const REFERENCE_READS = /^\/api\/v1\/(institutions(\/[^/]+)?|categories|regions)\/?$/;
+
 /** Where a key may go: the integration API, filing, uploading attachments, and the public reference data. */
 function keyMayCall(method: string, path: string): boolean {
   if (path.startsWith('/api/v1/integration/')) return true;
   if (method === 'POST' && (path === '/api/v1/reports' || path === '/api/v1/attachments')) return true;
-  if (
-    method === 'GET' &&
-    (path === '/api/health' || /^\/api\/v1\/(institutions|categories|regions)/.test(path))
-  )
-    return true;
+  // Exactly the reference reads: not what lies below them (an institution's administration is staff's).
+  if (method === 'GET' && (path === '/api/health' || REFERENCE_READS.test(path))) return true;
   return false;
 }
 

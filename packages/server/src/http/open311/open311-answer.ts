@@ -122,7 +122,13 @@ export async function appOfKey(
   return check.app;
 }
 
-const STATUS_OF: Record<string, ContentfulStatusCode> = { NOT_FOUND: 404, NOT_ALLOWED: 403 };
+const STATUS_OF: Record<string, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  NOT_ALLOWED: 403,
+  // The filing limits and repeats (docs/abuse.md): a refusal says when to retry, a repeat names the report.
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+};
 
 /** Any error of an Open311 handler as the standard's error array. */
 export function failure(c: Context<AppEnv>, format: Format, err: unknown): Response {
@@ -134,15 +140,17 @@ export function failure(c: Context<AppEnv>, format: Format, err: unknown): Respo
       err.problems.map((p) => `${p.field}: ${p.message}`),
     );
   else if (err instanceof DomainFailure) {
-    const { code, message, fields = [] } = err.error;
+    const { code, message, fields = [], retryAfterSeconds } = err.error;
     // A 404 names what was not found; a 400 says, per argument, what is wrong with it.
     const descriptions =
       code === 'NOT_FOUND'
         ? [[message, ...fields.map((f) => f.message)].join(': ')]
-        : fields.length
+        : fields.length && code !== 'CONFLICT'
           ? fields.map((f) => `${f.field}: ${f.message}`)
           : [message];
-    e = new Open311Error(STATUS_OF[code] ?? 400, descriptions);
+    const headers: Record<string, string> =
+      retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+    e = new Open311Error(STATUS_OF[code] ?? 400, descriptions, headers);
   } else {
     if (!isTransientConflict(err)) console.error(`[${c.req.method} ${c.req.path}]`, err);
     // GeoReport v2 answers any failure while processing as a 400 "General Service Error".

@@ -16,6 +16,7 @@ import {
   listServices,
   requestOfToken,
 } from '../../app/open311/read-requests';
+import { clientIp } from '../auth/client-ip';
 import type { AppEnv, Deps } from '../context';
 import { registerOpen311Docs } from './open311.docs';
 import {
@@ -180,7 +181,9 @@ export function open311Routes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
               'Kirim sebagai application/x-www-form-urlencoded. / Send the request as application/x-www-form-urlencoded.',
             );
           const app = await appOfKey(c, field('api_key'), limiter, touched);
-          const filed = await fileOpen311Request(c.get('deps'), app, filingOf(withoutKeys(form)));
+          const deps = c.get('deps');
+          const address = clientIp(c, deps.auth.trustProxy);
+          const filed = await fileOpen311Request(deps, app, filingOf(withoutKeys(form)), address);
           // The access code is in the answer: no cache may keep it.
           return answer(c, format, 'service_requests', presentCreated(filed), 200, {
             'cache-control': 'no-store',

@@ -4,6 +4,7 @@ import { type FiledReport, fileReport, fileReportWithKey } from '../../app/repor
 import { readAttachment, viewReport } from '../../app/reports/view-report';
 import { searchPublicReports } from '../../db/postgres-reports';
 import { requireAppPermission } from '../auth/api-key';
+import { clientIp } from '../auth/client-ip';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
 import { filerOf } from '../citizen/filer';
 import type { AppEnv } from '../context';
@@ -48,11 +49,14 @@ const createReportRoute = createRoute({
     201: { content: { 'application/json': { schema: ReportCreated } }, description: 'Filed' },
     400: problemResponse('Malformed request, or an `Idempotency-Key` that is empty or over 255 characters'),
     409: problemResponse(
-      'API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`)',
+      'API key: this app already filed a report with this externalRef; or a request with this `Idempotency-Key` is still running (retry after `Retry-After`); or the same text came from the same contact, address or account within 24 hours (`reason` `duplicate_submission`, the report already filed in `errors[0].message`)',
     ),
     413: problemResponse('Too large'),
     422: problemResponse(
       'Invalid fields, named in `errors`; or the `Idempotency-Key` was used for another request',
+    ),
+    429: problemResponse(
+      'Too many filings from this contact (e-mail, phone) or account (`reason` `filing_limit`); retry after `Retry-After` seconds (docs/abuse.md)',
     ),
   },
 });
@@ -107,7 +111,9 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.openapi(createReportRoute, async (c) => {
-    const { externalRef, ...input } = c.req.valid('json');
+    const { externalRef, website, ...fields } = c.req.valid('json');
+    // Assigned, not spread: a property added after a spread costs ~1 µs on intake's hot path.
+    const input = website ? Object.assign(fields, { honeypot: true }) : fields;
     if (c.get('caller')?.app) requireAppPermission(c, 'reports:file');
     else if (externalRef !== undefined)
       throw fieldError(
@@ -115,7 +121,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
         'api_key_only',
         'externalRef hanya untuk aplikasi yang memakai kunci API.',
       );
-    const filer = filerOf(c.get('caller'), externalRef);
+    const filer = filerOf(c.get('caller'), externalRef, clientIp(c, c.get('deps').auth.trustProxy));
     let last: { created: FiledReport; answer: ReturnType<typeof jsonAnswer> } | undefined;
     // Built once per report drafted (the stored form is sealed): the one stored is the one sent.
     const answer = (created: FiledReport) => {

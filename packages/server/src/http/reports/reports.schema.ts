@@ -59,6 +59,11 @@ export const ReportInput = z
       .max(100)
       .optional()
       .openapi({ description: 'API-key callers only: the app’s own reference, unique per app.' }),
+    /** The web form's hidden field (docs/abuse.md): people leave it empty, form-filling bots do not. */
+    website: z.string().max(500).optional().openapi({
+      description:
+        'Leave out or empty. A filing with it filled is accepted as usual but held for moderation as spam.',
+    }),
   })
   .strict()
   .openapi('ReportInput');

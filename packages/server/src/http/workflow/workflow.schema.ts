@@ -3,7 +3,10 @@ import { z } from '@hono/zod-openapi';
 import {
   ARCHIVE_REASONS,
   COMPLEXITY_CLASSES,
+  FLAG_RULES,
   LIFECYCLE_ACTIONS,
+  MODERATION_REASONS,
+  MODERATION_STATUSES,
   REPORT_LIMITS,
   REPORT_STATUSES,
   ROLES,
@@ -55,6 +58,10 @@ export const ActionInput = z
     act('resolve_parent', {}),
     // A program grievance goes up to its next level's handler (issue 15); the server finds that handler.
     act('raise_level', { reason: note }),
+    // Moderation (docs/abuse.md): staff of the holder flag; the national admin releases or confirms.
+    act('flag', { reason: z.enum(MODERATION_REASONS), note: note.optional() }),
+    act('release_flag', { note: note.optional() }),
+    act('confirm_flag', { note: note.optional() }),
   ])
   .openapi('ActionInput');
 export type ActionInput = z.infer<typeof ActionInput>;
@@ -154,6 +161,16 @@ export const Handling = z
     parent: z.string().nullable(),
     children: z.array(z.object({ trackingId: z.string(), status: z.string() })),
     duplicateOf: z.string().nullable(),
+    moderation: z
+      .object({
+        status: z.enum(MODERATION_STATUSES),
+        reason: z.enum(MODERATION_REASONS),
+        source: z.enum(['rule', 'staff']),
+        rules: z.array(z.enum(FLAG_RULES)),
+        flaggedAt: z.string(),
+      })
+      .nullable()
+      .openapi({ description: 'A flag as spam or abuse and the national admin’s decision (docs/abuse.md)' }),
   })
   .openapi('Handling');
 export type Handling = z.infer<typeof Handling>;

@@ -55,6 +55,9 @@ function InstitutionAdminPage({
                 <Anchor component={Link} to="/admin/federation">
                   {t('federation')}
                 </Anchor>
+                <Anchor component={Link} to="/admin/moderation">
+                  {t('moderation')}
+                </Anchor>
               </>
             )}
           </Group>

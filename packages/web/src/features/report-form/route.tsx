@@ -30,6 +30,7 @@ import { PageLoader } from '../../components/page-loader';
 import { deepestRegion, EMPTY_REGION, type RegionPath, RegionPicker } from '../../components/region-picker';
 import { ReporterFields } from '../../components/reporter-fields';
 import { CategorySelect } from './category-select';
+import { HoneypotField } from './honeypot-field';
 import { InstitutionSuggest } from './institution-suggest';
 import { ProgramOffer } from './program-offer';
 
@@ -49,6 +50,8 @@ interface Values {
   name: string;
   email: string;
   phone: string;
+  /** The honeypot (honeypot-field.tsx): empty unless a bot filled it. */
+  website: string;
 }
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -85,6 +88,7 @@ export function Component() {
       name: '',
       email: '',
       phone: '',
+      website: '',
     },
     validate: {
       title: (v) =>
@@ -137,6 +141,7 @@ export function Component() {
         isConfidential: values.isConfidential,
         attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])),
         ...(reporter ? { reporter } : {}),
+        ...(values.website ? { website: values.website } : {}),
         language: i18n.language === 'en' ? 'en' : 'id',
       } satisfies NewReport);
       rememberAccessCode(filed.trackingId, filed.accessCode);
@@ -144,7 +149,12 @@ export function Component() {
         state: { ...filed, title: values.title.trim(), onBehalf: facilitator },
       });
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.length) {
+      // The same report sent again, or too many from this contact or account (docs/abuse.md): said, not per field.
+      if (e instanceof ApiError && e.problem.reason === 'duplicate_submission') {
+        const trackingId = e.problem.errors?.[0]?.message ?? '';
+        setFormError(t('errors.duplicate', { trackingId }));
+      } else if (e instanceof ApiError && e.code === 'RATE_LIMITED') setFormError(t('errors.rateLimited'));
+      else if (e instanceof ApiError && e.problem.errors?.length) {
         const errs: Record<string, string> = {};
         for (const [field, msg] of Object.entries(e.fieldErrors))
           errs[FIELD[field] ?? field.split('.')[0] ?? field] = msg;
@@ -259,6 +269,7 @@ export function Component() {
 
           <Divider label={t('sections.privacy')} labelPosition="left" />
           <ReporterFields form={form} facilitator={facilitator} />
+          <HoneypotField value={v.website} onChange={(x) => form.setFieldValue('website', x)} />
           {formError && (
             <Alert color="red" id="form-error" role="alert" title={t('errors.title')}>
               {formError}

@@ -2,14 +2,22 @@
  * One dialog per lifecycle action, with the fields its payload needs: targets (verify), a unit (dispose down), a
  * reason and an optional receiving institution (not our authority), a question (hold), a reason code with
  * duplicate search (archive), a complexity class (acknowledge), a message with attachments (follow-ups), a reason
- * (raise a program's grievance to its next level).
+ * (raise a program's grievance to its next level), spam or abuse with a note (flag, and the national admin's
+ * release or confirmation; docs/abuse.md).
  */
 import { Alert, Button, FileInput, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { type ActionInput, ARCHIVE_REASONS, COMPLEXITY_CLASSES, type StaffReport, staffApi } from './api';
+import {
+  type ActionInput,
+  ARCHIVE_REASONS,
+  COMPLEXITY_CLASSES,
+  MODERATION_REASONS,
+  type StaffReport,
+  staffApi,
+} from './api';
 import { InstitutionPicker, UnitPicker } from './pickers';
 import { SimilarReports } from './similar-reports';
 
@@ -23,6 +31,9 @@ export const DIALOG_ACTIONS = [
   'hold',
   'archive',
   'raise_level',
+  'flag',
+  'release_flag',
+  'confirm_flag',
 ] as const;
 export type DialogAction = (typeof DIALOG_ACTIONS)[number] | 'return_draft';
 
@@ -95,6 +106,11 @@ export function ActionDialog({
         return { action, note: text };
       case 'raise_level':
         return { action, reason: text };
+      case 'flag':
+        return { action, reason, note };
+      case 'release_flag':
+      case 'confirm_flag':
+        return { action, note };
       default: {
         const attachmentIds = [];
         for (const f of files) attachmentIds.push((await staffApi.upload(f)).id);
@@ -127,7 +143,8 @@ export function ActionDialog({
     }
   };
 
-  const needsText = action !== 'verify' && action !== 'dispose_down' && action !== 'archive';
+  const moderation = action === 'flag' || action === 'release_flag' || action === 'confirm_flag';
+  const needsText = action !== 'verify' && action !== 'dispose_down' && action !== 'archive' && !moderation;
   const textLabel =
     action === 'hold'
       ? t('dialog.question')
@@ -168,6 +185,19 @@ export function ActionDialog({
               />
             )}
             {action === 'raise_level' && <Text size="sm">{t('dialog.raiseHelp')}</Text>}
+            {moderation && <Text size="sm">{t(`dialog.${action}Help`)}</Text>}
+            {action === 'flag' && (
+              <Select
+                label={t('dialog.flagReason')}
+                data={MODERATION_REASONS.map((r) => ({ value: r, label: t(`moderationReason.${r}`) }))}
+                value={reason}
+                onChange={setReason}
+                required
+                error={errors.reason}
+                data-testid="flag-reason"
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
             {action === 'acknowledge' && (
               <Select
                 label={t('dialog.complexity')}
@@ -205,7 +235,11 @@ export function ActionDialog({
                 )}
               </>
             )}
-            {(needsText || action === 'verify' || action === 'dispose_down' || action === 'archive') && (
+            {(needsText ||
+              moderation ||
+              action === 'verify' ||
+              action === 'dispose_down' ||
+              action === 'archive') && (
               <Textarea
                 label={needsText ? textLabel : t('dialog.note')}
                 required={needsText}

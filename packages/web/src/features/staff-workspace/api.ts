@@ -14,7 +14,7 @@ export const QUEUES = [
 export type Queue = (typeof QUEUES)[number];
 
 // The vocabulary comes from the core, so the dialogs offer exactly what the server accepts.
-export { ARCHIVE_REASONS, COMPLEXITY_CLASSES } from '@pintu/core';
+export { ARCHIVE_REASONS, COMPLEXITY_CLASSES, MODERATION_REASONS } from '@pintu/core';
 
 /** Set on a deadline counted through a year whose holiday decree is not entered: it is provisional. */
 export type DueNotice = NonNullable<Schema<'Handling'>['dueNotice']>;

@@ -199,6 +199,11 @@ export function ReportPage() {
             {t('flags.confidential')}
           </Badge>
         )}
+        {h?.moderation && h.moderation.status !== 'released' && (
+          <Badge variant="light" color="red" c="red.9" data-testid="moderation-badge">
+            {t(`moderation.${h.moderation.status}`, { reason: t(`moderationReason.${h.moderation.reason}`) })}
+          </Badge>
+        )}
       </Group>
       <Title order={1} mt="xs" size="h2" style={{ wordBreak: 'break-word' }}>
         {r.title}

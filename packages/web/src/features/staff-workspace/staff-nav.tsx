@@ -1,6 +1,7 @@
 /**
  * The staff workspace's own navigation: inbox, notifications (with the unread count), dashboard, programs, administration,
- * the integration pages for an institution's developer or coordinator, and federation for the national admin.
+ * the integration pages for an institution's developer or coordinator, and federation and the moderation queue
+ * (docs/abuse.md) for the national admin.
  */
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -53,6 +54,11 @@ export function StaffNav() {
       {national && (
         <Anchor component={NavLink} to="/admin/federation" fw={600}>
           {t('nav.federation')}
+        </Anchor>
+      )}
+      {national && (
+        <Anchor component={NavLink} to="/admin/moderation" fw={600} data-testid="moderation-link">
+          {t('nav.moderation')}
         </Anchor>
       )}
     </Group>
