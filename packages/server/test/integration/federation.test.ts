@@ -200,11 +200,13 @@ describe.skipIf(NO_POSTGRES)(
       const phone = `0812${String(10_000_000 + i * 37 + (at === 'kaltim' ? 1 : 2)).slice(0, 8)}`;
       // Every tenth filing brings a photo: it must reach the instance that handles the report.
       const attachmentIds = i % 10 === 3 ? [await uploadPhoto(inst[at].server!.url, i)] : [];
+      // A retry across a cut or a kill carries the same Idempotency-Key, as a real client's must: without it, the
+      // retry of a filing that did commit is the same text again, which the abuse gate answers 409 (docs/abuse.md).
       const res = await call(
         inst[at],
         'POST',
         '/api/v1/reports',
-        {},
+        { 'idempotency-key': `fed-${at}-${i}-${suffix}` },
         {
           attachmentIds,
           type: 'complaint',
