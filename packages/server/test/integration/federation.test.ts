@@ -200,17 +200,18 @@ describe.skipIf(NO_POSTGRES)(
       const phone = `0812${String(10_000_000 + i * 37 + (at === 'kaltim' ? 1 : 2)).slice(0, 8)}`;
       // Every tenth filing brings a photo: it must reach the instance that handles the report.
       const attachmentIds = i % 10 === 3 ? [await uploadPhoto(inst[at].server!.url, i)] : [];
-      // A retry across a cut or a kill carries the same Idempotency-Key, as a real client's must: without it, the
-      // retry of a filing that did commit is the same text again, which the abuse gate answers 409 (docs/abuse.md).
+      // One filing, one text and one key: the same text from the same contact is a repeat the abuse gate answers 409
+      // (docs/abuse.md), and a retry across a cut or a kill carries the same Idempotency-Key, as a real client's must.
+      const kind = `${at}-${handler}-${institutionId ?? 'verify'}-${i}`;
       const res = await call(
         inst[at],
         'POST',
         '/api/v1/reports',
-        { 'idempotency-key': `fed-${at}-${i}-${suffix}` },
+        { 'idempotency-key': `fed-${kind}-${suffix}` },
         {
           attachmentIds,
           type: 'complaint',
-          title: `Jalan rusak di Samarinda nomor ${i} (${at})`,
+          title: `Jalan rusak di Samarinda nomor ${i} (${kind})`,
           body: 'Jalan berlubang besar di depan sekolah, sudah dua pengendara motor jatuh minggu ini. Mohon segera ditambal.',
           incidentDate: '2026-12-01',
           location: { regionCode: '64.72', address: `Jalan Juanda ${i}` },
