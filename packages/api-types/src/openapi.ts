@@ -1357,7 +1357,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear */
+    /**
+     * Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear
+     * @description Newest first, or by relevance with `q`: a search ranks the newest 1,000 matches. Page on with `cursor` (`nextCursor`); `total` is exact up to 10,000 and estimated beyond (`totalExact`).
+     */
     get: {
       parameters: {
         query?: {
@@ -1374,6 +1377,8 @@ export interface paths {
           categoryId?: number;
           regionCode?: string;
           institutionId?: number;
+          /** @description The `nextCursor` of the previous page: the next page by keyset, as fast at page 500 as at page 1 (lists without `q`; it wins over `page`). */
+          cursor?: string;
           page?: number;
           pageSize?: number;
         };
@@ -1527,7 +1532,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The report */
+        /** @description The report. The public view carries an `ETag` and may be cached (30 s, shared caches only for requests without a cookie, token or access code); the reporter’s and staff views are `no-store`. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1535,6 +1540,13 @@ export interface paths {
           content: {
             'application/json': components['schemas']['Report'];
           };
+        };
+        /** @description Not modified: the public view still has the `If-None-Match` tag */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description No such report */
         404: {
@@ -7858,7 +7870,11 @@ export interface components {
       items: components['schemas']['Report'][];
       page: number;
       pageSize: number;
+      /** @description Exact up to 10,000 (a search: up to 1,000), estimated beyond */
       total: number;
+      totalExact: boolean;
+      /** @description The next page’s `cursor`; null on the last page */
+      nextCursor: string | null;
     };
     ActionResult: {
       trackingId: string;
@@ -8268,6 +8284,15 @@ export interface components {
         awaiting_reporter: number;
         on_hold: number;
         overdue: number;
+      };
+      /** @description False where the scope holds over ~20,000 open reports and the queue over 1,000: its count is 1,000 (“1,000+”) */
+      countsExact: {
+        to_verify: boolean;
+        to_acknowledge: boolean;
+        in_progress: boolean;
+        awaiting_reporter: boolean;
+        on_hold: boolean;
+        overdue: boolean;
       };
       items: components['schemas']['InboxItem'][];
       page: number;

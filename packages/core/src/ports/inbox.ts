@@ -45,7 +45,12 @@ export interface InboxPort {
     scope: InboxScope,
     query: InboxQuery,
     now: Date,
-  ): Promise<{ counts: Record<InboxQueue, number>; rows: InboxRow[] }>;
+  ): Promise<{
+    counts: Record<InboxQueue, number>;
+    /** False where a queue held more than the adapter counts (a national scope's queues are counted to a cap). */
+    countsExact: Record<InboxQueue, boolean>;
+    rows: InboxRow[];
+  }>;
   /** The path (root → itself) of an institution or unit, or null if there is none. */
   institutionPath(id: number): Promise<number[] | null>;
 }

@@ -21,6 +21,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './open';
 import { bool, intsOrNull, num, numOrNull, type Row, str, strOrNull } from './postgres-accounts-columns';
 import { connectedSql, OPEN_STATUSES, type Q } from './postgres-institution-admin';
+import { regionPredicate } from './postgres-public-reports';
 
 export type { InboxFilter, InboxQuery, InboxQueue, InboxRow, InboxScope };
 // The queues' rules are the core's (core/src/inbox/queues.ts); these names stay for the callers that import them here.
@@ -29,15 +30,21 @@ export { INBOX_QUEUES, STAFF_CLOCK_STATUSES };
 const ints = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 const texts = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
 
-/** The holders in the grant subtrees, as an array computed once per query (an InitPlan), so the reports are
- * reached through their institution index rather than by scanning every open report. */
-function subtreeIds(roots: readonly number[]): SQL {
-  return sql`array(select id from institutions where path && ${ints(roots)})`;
+/**
+ * The holders in the grant subtrees, looked up first and given to the queries as a literal array: the planner then
+ * estimates the matches from the statistics of `institution_id` (and picks `reports_institution_status_idx` or not)
+ * rather than guessing at an `any(array(subquery))`. Null without grants.
+ */
+async function subtreeIds(db: Q, roots: readonly number[]): Promise<SQL | null> {
+  if (roots.length === 0) return null;
+  const res = await db.execute(sql`select coalesce(array_agg(id), '{}')::text as ids from institutions
+    where path && ${ints(roots)}`);
+  return sql`${String(res.rows[0]?.ids ?? '{}')}::int[]`;
 }
 
 /** The scope as one top-level condition: nothing for national roles, the grant subtrees otherwise. */
-function scopePredicate(scope: InboxScope): SQL {
-  return scope.national ? sql`true` : sql`r.institution_id = any(${subtreeIds(scope.roots)})`;
+function scopePredicate(scope: InboxScope, holders: SQL | null): SQL {
+  return scope.national ? sql`true` : sql`r.institution_id = any(${holders ?? sql`'{}'::int[]`})`;
 }
 
 /**
@@ -50,12 +57,11 @@ const unattendedSql = sql`(i.kind <> 'unit' and i.sk_number is null or i.kind = 
  * The predicate of each queue over rows `r` (with the holder joined as `i`); `late` says whether the deadline has
  * passed, so the same predicates serve the page (per report) and the counts (per holder, status and lateness).
  */
-function queuePredicates(scope: InboxScope, late: SQL): Record<InboxQueue, SQL> {
+function queuePredicates(scope: InboxScope, holders: SQL | null, late: SQL): Record<InboxQueue, SQL> {
   // The national admin verifies the national queue and, for want of anyone else, reports held by institutions
   // that are not connected yet (domain.md §2), plus whatever its own grants cover; everyone else verifies what is
   // held in their subtrees.
-  const ownSubtrees =
-    scope.roots.length > 0 ? sql`r.institution_id = any(${subtreeIds(scope.roots)})` : sql`false`;
+  const ownSubtrees = holders ? sql`r.institution_id = any(${holders})` : sql`false`;
   const verifyScope = scope.national
     ? sql`(r.institution_id is null or ${unattendedSql} or ${ownSubtrees})`
     : sql`true`;
@@ -70,17 +76,15 @@ function queuePredicates(scope: InboxScope, late: SQL): Record<InboxQueue, SQL> 
   };
 }
 
-function filterPredicates(f: InboxFilter): SQL[] {
+async function filterPredicates(db: Q, f: InboxFilter): Promise<SQL[]> {
   const where: SQL[] = [];
   if (f.categoryId)
     where.push(
       sql`r.category_id in (select id from categories where id = ${f.categoryId} or parent_id = ${f.categoryId})`,
     );
-  if (f.regionCode)
-    where.push(sql`(r.region_code = ${f.regionCode} or r.region_code like ${`${f.regionCode}.%`})`);
+  if (f.regionCode) where.push(await regionPredicate(db, f.regionCode));
   if (f.type) where.push(sql`r.type = ${f.type}`);
-  if (f.unitId)
-    where.push(sql`r.institution_id in (select id from institutions where path @> array[${f.unitId}::int])`);
+  if (f.unitId) where.push(sql`r.institution_id = any(${await subtreeIds(db, [f.unitId])})`);
   if (f.q) {
     const q = f.q.trim();
     where.push(
@@ -100,30 +104,28 @@ export async function queryInbox(
   scope: InboxScope,
   query: InboxQuery,
   now: Date,
-): Promise<{ counts: Record<InboxQueue, number>; rows: InboxRow[] }> {
+  limits = { exactScope: EXACT_COUNT_SCOPE, cap: INBOX_COUNT_CAP },
+): Promise<{
+  counts: Record<InboxQueue, number>;
+  countsExact: Record<InboxQueue, boolean>;
+  rows: InboxRow[];
+}> {
   const overdueSql = sql`r.due_at < ${now.toISOString()}`;
+  const holders = await subtreeIds(db, scope.roots);
   const where = sql.join(
-    [sql`r.status = any(${texts(OPEN_STATUSES)})`, scopePredicate(scope), ...filterPredicates(query)],
+    [
+      sql`r.status = any(${texts(OPEN_STATUSES)})`,
+      scopePredicate(scope, holders),
+      ...(await filterPredicates(db, query)),
+    ],
     sql` and `,
-  );
-  const grouped = queuePredicates(scope, sql`r.late`);
-  const counts = sql.join(
-    INBOX_QUEUES.map(
-      (q) => sql`coalesce(sum(r.n) filter (where ${grouped[q]}), 0)::int as ${sql.identifier(q)}`,
-    ),
-    sql`, `,
   );
   const order =
     query.sort === 'newest'
       ? sql`r.created_at desc, r.id desc`
       : sql`r.due_at asc nulls last, r.created_at asc, r.id asc`;
-  const [countRes, rowRes] = await Promise.all([
-    db.execute(sql`
-      with r as (
-        select r.institution_id, r.status, coalesce(${overdueSql}, false) as late, count(*) as n
-        from reports r where ${where} group by 1, 2, 3
-      )
-      select ${counts} from r left join institutions i on i.id = r.institution_id`),
+  const [counts, rowRes] = await Promise.all([
+    countQueues(db, scope, holders, where, now, limits),
     db.execute(sql`select r.tracking_id as "trackingId", r.type, r.title, r.status,
         r.institution_id as "holderId", i.name as "holderName", i.path as "holderPath",
         i.time_zone as "holderTimeZone", i.region_code as "holderRegionCode",
@@ -136,18 +138,77 @@ export async function queryInbox(
       left join institutions i on i.id = r.institution_id
       left join categories c on c.id = r.category_id
       left join regions g on g.code = r.region_code
-      where ${where} and ${queuePredicates(scope, overdueSql)[query.queue]}
+      where ${where} and ${queuePredicates(scope, holders, overdueSql)[query.queue]}
       order by ${order}
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
   ]);
-  const countRow = countRes.rows[0] ?? {};
-  return {
-    counts: Object.fromEntries(INBOX_QUEUES.map((q) => [q, num(countRow[q] ?? 0)])) as Record<
-      InboxQueue,
-      number
-    >,
-    rows: rowRes.rows.map(inboxRowOf),
-  };
+  return { ...counts, rows: rowRes.rows.map(inboxRowOf) };
+}
+
+/** A scope with up to this many open reports (planner's estimate) has its queues counted exactly. */
+export const EXACT_COUNT_SCOPE = 20_000;
+/** In a bigger scope (the nation's 400,000 open reports), each queue is counted up to here: "1,000+". */
+export const INBOX_COUNT_CAP = 1_000;
+
+/**
+ * The counts of every queue. A scope of up to `EXACT_COUNT_SCOPE` open reports (by the planner's estimate) is counted
+ * exactly in one pass, grouped by holder, status and lateness so per-holder facts are worked out once per holder.
+ * A bigger one (the nation: 400,000 open reports took ~1 s to group) counts each queue only up to the cap, each
+ * count one short index walk.
+ */
+async function countQueues(
+  db: Q,
+  scope: InboxScope,
+  holders: SQL | null,
+  where: SQL,
+  now: Date,
+  limits: { exactScope: number; cap: number },
+) {
+  const overdueSql = sql`r.due_at < ${now.toISOString()}`;
+  const exact = Object.fromEntries(INBOX_QUEUES.map((q) => [q, true])) as Record<InboxQueue, boolean>;
+  const plan = await db.execute(sql`explain (format json) select 1 from reports r where ${where}`);
+  const json = plan.rows[0]?.['QUERY PLAN'];
+  const tree = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{
+    Plan: { 'Plan Rows': number };
+  }>;
+  if ((tree[0]?.Plan['Plan Rows'] ?? 0) <= limits.exactScope) {
+    const grouped = queuePredicates(scope, holders, sql`r.late`);
+    const counts = sql.join(
+      INBOX_QUEUES.map(
+        (q) => sql`coalesce(sum(r.n) filter (where ${grouped[q]}), 0)::int as ${sql.identifier(q)}`,
+      ),
+      sql`, `,
+    );
+    const res = await db.execute(sql`
+      with r as (
+        select r.institution_id, r.status, coalesce(${overdueSql}, false) as late, count(*) as n
+        from reports r where ${where} group by 1, 2, 3
+      )
+      select ${counts} from r left join institutions i on i.id = r.institution_id`);
+    const row = res.rows[0] ?? {};
+    const counted = Object.fromEntries(INBOX_QUEUES.map((q) => [q, num(row[q] ?? 0)]));
+    return { counts: counted as Record<InboxQueue, number>, countsExact: exact };
+  }
+  const preds = queuePredicates(scope, holders, overdueSql);
+  const res = await db.execute(
+    sql`select ${sql.join(
+      INBOX_QUEUES.map(
+        (
+          q,
+        ) => sql`(select count(*) from (select 1 from reports r left join institutions i on i.id = r.institution_id
+        where ${where} and ${preds[q]} limit ${limits.cap + 1}) m)::int as ${sql.identifier(q)}`,
+      ),
+      sql`, `,
+    )}`,
+  );
+  const row = res.rows[0] ?? {};
+  const counts = {} as Record<InboxQueue, number>;
+  for (const q of INBOX_QUEUES) {
+    const n = num(row[q] ?? 0);
+    counts[q] = Math.min(n, limits.cap);
+    exact[q] = n <= limits.cap;
+  }
+  return { counts, countsExact: exact };
 }
 
 const inboxRowOf = (r: Row): InboxRow => ({

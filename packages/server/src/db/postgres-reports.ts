@@ -25,6 +25,7 @@ import {
   type NewReport,
 } from './intake-statements';
 import { type Db, statementConcurrency } from './open';
+import { prepared } from './prepared';
 import { bool, num, type Row, referenceCheckOf, reportRecordOf, str, strOrNull } from './report-rows';
 
 type Filing = Record<InsertKey | 'presumedInstitution', unknown> &
@@ -222,8 +223,8 @@ export function violates(err: unknown, constraint: string): boolean {
   return false;
 }
 
-const SELECT_REPORT = sql`
-  select r.id::int as id, r.tracking_id as "trackingId", r.type, r.title, r.body,
+/** A report's columns as `reportRecordOf` reads them, over `REPORT_FROM`. */
+export const REPORT_COLUMNS = `r.id::int as id, r.tracking_id as "trackingId", r.type, r.title, r.body,
     to_char(r.incident_date, 'YYYY-MM-DD') as "incidentDate", r.region_code as "regionCode", g.name as "regionName",
     pg.code as "publicRegionCode", pg.name as "publicRegionName", r.address, r.lat, r.lng, r.category_id as "categoryId", c.name as "categoryName", c.code as "categoryCode",
     r.institution_id as "institutionId", i.name as "institutionName", r.status,
@@ -231,64 +232,27 @@ const SELECT_REPORT = sql`
     r.moderation_hidden as "moderationHidden", r.reporter_sealed as "reporterSealed", r.access_code_hash as "accessCodeHash",
     to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
     coalesce((select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mime', a.mime, 'size', a.size,
-      'withheld', a.withheld_at is not null) order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments
-  from reports r
+      'withheld', a.withheld_at is not null) order by a.created_at) from attachments a where a.report_id = r.id), '[]'::json) as attachments`;
+
+/** The report `r` with the names it refers to. */
+export const REPORT_FROM = `reports r
   left join regions g on g.code = r.region_code
   -- The public sees only the regency of a place (a village and a date can identify a reporter): its code and name.
   left join regions pg on pg.code = left(r.region_code, 5)
   left join categories c on c.id = r.category_id
   left join institutions i on i.id = r.institution_id`;
 
+/** The public page's one statement, prepared: planning its joins cost twice its execution (issue 17). */
+const FIND_REPORT = prepared<'trackingId'>(
+  'find_report',
+  (p) => `select ${REPORT_COLUMNS} from ${REPORT_FROM} where r.tracking_id = ${p('trackingId')}`,
+);
+
 /** One report with the names it refers to, or null. */
 export async function findReport(db: Db, trackingId: string): Promise<ReportRow | null> {
-  const res = await db.execute(sql`${SELECT_REPORT} where r.tracking_id = ${trackingId.toUpperCase()}`);
-  const row = res.rows[0] as Row | undefined;
+  const rows = await FIND_REPORT(db, { trackingId: trackingId.toUpperCase() });
+  const row = rows[0] as Row | undefined;
   return row ? reportRecordOf(row) : null;
-}
-
-export interface PublicSearch {
-  q?: string | undefined;
-  status?: string | undefined;
-  type?: string | undefined;
-  categoryId?: number | undefined;
-  regionCode?: string | undefined;
-  institutionId?: number | undefined;
-  page: number;
-  pageSize: number;
-}
-
-/**
- * The public list: never a confidential report (domain.md §7), nor one moderation hides (docs/abuse.md); full-text
- * search in Indonesian.
- */
-export async function searchPublicReports(
-  db: Db,
-  s: PublicSearch,
-): Promise<{ rows: ReportRow[]; total: number }> {
-  const where = [sql`r.is_confidential = false and not r.moderation_hidden`];
-  if (s.q) where.push(sql`r.tsv @@ websearch_to_tsquery('indonesian', ${s.q})`);
-  if (s.status) where.push(sql`r.status = ${s.status}`);
-  if (s.type) where.push(sql`r.type = ${s.type}`);
-  if (s.categoryId)
-    where.push(
-      sql`r.category_id in (select id from categories where id = ${s.categoryId} or parent_id = ${s.categoryId})`,
-    );
-  if (s.regionCode)
-    where.push(sql`(r.region_code = ${s.regionCode} or r.region_code like ${`${s.regionCode}.%`})`);
-  if (s.institutionId)
-    where.push(
-      sql`r.institution_id in (select id from institutions where path @> array[${s.institutionId}::int])`,
-    );
-  const cond = sql.join(where, sql` and `);
-  const order = s.q
-    ? sql`ts_rank(r.tsv, websearch_to_tsquery('indonesian', ${s.q})) desc, r.created_at desc`
-    : sql`r.created_at desc, r.id desc`;
-  const offset = (s.page - 1) * s.pageSize;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`${SELECT_REPORT} where ${cond} order by ${order} limit ${s.pageSize} offset ${offset}`),
-    db.execute(sql`select count(*)::int as n from reports r where ${cond}`),
-  ]);
-  return { rows: (rows.rows as Row[]).map(reportRecordOf), total: num((count.rows[0] as Row).n) };
 }
 
 /** Whether the caller may fetch an attachment depends on its report: found by both ids. */

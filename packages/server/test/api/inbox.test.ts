@@ -8,7 +8,7 @@ import type { Caller } from '../../src/app/accounts/caller';
 import { listInbox } from '../../src/app/institutions/list-inbox';
 import { type CalendarSource, loadCalendar } from '../../src/app/reference/calendar-source';
 import type { Database } from '../../src/db/open';
-import { INBOX_QUEUES, type InboxQuery, postgresInbox } from '../../src/db/postgres-inbox';
+import { INBOX_QUEUES, type InboxQuery, postgresInbox, queryInbox } from '../../src/db/postgres-inbox';
 import { presentInboxItem } from '../../src/http/inbox/inbox.presenter';
 import { refIds } from '../support/fixtures';
 import { caller, endOfDayWita, insertUnitRow, placeReport, REPORTER } from '../support/institution-fixtures';
@@ -457,6 +457,30 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
       const dues = walked.items.map((i) => i.dueAt!);
       expect(dues).toEqual([...dues].sort());
       expect(counts.overdue).toBeGreaterThan(0);
+
+      // A scope too big to count exactly (a national admin's) counts each queue only up to the cap: forced here
+      // with small limits, every queue then equals the exact count where it is under the cap, and says so.
+      const scope = { national: true, roots: [] };
+      const exact = await queryInbox(
+        d.db,
+        scope,
+        { queue: 'in_progress', sort: 'deadline', page: 1, pageSize: 5 },
+        NOW,
+      );
+      expect(Object.values(exact.countsExact).every(Boolean)).toBe(true);
+      const capped = await queryInbox(
+        d.db,
+        scope,
+        { queue: 'in_progress', sort: 'deadline', page: 1, pageSize: 5 },
+        NOW,
+        { exactScope: 0, cap: 50 },
+      );
+      for (const q of INBOX_QUEUES) {
+        expect(capped.counts[q]).toBe(Math.min(exact.counts[q], 50));
+        expect(capped.countsExact[q]).toBe(exact.counts[q] <= 50);
+      }
+      expect(Object.values(capped.countsExact)).toContain(false);
+      expect(capped.rows.map((r) => r.trackingId)).toEqual(exact.rows.map((r) => r.trackingId));
     });
   });
 });

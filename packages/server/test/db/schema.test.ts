@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/db/event-chain';
 import type { Database } from '../../src/db/open';
 import { loadReportState, readEvents, saveTransition } from '../../src/db/postgres-lifecycle';
-import { findReport, searchPublicReports } from '../../src/db/postgres-reports';
+import { searchPublicReports } from '../../src/db/postgres-public-reports';
+import { findReport } from '../../src/db/postgres-reports';
 import { insertTestReport } from '../support/db-fixtures';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 

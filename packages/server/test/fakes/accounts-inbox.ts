@@ -39,7 +39,11 @@ export function fakeInbox(seed: { reports: InboxRow[]; paths: Record<number, num
         .sort((a, b) => compareInboxItems(query.sort, a.key, b.key))
         .map(({ r }) => r)
         .slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-      return { counts, rows };
+      const countsExact = Object.fromEntries(INBOX_QUEUES.map((q) => [q, true])) as Record<
+        InboxQueue,
+        boolean
+      >;
+      return { counts, countsExact, rows };
     },
     institutionPath: async (id) => seed.paths[id] ?? null,
   };

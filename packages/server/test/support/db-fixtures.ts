@@ -10,7 +10,7 @@ const calendar = createCalendar(NATIONAL_HOLIDAYS);
 /** Inserts a report in the national queue through the repository; returns its tracking id. */
 export async function insertTestReport(
   db: Db,
-  over: { title?: string; body?: string; isConfidential?: boolean; at?: Date } = {},
+  over: { title?: string; body?: string; isConfidential?: boolean; at?: Date; regionCode?: string } = {},
 ): Promise<{ id: number; trackingId: string }> {
   n += 1;
   const trackingId = `LPR-TEST-${String(n).padStart(4, '0')}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
@@ -31,7 +31,7 @@ export async function insertTestReport(
       title: over.title ?? 'Lampu penerangan jalan mati total',
       body: over.body ?? 'Sudah dua bulan lampu jalan di kampung kami mati dan rawan kejahatan malam hari.',
       incidentDate: '2024-05-01',
-      regionCode: '64.72',
+      regionCode: over.regionCode ?? '64.72',
       address: null,
       lat: null,
       lng: null,

@@ -42,3 +42,13 @@ export function recallAccessCode(trackingId: string): string | null {
     return null;
   }
 }
+
+/** A page's total as shown: exact, or "about N" where the server estimated it (beyond 10,000 matches). */
+export function approx(
+  t: (key: 'approx', o: { formatted: string }) => string,
+  page: Pick<ReportPage, 'total' | 'totalExact'>,
+  language: string,
+): string {
+  const formatted = page.total.toLocaleString(language);
+  return page.totalExact ? formatted : t('approx', { formatted });
+}

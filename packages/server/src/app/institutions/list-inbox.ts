@@ -25,6 +25,7 @@ export { inboxScopeOf } from '@pintu/core';
 export interface InboxPage {
   queue: InboxQueue;
   counts: Record<InboxQueue, number>;
+  countsExact: Record<InboxQueue, boolean>;
   rows: InboxRow[];
   /** The caller's actors, for what the presenter shows them (read-only or not). */
   actors: Actor[];
@@ -48,10 +49,11 @@ export async function listInbox(
     if (path === null) failField('unitId', 'unknown', 'Unit tidak ditemukan.');
     if (!pathInScope(scope, path)) fail('NOT_ALLOWED', 'Unit itu berada di luar wilayah kewenangan Anda.');
   }
-  const { counts, rows } = await deps.inbox.query(scope, query, deps.now);
+  const { counts, countsExact, rows } = await deps.inbox.query(scope, query, deps.now);
   return {
     queue: query.queue,
     counts,
+    countsExact,
     rows,
     actors,
     page: query.page,

@@ -41,6 +41,7 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
       {
         queue: page.queue,
         counts: page.counts,
+        countsExact: page.countsExact,
         items,
         page: page.page,
         pageSize: page.pageSize,

@@ -58,6 +58,17 @@ export const InboxPage = z
         z.ZodNumber
       >,
     ),
+    countsExact: z
+      .object(
+        Object.fromEntries(INBOX_QUEUES.map((q) => [q, z.boolean()])) as Record<
+          (typeof INBOX_QUEUES)[number],
+          z.ZodBoolean
+        >,
+      )
+      .openapi({
+        description:
+          'False where the scope holds over ~20,000 open reports and the queue over 1,000: its count is 1,000 (“1,000+”)',
+      }),
     items: z.array(InboxItem),
     page: z.number(),
     pageSize: z.number(),

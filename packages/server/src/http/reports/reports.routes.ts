@@ -1,8 +1,9 @@
 /** Report routes: file a report, read it (public or with the access code), list and search, fetch attachments. */
+import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type FiledReport, fileReport, fileReportWithKey } from '../../app/reports/file-report';
 import { readAttachment, viewReport } from '../../app/reports/view-report';
-import { searchPublicReports } from '../../db/postgres-reports';
+import { decodeCursor, searchPublicReports } from '../../db/postgres-public-reports';
 import { requireAppPermission } from '../auth/api-key';
 import { clientIp } from '../auth/client-ip';
 import { jsonBodyLimit, tooLarge } from '../body-limit';
@@ -29,6 +30,19 @@ const problemResponse = (description: string) => ({
   },
   description,
 });
+
+/**
+ * The public view of a report changes only when its handling does: shared caches may keep it half a minute and then
+ * revalidate by ETag (304, no body). The list holds only public fields, so it may be kept briefly too.
+ */
+const PUBLIC_REPORT_CACHE = 'public, max-age=30, must-revalidate';
+const PUBLIC_LIST_CACHE = 'public, max-age=15';
+
+/** Whether `If-None-Match` names this tag (a list of tags, weak or strong, or `*`: RFC 9110 §13.1.2). */
+function ifNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+}
 
 // A report is at most ~32 KB of text (8,000 characters of up to 4 bytes); anything far beyond is not a report.
 const MAX_JSON_BYTES = 64 * 1024;
@@ -69,7 +83,13 @@ const getReportRoute = createRoute({
     'A report: the public view, or the reporter’s full view with the access code (header X-Access-Code)',
   request: { params: TrackingParam, headers: AccessCodeHeader },
   responses: {
-    200: { content: { 'application/json': { schema: ReportView } }, description: 'The report' },
+    200: {
+      content: { 'application/json': { schema: ReportView } },
+      description:
+        'The report. The public view carries an `ETag` and may be cached (30 s, shared caches only for requests ' +
+        'without a cookie, token or access code); the reporter’s and staff views are `no-store`.',
+    },
+    304: { description: 'Not modified: the public view still has the `If-None-Match` tag' },
     404: problemResponse('No such report'),
   },
 });
@@ -80,6 +100,9 @@ const listReportsRoute = createRoute({
   tags: ['reports'],
   summary:
     'Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear',
+  description:
+    'Newest first, or by relevance with `q`: a search ranks the newest 1,000 matches. Page on with `cursor` ' +
+    '(`nextCursor`); `total` is exact up to 10,000 and estimated beyond (`totalExact`).',
   request: { query: ReportListQuery },
   responses: {
     200: { content: { 'application/json': { schema: ReportPage } }, description: 'A page of reports' },
@@ -154,12 +177,34 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
       c.req.valid('param').trackingId,
       c.req.valid('header')['x-access-code'],
     );
-    return c.json(presentSight(sight), 200, { 'cache-control': 'no-store' });
+    const view = presentSight(sight);
+    // Only the public view may be cached, and by a shared cache only when the request carried nothing personal.
+    if (view.view !== 'public') return c.json(view, 200, { 'cache-control': 'no-store' });
+    const body = JSON.stringify(view);
+    const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const personal = ['cookie', 'authorization', 'x-access-code'].some((h) => c.req.header(h) !== undefined);
+    const headers = {
+      etag: tag,
+      'cache-control': personal ? 'private, no-cache' : PUBLIC_REPORT_CACHE,
+      vary: 'Cookie, Authorization, X-Access-Code',
+    };
+    if (ifNoneMatch(c.req.header('if-none-match'), tag)) return c.body(null, 304, headers) as never;
+    return c.body(body, 200, { ...headers, 'content-type': 'application/json' }) as never;
   });
   app.openapi(listReportsRoute, async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await searchPublicReports(c.get('deps').db, q);
-    return c.json({ items: rows.map(presentPublic), page: q.page, pageSize: q.pageSize, total }, 200);
+    if (q.cursor && !decodeCursor(q.cursor))
+      throw fieldError(
+        'cursor',
+        'invalid',
+        'Kursor halaman tidak dikenal: gunakan nextCursor dari halaman sebelumnya.',
+      );
+    const { rows, total, totalExact, nextCursor } = await searchPublicReports(c.get('deps').db, q);
+    return c.json(
+      { items: rows.map(presentPublic), page: q.page, pageSize: q.pageSize, total, totalExact, nextCursor },
+      200,
+      { 'cache-control': PUBLIC_LIST_CACHE },
+    );
   });
   app.openapi(attachmentRoute, async (c) => {
     const { trackingId, id } = c.req.valid('param');

@@ -104,6 +104,10 @@ export const ReportListQuery = z.object({
   categoryId: z.coerce.number().int().positive().optional(),
   regionCode: regionCode.optional(),
   institutionId: z.coerce.number().int().positive().optional(),
+  cursor: z.string().max(64).optional().openapi({
+    description:
+      'The `nextCursor` of the previous page: the next page by keyset, as fast at page 500 as at page 1 (lists without `q`; it wins over `page`).',
+  }),
   ...paging,
 });
 export type ReportListQuery = z.infer<typeof ReportListQuery>;
@@ -153,5 +157,17 @@ export const ReportView = z
 export type ReportView = z.infer<typeof ReportView>;
 
 export const ReportPage = z
-  .object({ items: z.array(ReportView), page: z.number(), pageSize: z.number(), total: z.number() })
+  .object({
+    items: z.array(ReportView),
+    page: z.number(),
+    pageSize: z.number(),
+    total: z
+      .number()
+      .openapi({ description: 'Exact up to 10,000 (a search: up to 1,000), estimated beyond' }),
+    totalExact: z.boolean(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The next page’s `cursor`; null on the last page' }),
+  })
   .openapi('ReportPage');

@@ -19,12 +19,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { Category, Region, ReportPage } from '../../api/reports';
+import { approx, type Category, type Region, type ReportPage } from '../../api/reports';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { StatusBadge } from '../../components/status-badge';
 
 const PAGE_SIZE = 20;
+/** The server pages by number through the first 10,000 (beyond, by cursor); the pager stops there. */
+const MAX_LISTED = 10_000;
 const STATUSES = REPORT_STATUSES;
 const TYPES = REPORT_TYPES;
 
@@ -138,7 +140,7 @@ export function Component() {
       ) : (
         <>
           <Text mt="md" role="status" aria-live="polite">
-            {t('found', { count: list.data.total, formatted: list.data.total.toLocaleString(i18n.language) })}
+            {t('found', { count: list.data.total, formatted: approx(t, list.data, i18n.language) })}
           </Text>
           {list.data.total === 0 && <Text mt="sm">{t('empty')}</Text>}
           <Stack mt="sm" gap="sm" component="ul" p={0} style={{ listStyle: 'none' }} data-testid="feed-list">
@@ -165,7 +167,7 @@ export function Component() {
           {list.data.total > PAGE_SIZE && (
             <Pagination
               mt="md"
-              total={Math.ceil(list.data.total / PAGE_SIZE)}
+              total={Math.ceil(Math.min(list.data.total, MAX_LISTED) / PAGE_SIZE)}
               value={filters.page}
               onChange={(p) => set('page', String(p))}
               getControlProps={(c) => ({ 'aria-label': t(`pager.${c}`) })}

@@ -15,7 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { ReportPage } from '../../api/reports';
+import { approx, type ReportPage } from '../../api/reports';
 
 export function Component() {
   const { t, i18n } = useTranslation('home');
@@ -42,7 +42,7 @@ export function Component() {
             : count.data
               ? t('count', {
                   count: count.data.total,
-                  formatted: count.data.total.toLocaleString(i18n.language),
+                  formatted: approx(t, count.data, i18n.language),
                 })
               : '\u00a0'}
         </Text>

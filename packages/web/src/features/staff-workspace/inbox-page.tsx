@@ -183,7 +183,7 @@ export function InboxPage() {
                 variant={qu === 'overdue' ? 'filled' : 'light'}
                 color={qu === 'overdue' ? '#b91c1c' : 'dark'}
               >
-                {inbox.data ? fmt(inbox.data.counts[qu]) : '…'}
+                {inbox.data ? `${fmt(inbox.data.counts[qu])}${inbox.data.countsExact[qu] ? '' : '+'}` : '…'}
               </Badge>
             </Tabs.Tab>
           ))}
