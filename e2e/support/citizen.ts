@@ -2,7 +2,7 @@
  * Citizen steps shared by the specs: file a report through the real form (with a real photo upload), and accept
  * with a rating through the report page. Staff journeys continue from what `fileAnonymousReportWithPhoto` returns.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
 export interface Filed {
@@ -77,7 +77,7 @@ export async function fileReport(page: Page, opts: FileOptions = {}): Promise<Fi
   await pick(page, 'Kabupaten/Kota', 'Kota Samarinda', 'Samarinda');
   await pick(page, 'Kecamatan', 'Samarinda Ulu', 'Ulu');
   await pick(page, 'Kategori', 'Jalan & Jembatan Kabupaten/Kota', 'Jembatan Kabupaten');
-  if (opts.institution) await page.getByRole('radio', { name: opts.institution }).check();
+  if (opts.institution) await checkSurely(page.getByRole('radio', { name: opts.institution }));
   if (opts.photo ?? true) {
     await page.getByTestId('attachments-input').setInputFiles({
       name: 'jalan-berlubang.jpg',
@@ -87,9 +87,9 @@ export async function fileReport(page: Page, opts: FileOptions = {}): Promise<Fi
     await expect(page.getByTestId('attachment-preview')).toHaveCount(1);
     await expect(page.getByTestId('attachment-preview').getByText('Siap')).toBeVisible();
   }
-  if (opts.anonymous ?? true) await page.getByTestId('anonymous').check({ force: true });
+  if (opts.anonymous ?? true) await checkSurely(page.getByTestId('anonymous'), true);
   else await page.getByRole('textbox', { name: /^Nama/ }).fill(opts.reporterName ?? 'Siti Rahmawati');
-  if (opts.confidential) await page.getByTestId('confidential').check({ force: true });
+  if (opts.confidential) await checkSurely(page.getByTestId('confidential'), true);
   await expect(page.getByTestId('photo-warning')).toBeVisible();
   if (opts.beforeSubmit) await opts.beforeSubmit(page);
   await page.getByTestId('submit-report').click();
@@ -139,4 +139,16 @@ export async function acceptAndRate(page: Page, trackingId: string, accessCode: 
   await actions.getByTestId('accept').click();
   await expect(page.getByText('Laporan selesai dan penilaian Anda tercatat', { exact: false })).toBeVisible();
   await expect(page.getByText('Selesai').first()).toBeVisible();
+}
+
+/**
+ * Checks a box or radio until it stays checked. The form re-renders its institution suggestions and switches while
+ * the routing answer arrives, and a click on the element being replaced is lost ("Clicking the checkbox did not
+ * change its state", seen under load).
+ */
+async function checkSurely(box: Locator, force = false): Promise<void> {
+  await expect(async () => {
+    await box.check({ force, timeout: 2_000 });
+    await expect(box).toBeChecked({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }

@@ -59,6 +59,7 @@ export async function recordChange(
     let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
     let prev = head.rows[0] ? String(head.rows[0].hash) : null;
     const recorded: RecordedTransition['events'][number][] = [];
+    const rows: SQL[] = [];
     for (const e of events) {
       seq += 1;
       const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
@@ -75,14 +76,18 @@ export async function recordChange(
         payload,
       };
       const hash = eventHash(prev, content);
-      await tx.execute(sql`insert into events (report_id, seq, action, actor_id, actor_role, institution_id, at,
-          from_status, to_status, payload, prev_hash, hash)
-        values (${reportId}, ${seq}, ${e.type}, ${e.actorId}, ${e.actorRole}, ${content.institutionId},
-          ${e.at.toISOString()}, ${e.from}, ${e.to}, ${JSON.stringify(payload)}::jsonb, ${prev}, ${hash})`);
+      rows.push(sql`(${reportId}, ${seq}, ${e.type}, ${e.actorId}, ${e.actorRole}, ${content.institutionId},
+          ${e.at.toISOString()}::timestamptz, ${e.from}, ${e.to}, ${JSON.stringify(payload)}::jsonb, ${prev}, ${hash})`);
       prev = hash;
       recorded.push({ seq, event: e });
     }
-    await tx.execute(sql`update reports set status = ${state.status},
+    // The events and the report's projection in one statement: a lifecycle step's round trips are its cost.
+    const appended =
+      rows.length === 0
+        ? sql``
+        : sql`with appended as (insert into events (report_id, seq, action, actor_id, actor_role, institution_id,
+            at, from_status, to_status, payload, prev_hash, hash) values ${sql.join(rows, sql`, `)}) `;
+    await tx.execute(sql`${appended}update reports set status = ${state.status},
         institution_id = ${asInt(state.holder.institutionId)}, due_at = ${state.clock?.dueAt.toISOString() ?? null},
         lifecycle = ${JSON.stringify(state)}::jsonb,${programLevel(state)}
         -- strictly increasing, so the version check also catches two saves within one millisecond
