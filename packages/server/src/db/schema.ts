@@ -240,9 +240,25 @@ export const reports = pgTable(
       .with({ gin_pending_list_limit: 64 }),
     index('reports_institution_status_idx').on(t.institutionId, t.status, t.dueAt),
     index('reports_status_due_idx').on(t.status, t.dueAt),
+    // The overdue queue, most overdue first, across the statuses whose clock the staff hold (a national admin's
+    // inbox: one index walk instead of sorting every late report of three statuses).
+    index('reports_clock_due_idx')
+      .on(t.dueAt, t.createdAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'dispositioned', 'in_progress')`),
     index('reports_region_idx').on(t.regionCode),
     index('reports_category_idx').on(t.categoryId),
     index('reports_created_idx').on(t.createdAt),
+    // The public list (db/postgres-public-reports.ts): newest first, nationally and by province or regency prefix,
+    // partial on what the public may see so a page is one short index walk.
+    index('reports_public_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`not ${t.isConfidential} and not ${t.moderationHidden}`),
+    index('reports_public_province_idx')
+      .on(sql`left(${t.regionCode}, 2)`, t.createdAt, t.id)
+      .where(sql`not ${t.isConfidential} and not ${t.moderationHidden}`),
+    index('reports_public_regency_idx')
+      .on(sql`left(${t.regionCode}, 5)`, t.createdAt, t.id)
+      .where(sql`not ${t.isConfidential} and not ${t.moderationHidden}`),
     index('reports_parent_idx').on(t.parentReportId),
     // The moderation queue: partial, so the reports nobody flagged pay nothing.
     index('reports_moderation_idx')
