@@ -129,27 +129,28 @@ const WRITE = prepared<'batch'>(
       verify_met, verify_breached, acknowledge_met, acknowledge_breached, follow_up_met, follow_up_breached, due_at
     from fx
   ), daily as (
+    -- The rollups and activity go to shard 0, the base (the column's default; ADR 0014), in key order.
     insert into stats_daily (institution_id, day, category_id, province_code, ${COLS})
     select f.institution_id, f.day, f.category_id, f.province_code, ${SUMS} from fx f
     group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (institution_id, day, category_id, province_code) do update set ${ADD('stats_daily')}
+    on conflict (institution_id, day, category_id, province_code, shard) do update set ${ADD('stats_daily')}
   ), monthly as (
     insert into stats_monthly (institution_id, month, ${COLS})
     select f.institution_id, date_trunc('month', f.day)::date, ${SUMS} from fx f
     group by 1, 2 order by 1, 2
-    on conflict (institution_id, month) do update set ${ADD('stats_monthly')}
+    on conflict (institution_id, month, shard) do update set ${ADD('stats_monthly')}
   ), national as (
     insert into stats_monthly_national (month, category_id, province_code, ${COLS})
     select date_trunc('month', f.day)::date, f.category_id, f.province_code, ${SUMS} from fx f
     group by 1, 2, 3 order by 1, 2, 3
-    on conflict (month, category_id, province_code) do update set ${ADD('stats_monthly_national')}
+    on conflict (month, category_id, province_code, shard) do update set ${ADD('stats_monthly_national')}
   ), act as (
     insert into stats_activity (institution_id, day, actor_role, action, events, boilerplate, held_days)
     select a.institution_id, a.day, a.actor_role, a.action, sum(a.events), sum(a.boilerplate), sum(a.held_days)
     from j cross join lateral json_to_recordset(j.activity) as a(institution_id int, day date, actor_role text,
       action text, events int, boilerplate int, held_days int)
     group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (institution_id, day, actor_role, action) do update set
+    on conflict (institution_id, day, actor_role, action, shard) do update set
       events = stats_activity.events + excluded.events,
       boilerplate = stats_activity.boilerplate + excluded.boilerplate,
       held_days = stats_activity.held_days + excluded.held_days

@@ -1,22 +1,43 @@
 /**
  * Staff activity (domain.md §5, §9): the rows core `activityRows` computes from a save's events, added to
- * `stats_activity` in the saving transaction; and the read that sums them over a scope and a period.
+ * `stats_activity` by the stats-rollup projector's write (to its leased shard, ADR 0014); and the read that sums
+ * them over a scope and a period, all shards together.
  */
-import { activityRows, type LifecycleEvent, type Period, type StatsScope } from '@pintu/core';
+import type { ActivityRow, Period, StatsScope } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './open';
 import { scopeFilter } from './stats-scope-filter';
 
-/** Adds one save's events to the activity counts, in key order. */
-export async function recordActivity(db: Db, events: readonly LifecycleEvent[]): Promise<void> {
-  for (const r of activityRows(events))
-    await db.execute(sql`insert into stats_activity (institution_id, day, actor_role, action, events, boilerplate,
-        held_days)
-      values (${r.institutionId}, ${r.day}, ${r.actorRole}, ${r.action}, ${r.events}, ${r.boilerplate}, ${r.heldDays})
-      on conflict (institution_id, day, actor_role, action) do update set
-        events = stats_activity.events + excluded.events,
-        boilerplate = stats_activity.boilerplate + excluded.boilerplate,
-        held_days = stats_activity.held_days + excluded.held_days`);
+/** A save's activity rows as the JSON array `activityUpsertText` reads. */
+export function activityJson(rows: readonly ActivityRow[]): string {
+  return JSON.stringify(
+    rows.map((r) => ({
+      institution_id: r.institutionId,
+      day: r.day,
+      actor_role: r.actorRole,
+      action: r.action,
+      events: r.events,
+      boilerplate: r.boilerplate,
+      held_days: r.heldDays,
+    })),
+  );
+}
+
+/**
+ * The statement adding the rows of `json` (SQL text of a JSON array, `activityJson`) to the activity counts of
+ * `shard` (SQL text), in key order; no `returning`, so the saving write runs it as one of its sub-statements.
+ */
+export function activityUpsertText(json: string, shard: string): string {
+  return `insert into stats_activity (institution_id, day, actor_role, action, shard, events, boilerplate,
+      held_days)
+    select x.institution_id, x.day, x.actor_role, x.action, ${shard}, x.events, x.boilerplate, x.held_days
+    from json_to_recordset(${json}) as x(institution_id int, day date, actor_role text, action text,
+      events int, boilerplate int, held_days bigint)
+    order by 1, 2, 3, 4
+    on conflict (institution_id, day, actor_role, action, shard) do update set
+      events = stats_activity.events + excluded.events,
+      boilerplate = stats_activity.boilerplate + excluded.boilerplate,
+      held_days = stats_activity.held_days + excluded.held_days`;
 }
 
 /** Events by role and action, boilerplate follow-ups, and forwards with the days each holder kept the reports. */

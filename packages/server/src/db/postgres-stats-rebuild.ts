@@ -84,7 +84,7 @@ export async function insertFacts(db: Db, rows: FactRow[]): Promise<void> {
       acknowledge_breached smallint, follow_up_met smallint, follow_up_breached smallint, due_at timestamptz)`);
 }
 
-/** Recomputes the daily and monthly rollups from the facts. */
+/** Recomputes the daily and monthly rollups from the facts, all in shard 0 (ADR 0014; truncate empties the rest). */
 export async function rebuildRollupTables(db: Db): Promise<void> {
   const sums = sql.raw(`count(*), count(*) filter (where bucket = 'resolved'),
     count(*) filter (where bucket = 'in_process'), count(*) filter (where bucket = 'not_followed_up'),

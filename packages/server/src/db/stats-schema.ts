@@ -1,7 +1,8 @@
 /**
  * Monitoring rollups (issue 5, docs/decisions/0007-stats-rollups.md): one fact row per report, and the sums of the
  * facts by (institution, disposition day, category, province) and by (institution, month), all kept up to date in
- * the transaction of every lifecycle save. Re-exported from schema.ts; imports nothing from there.
+ * the transaction of every lifecycle save. Every rollup key is split into shards (ADR 0014): a save adds to one
+ * shard of its keys, readers sum over all of them. Re-exported from schema.ts; imports nothing from there.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -36,6 +37,13 @@ const counters = () => ({
   followUpMet: integer('follow_up_met').notNull().default(0),
   followUpBreached: integer('follow_up_breached').notNull().default(0),
 });
+
+/**
+ * Which part of a rollup key a row holds (docs/decisions/0014-stats-shards.md): 0 is the base that rebuilds, bulk
+ * imports and the fold write; a lifecycle save adds to the one of shards 1–16 its transaction leased, so two saves
+ * in flight never write the same row. A key's value is the sum over its shards; every reader sums.
+ */
+const shard = () => smallint('shard').notNull().default(0);
 
 /** What each report contributes now; the rollups change by (new fact − stored fact) on every save. */
 export const statsReportFacts = pgTable(
@@ -81,10 +89,14 @@ export const statsDaily = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     categoryId: integer('category_id').notNull(),
     provinceCode: text('province_code').notNull(),
+    shard: shard(),
     ...counters(),
   },
   (t) => [
-    primaryKey({ columns: [t.institutionId, t.day, t.categoryId, t.provinceCode] }),
+    primaryKey({
+      name: 'stats_daily_pk',
+      columns: [t.institutionId, t.day, t.categoryId, t.provinceCode, t.shard],
+    }),
     index('stats_daily_day_idx').on(t.day),
   ],
 );
@@ -95,9 +107,13 @@ export const statsMonthly = pgTable(
   {
     institutionId: integer('institution_id').notNull(),
     month: date('month', { mode: 'string' }).notNull(),
+    shard: shard(),
     ...counters(),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.month] }), index('stats_monthly_month_idx').on(t.month)],
+  (t) => [
+    primaryKey({ name: 'stats_monthly_pk', columns: [t.institutionId, t.month, t.shard] }),
+    index('stats_monthly_month_idx').on(t.month),
+  ],
 );
 
 /**
@@ -112,13 +128,17 @@ export const statsActivity = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     actorRole: text('actor_role').notNull(),
     action: text('action').notNull(),
+    shard: shard(),
     events: integer('events').notNull().default(0),
     /** Follow-ups published with the boilerplate warning. */
     boilerplate: integer('boilerplate').notNull().default(0),
     heldDays: bigint('held_days', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.institutionId, t.day, t.actorRole, t.action] }),
+    primaryKey({
+      name: 'stats_activity_pk',
+      columns: [t.institutionId, t.day, t.actorRole, t.action, t.shard],
+    }),
     index('stats_activity_day_idx').on(t.day),
   ],
 );
@@ -133,7 +153,13 @@ export const statsMonthlyNational = pgTable(
     month: date('month', { mode: 'string' }).notNull(),
     categoryId: integer('category_id').notNull(),
     provinceCode: text('province_code').notNull(),
+    shard: shard(),
     ...counters(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.categoryId, t.provinceCode] })],
+  (t) => [
+    primaryKey({
+      name: 'stats_monthly_national_pk',
+      columns: [t.month, t.categoryId, t.provinceCode, t.shard],
+    }),
+  ],
 );

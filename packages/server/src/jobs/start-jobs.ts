@@ -7,6 +7,7 @@
  *   outbox row its delivery job (notifications/delivery-jobs.ts); `stately` too;
  * - `notification-deliver`: one job per outbox row, retried by pg-boss with exponential backoff.
  * - `idempotency-cleanup`: every hour and at start, forgets the Idempotency-Keys older than 24 h.
+ * - `stats-fold`: every minute, folds the rollup shards the saves wrote into shard 0 (ADR 0014); `stately`.
  * Correctness stays in the sweep (report locks, unique notices) and the outbox (claim, lease, gate): pg-boss only
  * decides when each runs, so a duplicate or late job changes nothing.
  */
@@ -18,6 +19,7 @@ import { forgetIdempotencyKeys } from '../app/idempotency/forget-idempotency-key
 import { forgetFilingMarks } from '../app/reports/forget-filing-marks';
 import { backfillStageClocks } from '../app/sla/stage-clocks';
 import { type SweepDeps, sweep } from '../app/sla/sweep';
+import { foldStatsShards } from '../app/stats/fold';
 import { pgliteBossDb } from '../db/boss-db';
 import type { Database } from '../db/open';
 import { postgresIdempotencyKeys } from '../db/postgres-idempotency';
@@ -38,6 +40,7 @@ import { type OpenDataJob, useOpenDataJob } from './open-data-job';
 export const SWEEP_QUEUE = 'sla-sweep';
 export const IDEMPOTENCY_CLEANUP_QUEUE = 'idempotency-cleanup';
 export const AUDIT_CHECKPOINT_QUEUE = 'audit-checkpoint';
+export const STATS_FOLD_QUEUE = 'stats-fold';
 
 export interface JobsOptions {
   database: Database;
@@ -129,6 +132,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   await ensureQueue(boss, DISPATCH_QUEUE, { ...single, expireInSeconds: 600 });
   await ensureQueue(boss, IDEMPOTENCY_CLEANUP_QUEUE, { ...single, expireInSeconds: 600 });
   await ensureQueue(boss, AUDIT_CHECKPOINT_QUEUE, { ...single, expireInSeconds: 3600 });
+  await ensureQueue(boss, STATS_FOLD_QUEUE, { ...single, expireInSeconds: 600 });
   await ensureQueue(boss, DELIVER_QUEUE, {
     retryLimit: DELIVER_RETRY_LIMIT,
     retryDelay: o.retryDelaySeconds ?? 60,
@@ -168,6 +172,10 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   await boss.work(DISPATCH_QUEUE, poll, async () => {
     await dispatchDeliveries(db, boss, o.clock());
   });
+  // Short transactions that never wait for a save (db/postgres-stats-fold.ts); the rows a save holds wait a minute.
+  await boss.work(STATS_FOLD_QUEUE, poll, async () => {
+    await foldStatsShards(db);
+  });
   const delivery = o.delivery;
   if (delivery) {
     const batch = { ...poll, batchSize: 10, includeMetadata: true } as const;
@@ -186,6 +194,7 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
   await boss.schedule(DISPATCH_QUEUE, '* * * * *');
   await boss.schedule(IDEMPOTENCY_CLEANUP_QUEUE, '17 * * * *');
+  await boss.schedule(STATS_FOLD_QUEUE, '* * * * *');
   // Daily at 00:05 WIB (pg-boss schedules in UTC): one checkpoint per day, published for outsiders to keep.
   if (audit) await boss.schedule(AUDIT_CHECKPOINT_QUEUE, '5 17 * * *');
   useDeliveryJobs(boss);

@@ -16,7 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/app/reference/calendar-source';
 import { type Database, type Db, openDatabase } from '../../src/db/open';
 import { loadReportState, saveTransition } from '../../src/db/postgres-lifecycle';
-import { IDEMPOTENCY_CLEANUP_QUEUE, type Jobs, SWEEP_QUEUE, startJobs } from '../../src/jobs/start-jobs';
+import {
+  IDEMPOTENCY_CLEANUP_QUEUE,
+  type Jobs,
+  STATS_FOLD_QUEUE,
+  SWEEP_QUEUE,
+  startJobs,
+} from '../../src/jobs/start-jobs';
 import { DISPATCH_QUEUE, deliveryJobId, dispatchDeliveries } from '../../src/notifications/delivery-jobs';
 import { createDeliveryWorker } from '../../src/notifications/worker';
 import { createAccountCipher } from '../../src/security/account-cipher';
@@ -111,7 +117,9 @@ describe.each(ENGINES)('pg-boss jobs on %s', (engine) => {
     });
     console.log(`pg-boss start on ${engine}: ${Date.now() - started} ms`);
     const schedules = (await jobs.boss.getSchedules()).map((s) => s.name).sort();
-    expect(schedules).toEqual([DISPATCH_QUEUE, IDEMPOTENCY_CLEANUP_QUEUE, SWEEP_QUEUE].sort());
+    expect(schedules).toEqual(
+      [DISPATCH_QUEUE, IDEMPOTENCY_CLEANUP_QUEUE, STATS_FOLD_QUEUE, SWEEP_QUEUE].sort(),
+    );
     await until('the reminder', async () => (await noticesOf(d.db, filed)).length > 0);
     expect((await noticesOf(d.db, filed)).map((n) => [n.kind, n.recipient])).toEqual([
       ['reminder', 'holder'],

@@ -18,6 +18,7 @@ import { readEvents, saveTransition } from '../../src/db/postgres-lifecycle';
 import { insertReport } from '../../src/db/postgres-reports';
 import { refIds } from '../support/fixtures';
 import { holderById } from '../support/sla-fixtures';
+import { rollupSums } from '../support/stats-shards';
 import { ENGINES, openTestDatabase } from '../support/test-db';
 
 const wita = (local: string) => new Date(`${local}:00+08:00`);
@@ -73,15 +74,8 @@ async function rowsOf(db: Db) {
   };
 }
 
-async function rollups(db: Db) {
-  const q = async (text: string) => (await db.execute(sql.raw(text))).rows;
-  return {
-    daily: await q('select * from stats_daily order by 1, 2, 3, 4'),
-    monthly: await q('select * from stats_monthly order by 1, 2'),
-    national: await q('select * from stats_monthly_national order by 1, 2, 3'),
-    activity: await q('select * from stats_activity order by 1, 2, 3, 4'),
-  };
-}
+/** Summed over the shards (ADR 0014): the import writes shard 0, the normal path's saves shards 1…. */
+const rollups = rollupSums;
 
 describe.each(ENGINES)('bulk import and the normal path on %s', (engine) => {
   let bulk: Database;

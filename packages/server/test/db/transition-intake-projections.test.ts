@@ -111,14 +111,16 @@ const ROLLUP_KEYS: Record<string, string[]> = {
   stats_activity: ['institution_id', 'day', 'actor_role', 'action'],
 };
 
-/** Every rollup and activity counter, by table, key and column. */
+/** Every rollup and activity counter, by table, key and column, summed over the key's shards (ADR 0014). */
 async function counters(db: Db): Promise<Map<string, number>> {
   const all = new Map<string, number>();
   for (const [table, keys] of Object.entries(ROLLUP_KEYS)) {
     const res = await db.execute(sql.raw(`select * from ${table}`));
     for (const r of res.rows) {
       const key = `${table}|${keys.map((k) => String(r[k])).join('|')}`;
-      for (const [col, v] of Object.entries(r)) if (!keys.includes(col)) all.set(`${key}|${col}`, Number(v));
+      for (const [col, v] of Object.entries(r))
+        if (!keys.includes(col) && col !== 'shard')
+          all.set(`${key}|${col}`, (all.get(`${key}|${col}`) ?? 0) + Number(v));
     }
   }
   return all;

@@ -1,2 +1,5 @@
-/** Staff activity: recorded by the stats-rollup projector, read by the summary; both in db/postgres-stats-activity. */
-export { activityOf, recordActivity } from '../../db/postgres-stats-activity';
+/**
+ * Staff activity: recorded by the stats-rollup projector (db/postgres-stats-rollup.ts), read by the summary
+ * (db/postgres-stats-activity.ts).
+ */
+export { activityOf } from '../../db/postgres-stats-activity';
