@@ -6,33 +6,30 @@
  *
  *   npm run bench:stats -- [--reports=1000000] [--runs=20] [--keep]
  *
- * It recreates `pintu_bench_stats` through BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
- * migrates and seeds the reference data, adds 2,000 units under regency governments, and generates the reports
- * with `generate_series` (lifecycle states with disposition, acknowledgement, first follow-up, resolution, rating,
- * running deadline; 5% never dispositioned). The rollups are then built by `rebuildFacts` (the core's
- * `reportFactOf` with the working-day calendar, per report) and `rebuildRollups` — the same rows the incremental
- * path keeps (test/db/stats-rollup.test.ts). The GROUP BY counts working days in SQL over the holidays table.
+ * It generates `pintu_bench_stats` with the benchmarks' one data generator (bench/lib/generate.ts: reports with
+ * their events, stage clocks, sweep history and staff activity, filed over the 330 days before now, loaded with
+ * COPY; the facts and rollups built by `rebuildFacts` and `rebuildRollups`, as the incremental path keeps them —
+ * test/db/stats-rollup.test.ts). The period measured is the generated one, up to the generation's "now". The
+ * GROUP BY counts working days in SQL over the holidays table.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { loadCalendar } from '../packages/server/src/app/reference/calendar-source';
 import {
   statsByCategory,
   statsByRegion,
   statsRankings,
   statsTrends,
 } from '../packages/server/src/app/stats/breakdowns';
-import { rebuildFacts, rebuildRollups } from '../packages/server/src/app/stats/rebuild';
 import { resolveScope } from '../packages/server/src/app/stats/resolve';
 import { statsSummary } from '../packages/server/src/app/stats/summary';
-import { silentProgress } from '../packages/server/src/cli/progress';
 import { openDatabase } from '../packages/server/src/db/open';
 import { postgresPorts } from '../packages/server/src/db/postgres-ports';
-import { seedReferenceData } from '../packages/server/src/db/seed/reference';
 import { createAccountCipher } from '../packages/server/src/security/account-cipher';
-import { generateReports, plainGroupBy } from './lib/stats-data';
+import { adminUrl, databaseUrlOf, generate } from './lib/generate';
+import { plainGroupBy } from './lib/stats-data';
 
 const BUDGET_MS = 200;
 const { values: args } = parseArgs({
@@ -44,13 +41,10 @@ const { values: args } = parseArgs({
 });
 const reports = Number(args.reports);
 const runs = Number(args.runs);
-const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = 'pintu_bench_stats';
-const now = new Date('2025-11-21T03:00:00Z');
-const period = { from: '2025-01-01', to: '2025-11-21' };
 
 async function admin(q: string) {
-  const c = new pg.Client({ connectionString: base });
+  const c = new pg.Client({ connectionString: adminUrl() });
   await c.connect();
   try {
     await c.query(q);
@@ -58,34 +52,29 @@ async function admin(q: string) {
     await c.end();
   }
 }
-const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-await admin(`drop database if exists ${name}`);
-await admin(`create database ${name}`);
-const url = new URL(base);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+const generated = await generate({ db: name, reports, log: (line) => console.log(line) });
+const now = new Date(generated.now);
+// The generated filings' period: from the first day (330 days before now, WIB) to now.
+const period = {
+  from: new Date(now.getTime() + 7 * 3_600_000 - 331 * 86_400_000).toISOString().slice(0, 10),
+  to: new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10),
+};
+console.log(
+  `${reports.toLocaleString('en')} reports generated in ${generated.seconds.toFixed(0)} s; ` +
+    `period ${period.from} … ${period.to}, now ${generated.now}`,
+);
+const database = await openDatabase({ databaseUrl: databaseUrlOf(name), poolSize: 4 });
 const db = database.db;
 // Statistics read no account: any key will do.
 const deps = { db, ...postgresPorts(db, createAccountCipher(randomBytes(32))) };
 let failed = false;
 try {
-  let t0 = Date.now();
-  await seedReferenceData(db, silentProgress);
-  console.log(`reference data seeded in ${secs(t0)}`);
-  t0 = Date.now();
-  await generateReports(db, reports, now);
-  console.log(`${reports.toLocaleString('en')} reports generated in ${secs(t0)}`);
-  t0 = Date.now();
-  const calendar = (await loadCalendar(db)).get();
-  const n = await rebuildFacts(db, calendar);
-  await rebuildRollups(db);
-  await db.execute(sql`vacuum analyze`);
   const sizes = await db.execute(sql`select (select count(*) from stats_daily)::int as daily,
     (select count(*) from stats_monthly)::int as monthly`);
-  console.log(`rollups built from ${n.toLocaleString('en')} facts in ${secs(t0)}:`, sizes.rows[0]);
+  console.log('rollups:', sizes.rows[0]);
 
   const national = await resolveScope(deps, {});
   const dashboard = async () => {
@@ -134,7 +123,7 @@ try {
     ['rankings, ministries', await median(() => statsRankings(deps, 'ministry', period, 50))],
   ];
 
-  t0 = Date.now();
+  const t0 = Date.now();
   const plain = await plainGroupBy(db, period, now);
   const plainMs = Date.now() - t0;
   const i = last.summary.indicators;
@@ -184,6 +173,9 @@ try {
   console.log(failed ? (same ? '\nOVER BUDGET' : '\nFIGURES DIFFER') : '\nwithin budget, figures equal');
 } finally {
   await database.close();
-  if (!args.keep) await admin(`drop database if exists ${name}`);
+  if (!args.keep) {
+    await admin(`drop database if exists ${name}`);
+    rmSync(generated.dataDir, { recursive: true, force: true });
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build in use
 
 export interface CpuSample {
   server: number;
-  postgres: number;
+  /** Per backend: a backend that exits between two readings drops out instead of making the sum go down. */
+  postgres: Map<number, number>;
   bench: number;
   /** Busy time of the whole machine (all CPUs), including irq and softirq. */
   machine: number;
@@ -57,16 +58,17 @@ function treeTicks(root: number): number {
 
 // The server processes that work for the bench: its database's backends and autovacuum workers, and the shared
 // writers. Other databases' backends (other people's tests on a shared machine) count as "other".
-function postgresTicks(database: string | undefined): number {
-  if (!database) return 0;
+function postgresTicks(database: string | undefined): Map<number, number> {
+  const ticks = new Map<number, number>();
+  if (!database) return ticks;
   const ours = new RegExp(`^postgres: .*(\\s${database}(\\s|$)|walwriter|checkpointer|background writer)`);
-  let sum = 0;
   for (const pid of pids()) {
     try {
-      if (ours.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '))) sum += ticksOf(pid);
+      if (ours.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')))
+        ticks.set(Number(pid), ticksOf(pid));
     } catch {}
   }
-  return sum;
+  return ticks;
 }
 
 function machineTicks(): number {
@@ -75,13 +77,20 @@ function machineTicks(): number {
   return f.reduce((a, b) => a + b, 0) - f[3]! - f[4]!;
 }
 
-/** A reading now (`database`: the PostgreSQL database under test, if any), or null where /proc is not there. */
-export function cpuSample(serverPid: number | undefined, database?: string): CpuSample | null {
+/**
+ * A reading now (`database`: the PostgreSQL database under test, if any; `benchPids`: child processes of the bench
+ * counted as its own, e.g. pgbench), or null where /proc is not there.
+ */
+export function cpuSample(
+  serverPid: number | undefined,
+  database?: string,
+  benchPids: readonly number[] = [],
+): CpuSample | null {
   try {
     return {
       server: serverPid ? treeTicks(serverPid) : 0,
       postgres: postgresTicks(database),
-      bench: ticksOf(process.pid),
+      bench: benchPids.reduce((sum, pid) => sum + ticksOf(pid), ticksOf(process.pid)),
       machine: machineTicks(),
     };
   } catch {
@@ -94,7 +103,9 @@ export function cpuShares(a: CpuSample | null, b: CpuSample | null, seconds: num
   if (!a || !b || seconds <= 0) return null;
   const pct = (ticks: number) => Math.max(0, (100 * ticks) / TICKS_PER_SECOND / seconds);
   const server = b.server - a.server;
-  const postgres = b.postgres - a.postgres;
+  // A backend seen only in the second reading started during the window: all its time is in it.
+  let postgres = 0;
+  for (const [pid, t] of b.postgres) postgres += t - (a.postgres.get(pid) ?? 0);
   const bench = b.bench - a.bench;
   const other = b.machine - a.machine - server - postgres - bench;
   return { server: pct(server), postgres: pct(postgres), bench: pct(bench), other: pct(other) };
