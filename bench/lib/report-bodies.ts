@@ -1,5 +1,7 @@
 /** Valid, varied intake bodies built from the reference data a running server serves. */
 
+import { prng } from './gen-random';
+
 export interface Reference {
   categoryIds: number[];
   institutions: { id: number; regionCode: string }[];
@@ -40,18 +42,6 @@ export async function fetchReference(baseUrl: string): Promise<Reference> {
   if (!categoryIds.length || !institutions.length)
     throw new Error('the server returned no categories or regency governments (was the seed skipped?)');
   return { categoryIds, institutions, regionCodes };
-}
-
-/** Small deterministic PRNG (mulberry32), so every run sends the same mix. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TOPICS = [

@@ -8,6 +8,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { prng } from './gen-random';
 
 export const SITANGGAP_COLUMNS = [
   'tracking_id',
@@ -144,18 +145,6 @@ function pickStatus(u: number) {
     if (left < 0) return s;
   }
   return STATUSES[0]!;
-}
-
-/** mulberry32: a small seeded PRNG, so the sample is the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY = 86_400_000;
