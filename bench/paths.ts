@@ -13,6 +13,7 @@
  *
  *   npm run bench:paths -- [--db=pintu_bench_1m] [--reports=1000000] [--duration=10] [--warmup=2]
  *                          [--connections=16] [--latency-connections=4] [--only=page,search,lists,inbox,lifecycle,intake]
+ *                          [--cpu-prof=DIR]
  *
  * Exit code 1 when a budget fails. A benchmark, not a test: see bench/README.md.
  */
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     'latency-connections': { type: 'string', default: '4' },
     only: { type: 'string', default: SECTIONS.join(',') },
+    // The server's V8 profile, one file per thread, written to DIR when it stops.
+    'cpu-prof': { type: 'string' },
   },
 });
 const only = args.only.split(',').map((s) => s.trim());
@@ -73,7 +76,11 @@ let failed = false;
 try {
   server = await startServer({
     env: { ...serverEnv(g), ...BENCH_SERVER_ENV, PINTU_BENCH_SQL_TAP: tap },
-    nodeFlags: ['--import', join(import.meta.dirname, 'lib/sql-tap.mjs')],
+    nodeFlags: [
+      '--import',
+      join(import.meta.dirname, 'lib/sql-tap.mjs'),
+      ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []),
+    ],
   });
   log(`server ready in ${server.startSeconds.toFixed(1)} s at ${server.url}; waiting for its start-up jobs…`);
   const ctx: PathsContext = {

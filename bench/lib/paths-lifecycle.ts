@@ -10,6 +10,7 @@ import type { BenchAccount } from './gen-accounts';
 import { prng } from './gen-random';
 import { reportText } from './gen-text';
 import { postJson, type Session, signIn } from './http-session';
+import { brief, captureStatements, waves } from './paths-capture';
 import { busyNote, meter, ms, type PathsContext, per, type Row, sleep, times, withCpu } from './paths-common';
 import { percentile } from './paths-load';
 import { dropRaw, makeRaw, withClient } from './paths-raw';
@@ -37,6 +38,96 @@ interface Crew {
   liaison: Session;
 }
 
+/** Sends one step's POST; the JSON answer, or null when it failed. */
+type Send = (
+  step: (typeof STEPS)[number],
+  url: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string>,
+) => Promise<Record<string, unknown> | null>;
+
+/** One lifecycle by `crew`, each step through `send`; true when all five passed. */
+async function oneLifecycle(
+  ctx: PathsContext,
+  crew: Crew,
+  categories: number[],
+  w: number,
+  n: number,
+  rnd: () => number,
+  send: Send,
+): Promise<boolean> {
+  const text = reportText(rnd, n);
+  const tag = `${w}-${n}`;
+  const filed = await send(
+    'file',
+    `${ctx.server.url}/api/v1/reports`,
+    {
+      type: 'complaint',
+      title: text.title,
+      body: `${text.body} (bench ${tag})`,
+      incidentDate: new Date().toISOString().slice(0, 10),
+      location: { regionCode: crew.regionCode },
+      categoryId: categories[n % categories.length],
+      institutionId: crew.institutionId,
+      isAnonymous: false,
+      isConfidential: false,
+      reporter: { name: 'Pelapor Bench', email: `bench.${tag}@contoh.id` },
+      language: 'id',
+    },
+    {},
+  );
+  if (!filed) return false;
+  const url = `${ctx.server.url}/api/v1/reports/${filed.trackingId}/actions`;
+  return Boolean(
+    (await send(
+      'verify',
+      url,
+      { action: 'verify', targets: [crew.institutionId] },
+      crew.coordinator.headers,
+    )) &&
+      (await send(
+        'acknowledge',
+        url,
+        { action: 'acknowledge', complexity: 'simple', message: 'Laporan diterima.' },
+        crew.liaison.headers,
+      )) &&
+      (await send(
+        'post_follow_up',
+        url,
+        { action: 'post_follow_up', message: `Sudah diperbaiki (${filed.trackingId}).` },
+        crew.liaison.headers,
+      )) &&
+      (await send(
+        'accept',
+        url,
+        { action: 'accept', rating: 5 },
+        { 'x-access-code': String(filed.accessCode) },
+      )),
+  );
+}
+
+/**
+ * One lifecycle through the server's SQL tap: per step, the statements it sent, in how many round trips (waves),
+ * and their time in PostgreSQL as the server saw it — where a step's cost goes.
+ */
+async function traceLifecycle(ctx: PathsContext, crew: Crew, categories: number[]): Promise<string[]> {
+  const lines: string[] = [];
+  const traced: Send = async (step, url, body, headers) => {
+    let out: Record<string, unknown> | null = null;
+    const { all } = await captureStatements(ctx.tap, async (tap) => {
+      const res = await postJson(url, body, { ...headers, ...tap });
+      if (res.status === 200 || res.status === 201) out = res.json;
+      else lines.push(`${step}: ${res.status} ${res.text.slice(0, 200)}`);
+    });
+    const sqlMs = all.reduce((t, s) => t + ((s.end ?? 0) - (s.start ?? 0)), 0);
+    lines.push(`${step}: ${all.length} statements in ${waves(all).length} round trips, ${ms(sqlMs)} in SQL`);
+    for (const s of all) lines.push(`    ${((s.end ?? 0) - (s.start ?? 0)).toFixed(2)} ms  ${brief(s)}`);
+    return out;
+  };
+  await oneLifecycle(ctx, crew, categories, 99, 0, prng(1), traced);
+  return lines;
+}
+
 /** `crews[i % n]` for worker i: lifecycles completed per second and each step's latencies. */
 async function pintuLifecycles(
   ctx: PathsContext,
@@ -54,12 +145,9 @@ async function pintuLifecycles(
     Array.from({ length: WORKERS }, async (_, w) => {
       const crew = crews[w % crews.length]!;
       const rnd = prng(w * 7919 + Date.now());
-      const timed = async (
-        step: string,
-        f: () => Promise<{ status: number; json: Record<string, unknown>; text: string }>,
-      ) => {
+      const timed: Send = async (step, url, body, headers) => {
         const t0 = performance.now();
-        const res = await f();
+        const res = await postJson(url, body, headers);
         if (res.status !== 200 && res.status !== 201) {
           failures++;
           sample ||= `${step}: ${res.status} ${res.text.slice(0, 200)}`;
@@ -69,48 +157,7 @@ async function pintuLifecycles(
         return res.json;
       };
       for (let n = 0; performance.now() < end; n++) {
-        const text = reportText(rnd, n);
-        const filed = await timed('file', () =>
-          postJson(`${ctx.server.url}/api/v1/reports`, {
-            type: 'complaint',
-            title: text.title,
-            body: `${text.body} (bench ${w}-${n})`,
-            incidentDate: new Date().toISOString().slice(0, 10),
-            location: { regionCode: crew.regionCode },
-            categoryId: categories[n % categories.length],
-            institutionId: crew.institutionId,
-            isAnonymous: false,
-            isConfidential: false,
-            reporter: { name: 'Pelapor Bench', email: `bench.${w}.${n}@contoh.id` },
-            language: 'id',
-          }),
-        );
-        if (!filed) continue;
-        const act = (step: string, body: Record<string, unknown>, headers: Record<string, string>) =>
-          timed(step, () =>
-            postJson(`${ctx.server.url}/api/v1/reports/${filed.trackingId}/actions`, body, headers),
-          );
-        const ok =
-          (await act(
-            'verify',
-            { action: 'verify', targets: [crew.institutionId] },
-            crew.coordinator.headers,
-          )) &&
-          (await act(
-            'acknowledge',
-            { action: 'acknowledge', complexity: 'simple', message: 'Laporan diterima.' },
-            crew.liaison.headers,
-          )) &&
-          (await act(
-            'post_follow_up',
-            { action: 'post_follow_up', message: `Sudah diperbaiki (${filed.trackingId}).` },
-            crew.liaison.headers,
-          )) &&
-          (await act(
-            'accept',
-            { action: 'accept', rating: 5 },
-            { 'x-access-code': String(filed.accessCode) },
-          ));
+        const ok = await oneLifecycle(ctx, crew, categories, w, n, rnd, timed);
         if (ok) done++;
       }
     }),
@@ -246,6 +293,7 @@ export async function lifecyclePaths(ctx: PathsContext): Promise<Row[]> {
     coordinator: await session(ctx.server.url, g.accounts.big.coordinator, g.password),
     liaison: await session(ctx.server.url, g.accounts.big.liaison_officer, g.password),
   };
+  for (const line of await traceLifecycle(ctx, one, categories)) ctx.log(`  ${line}`);
   await makeRaw(g.databaseUrl);
   const rows: Row[] = [];
   try {

@@ -3,6 +3,11 @@
  * filtered lists and the staff inbox (latency, against the same SQL straight on PostgreSQL). Each path's SQL is
  * what the server sent for the very requests measured, read through its SQL tap.
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INBOX_QUEUES } from '@pintu/core';
 import pg from 'pg';
 import { signIn } from './http-session';
 import { brief, captureStatements, type Statement, waves } from './paths-capture';
@@ -79,6 +84,7 @@ export async function pagePath(ctx: PathsContext): Promise<Row[]> {
     meter: meter(ctx),
   });
   const ratio = pintu.rate / raw.tps;
+  const bare = await bareCeiling(ctx, ids[0]!);
   return [
     {
       path: `GET /api/v1/reports/{id}, ${ctx.connections} conn`,
@@ -95,7 +101,40 @@ export async function pagePath(ctx: PathsContext): Promise<Row[]> {
         ...busyNote('during pgbench', raw.cpu),
       ],
     },
+    {
+      path: 'the same page from a bare node:http server',
+      pintu: `${per(bare.rate)}, p99 ${ms(bare.p99)}`,
+      budget: 'the ceiling of any Node server here',
+      raw: 'no framework, no database: one body from memory',
+      ratio: times(pintu.rate / bare.rate),
+      pass: null,
+      // Its own process is the "other" of the CPU meter: no machine-busy flag for this row.
+      cpu: null,
+      notes: ['ratio: Pintu’s page against this ceiling, same autocannon load, same run'],
+    },
   ];
+}
+
+/** The bare `node:http` ceiling (bare-http.mjs) for one report's public body, at the page's connections. */
+async function bareCeiling(ctx: PathsContext, id: string) {
+  const res = await fetch(`${ctx.server.url}/api/v1/reports/${id}`);
+  const file = join(tmpdir(), `pintu-bare-${process.pid}.json`);
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'bare-http.mjs'), file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+      child.once('exit', (code) => reject(new Error(`bare-http.mjs exited (${code})`)));
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const next = () => ({ path: `/api/v1/reports/${id}` });
+    await httpLoad({ url, connections: ctx.connections, seconds: ctx.warmup, next });
+    return await httpLoad({ url, connections: ctx.connections, seconds: ctx.seconds, next });
+  } finally {
+    child.kill();
+  }
 }
 
 /** One latency row: `variants` requests in turn against the same statements straight on PostgreSQL. */
@@ -187,14 +226,7 @@ export async function inboxPaths(ctx: PathsContext): Promise<Row[]> {
     headers,
   });
   const rows = [await latencyRow(ctx, 'inbox, national admin (to_verify)', [inbox(admin.headers)], LIST_P95)];
-  for (const queue of [
-    'to_verify',
-    'to_acknowledge',
-    'in_progress',
-    'awaiting_reporter',
-    'on_hold',
-    'overdue',
-  ])
+  for (const queue of INBOX_QUEUES)
     rows.push(
       await latencyRow(
         ctx,

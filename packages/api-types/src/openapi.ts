@@ -1359,7 +1359,7 @@ export interface paths {
     };
     /**
      * Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear
-     * @description Newest first, or by relevance with `q`: a search ranks the newest 1,000 matches. Page on with `cursor` (`nextCursor`); `total` is exact up to 10,000 and estimated beyond (`totalExact`).
+     * @description Newest first, or by relevance with `q`: a search ranks the newest 1,000 matches. Page on with `cursor` (`nextCursor`); `total` is exact up to 1,000 and estimated beyond (`totalExact`).
      */
     get: {
       parameters: {
@@ -7870,7 +7870,7 @@ export interface components {
       items: components['schemas']['Report'][];
       page: number;
       pageSize: number;
-      /** @description Exact up to 10,000 (a search: up to 1,000), estimated beyond */
+      /** @description Exact up to 1,000, estimated beyond (a search: capped at 1,000) */
       total: number;
       totalExact: boolean;
       /** @description The next page’s `cursor`; null on the last page */

@@ -28,6 +28,14 @@ export interface RecordedTransition {
   copies: readonly string[];
   /** Whether this instance trusts any peer: without one, the federation projector has nothing to decide. */
   federated: boolean;
+  /** Whether any app has a live webhook endpoint: false spares the webhook projector its look (unset: it looks). */
+  webhooks?: boolean;
+  /**
+   * Work to start once the change is committed, for what must not run before its rows are visible (a job that
+   * reads them). Unset when the recording does not own its commit: a projector then does that work in the
+   * transaction.
+   */
+  afterCommit?: (() => Promise<void>)[];
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './open';
+import { estimatedReports } from './planner-estimate';
 import { bool, intsOrNull, num, numOrNull, type Row, str, strOrNull } from './postgres-accounts-columns';
 import { connectedSql, OPEN_STATUSES, type Q } from './postgres-institution-admin';
 import { regionPredicate } from './postgres-public-reports';
@@ -166,12 +167,7 @@ async function countQueues(
 ) {
   const overdueSql = sql`r.due_at < ${now.toISOString()}`;
   const exact = Object.fromEntries(INBOX_QUEUES.map((q) => [q, true])) as Record<InboxQueue, boolean>;
-  const plan = await db.execute(sql`explain (format json) select 1 from reports r where ${where}`);
-  const json = plan.rows[0]?.['QUERY PLAN'];
-  const tree = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{
-    Plan: { 'Plan Rows': number };
-  }>;
-  if ((tree[0]?.Plan['Plan Rows'] ?? 0) <= limits.exactScope) {
+  if ((await estimatedReports(db, where)) <= limits.exactScope) {
     const grouped = queuePredicates(scope, holders, sql`r.late`);
     const counts = sql.join(
       INBOX_QUEUES.map(

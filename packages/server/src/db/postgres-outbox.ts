@@ -13,7 +13,7 @@ import {
   staffAudiences,
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
-import { sendDeliveryJobs } from '../notifications/delivery-jobs';
+import { sendCommittedDeliveryJobs, sendDeliveryJobs } from '../notifications/delivery-jobs';
 import { notificationOutbox } from './notifications-schema';
 import type { Db } from './open';
 
@@ -62,7 +62,13 @@ async function reportOf(tx: Db, reportId: number): Promise<OutboxReport> {
 }
 
 /** Writes the outbox rows of `events` (with their seqs) of report `reportId`, and their delivery jobs. */
-export async function writeOutbox(tx: Db, reportId: number, events: readonly OutboxEvent[], now: Date) {
+export async function writeOutbox(
+  tx: Db,
+  reportId: number,
+  events: readonly OutboxEvent[],
+  now: Date,
+  afterCommit?: (() => Promise<void>)[],
+) {
   if (events.length === 0) return;
   const report = await reportOf(tx, reportId);
   // The staff of every audience first (one query each, as before), so the core's rule stays synchronous.
@@ -77,11 +83,11 @@ export async function writeOutbox(tx: Db, reportId: number, events: readonly Out
     .values(rows.map((r) => ({ ...r, reportId, status: 'pending', nextAttemptAt: now, createdAt: now })))
     .onConflictDoNothing()
     .returning({ id: notificationOutbox.id });
-  // Their pg-boss delivery jobs, in the same transaction (delivery-jobs.ts).
-  await sendDeliveryJobs(
-    tx,
-    written.map((w) => w.id),
-  );
+  // Their pg-boss delivery jobs (delivery-jobs.ts): once the rows are committed when the recording owns its commit,
+  // else in the same transaction.
+  const ids = written.map((w) => w.id);
+  if (afterCommit) afterCommit.push(() => sendCommittedDeliveryJobs(ids));
+  else await sendDeliveryJobs(tx, ids);
 }
 
 /** Writes the outbox rows for the events of report `reportId` after sequence number `afterSeq`. */
@@ -115,5 +121,6 @@ export const outboxProjector: Projector<Db> = {
         payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
       })),
       change.now,
+      change.afterCommit,
     ),
 };

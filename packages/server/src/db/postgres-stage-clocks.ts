@@ -49,36 +49,51 @@ export async function projectStageClocks(db: Db, reportId: number, state: Report
   );
   const keep = active.length ? sql` and not (${sql.join(active, sql` or `)})` : sql``;
   const closed = pausedUntil('sla_stage_clocks', at);
-  await db.execute(sql`update sla_stage_clocks set completed_at = ${iso(at)}, next_at = null,
+  const parts: SQL[] = [
+    sql`update sla_stage_clocks set completed_at = ${iso(at)}, next_at = null,
       breached_at = coalesce(breached_at, case when due_at < ${iso(at)}::timestamptz then due_at end),
       paused_ms = ${closed.ms}, paused_intervals = ${closed.intervals}, paused_at = null
-    where report_id = ${reportId} and completed_at is null${keep}`);
+    where report_id = ${reportId} and completed_at is null${keep}`,
+  ];
   const { paused, running } = stageClockRows(state);
   if (paused)
-    await db.execute(sql`${insertRow(reportId, paused)}
+    parts.push(sql`${insertRow(reportId, paused)}
       on conflict (report_id, stage, started_at) do update set
         paused_at = coalesce(sla_stage_clocks.paused_at, excluded.paused_at),
         remaining_days = excluded.remaining_days, next_at = null,
         escalation_level = greatest(sla_stage_clocks.escalation_level, excluded.escalation_level)`);
-  if (!running) return;
-  const done = pausedUntil('sla_stage_clocks', at);
-  // The sweep's next look: the reminder (core `reminderAt`, the inserted next_at) until it was sent, then the breach.
-  const next = sql`case when sla_stage_clocks.reminded_at is null then excluded.next_at
-    else ${iso(breachCheckAt(running.dueAt))}::timestamptz end`;
-  // A resume: the deadline now counts the remaining days from the resume (core `resumeClock`), unless the stage
-  // was paused after its deadline, which a hold never forgives.
-  const wasPaused = sql`sla_stage_clocks.paused_at is not null and sla_stage_clocks.paused_at < sla_stage_clocks.due_at`;
-  await db.execute(sql`${insertRow(reportId, running)}
-    on conflict (report_id, stage, started_at) do update set
-      holder_institution_id = excluded.holder_institution_id, time_zone = excluded.time_zone,
-      region_code = excluded.region_code, due_at = excluded.due_at,
-      escalation_level = greatest(sla_stage_clocks.escalation_level, excluded.escalation_level),
-      anchor_at = case when ${wasPaused} then ${iso(at)}::timestamptz else sla_stage_clocks.anchor_at end,
-      anchor_days = case when ${wasPaused} then coalesce(sla_stage_clocks.remaining_days, 0)
-        else sla_stage_clocks.anchor_days end,
-      paused_ms = ${done.ms}, paused_intervals = ${done.intervals},
-      paused_at = null, completed_at = null,
-      next_at = least(coalesce(sla_stage_clocks.next_at, ${next}), ${next})`);
+  if (running) {
+    const done = pausedUntil('sla_stage_clocks', at);
+    // The sweep's next look: the reminder (core `reminderAt`, the inserted next_at) until it was sent, then the breach.
+    const next = sql`case when sla_stage_clocks.reminded_at is null then excluded.next_at
+      else ${iso(breachCheckAt(running.dueAt))}::timestamptz end`;
+    // A resume: the deadline now counts the remaining days from the resume (core `resumeClock`), unless the stage
+    // was paused after its deadline, which a hold never forgives.
+    const wasPaused = sql`sla_stage_clocks.paused_at is not null and sla_stage_clocks.paused_at < sla_stage_clocks.due_at`;
+    parts.push(sql`${insertRow(reportId, running)}
+      on conflict (report_id, stage, started_at) do update set
+        holder_institution_id = excluded.holder_institution_id, time_zone = excluded.time_zone,
+        region_code = excluded.region_code, due_at = excluded.due_at,
+        escalation_level = greatest(sla_stage_clocks.escalation_level, excluded.escalation_level),
+        anchor_at = case when ${wasPaused} then ${iso(at)}::timestamptz else sla_stage_clocks.anchor_at end,
+        anchor_days = case when ${wasPaused} then coalesce(sla_stage_clocks.remaining_days, 0)
+          else sla_stage_clocks.anchor_days end,
+        paused_ms = ${done.ms}, paused_intervals = ${done.intervals},
+        paused_at = null, completed_at = null,
+        next_at = least(coalesce(sla_stage_clocks.next_at, ${next}), ${next})`);
+  }
+  // One statement, one round trip: its parts write disjoint rows (the update skips the active stages the upserts
+  // write), so the shared snapshot of a statement's CTEs changes nothing. A paused and a running clock of the very
+  // same stage would be one row written twice: then one statement each, in order.
+  const sameRow =
+    paused && running && paused.stage === running.stage && +paused.startedAt === +running.startedAt;
+  if (sameRow) {
+    for (const part of parts) await db.execute(part);
+    return;
+  }
+  const last = parts.pop()!;
+  const ctes = parts.map((part, i) => sql`${sql.raw(`s${i}`)} as (${part})`);
+  await db.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last);
 }
 
 /** The stage-clock projector of record-transition. */

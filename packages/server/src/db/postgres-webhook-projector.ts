@@ -71,14 +71,18 @@ export async function writeWebhookDeliveries(
   reportId: number,
   events: readonly HeldEvent[],
   now: Date,
+  /** Whether any endpoint is live, when the caller already knows (the recording's lock read tells). */
+  anyEndpoint?: boolean,
 ) {
   // Most changes of most reports concern no app: decide that without a query when no event has a webhook type.
-  if (!events.some((e) => webhookEventTypesOf(e).length > 0)) return;
+  if (anyEndpoint === false || !events.some((e) => webhookEventTypesOf(e).length > 0)) return;
   // Until some app subscribes, a transition pays one cheap look at a tiny table, not the report and path reads.
-  const any = await tx.execute(
-    sql`select 1 from webhook_endpoints where enabled and deleted_at is null limit 1`,
-  );
-  if (any.rows.length === 0) return;
+  if (anyEndpoint === undefined) {
+    const any = await tx.execute(
+      sql`select 1 from webhook_endpoints where enabled and deleted_at is null limit 1`,
+    );
+    if (any.rows.length === 0) return;
+  }
   const report = await reportOf(tx, reportId);
   const holderIds = [...new Set(events.map((e) => e.holderId).filter((x): x is number => x !== null))];
   const paths = await pathsOf(tx, holderIds);
@@ -151,5 +155,6 @@ export const webhookProjector: Projector<Db> = {
         holderId: event.holderId === null ? null : Number(event.holderId),
       })),
       change.now,
+      change.webhooks,
     ),
 };

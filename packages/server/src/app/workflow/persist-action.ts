@@ -7,7 +7,12 @@ import type { Db } from '../../db/open';
 import { defaultProjectors } from '../../db/postgres-projectors';
 import { insertReport } from '../../db/postgres-reports';
 import { updateStatsRollup } from '../../db/postgres-stats-rollup';
-import { postgresTransitions, setParentReport } from '../../db/postgres-transitions';
+import {
+  inTransaction,
+  postgresTransitions,
+  runAfterCommit,
+  setParentReport,
+} from '../../db/postgres-transitions';
 import {
   claimAttachments,
   type ReportContent,
@@ -91,10 +96,13 @@ export async function persistTransition(
 ): Promise<void> {
   const own = t.events.filter((e) => e.reportId === report.state.id).map((e) => withoutReporterId(e, report));
   const content = t.created.length ? await reportContent(db, report.id) : null;
+  // The recording joins this transaction (no savepoint); its after-commit work runs once this one has committed.
+  const afterCommit: (() => Promise<void>)[] = [];
+  const owns = !inTransaction(db);
   await db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
     const saved = await recordTransition(
-      { transitions: postgresTransitions(tx), projectors },
+      { transitions: postgresTransitions(tx, { afterCommit: owns ? afterCommit : null }), projectors },
       {
         trackingId: report.trackingId,
         expectedUpdatedAt: report.updatedAt,
@@ -113,4 +121,5 @@ export async function persistTransition(
       await insertChild(tx, report, content!, child, first, now);
     }
   });
+  await runAfterCommit(afterCommit);
 }

@@ -102,7 +102,7 @@ const listReportsRoute = createRoute({
     'Public reports: full-text search (Indonesian), filters and pagination; confidential reports never appear',
   description:
     'Newest first, or by relevance with `q`: a search ranks the newest 1,000 matches. Page on with `cursor` ' +
-    '(`nextCursor`); `total` is exact up to 10,000 and estimated beyond (`totalExact`).',
+    '(`nextCursor`); `total` is exact up to 1,000 and estimated beyond (`totalExact`).',
   request: { query: ReportListQuery },
   responses: {
     200: { content: { 'application/json': { schema: ReportPage } }, description: 'A page of reports' },

@@ -163,7 +163,7 @@ export const ReportPage = z
     pageSize: z.number(),
     total: z
       .number()
-      .openapi({ description: 'Exact up to 10,000 (a search: up to 1,000), estimated beyond' }),
+      .openapi({ description: 'Exact up to 1,000, estimated beyond (a search: capped at 1,000)' }),
     totalExact: z.boolean(),
     nextCursor: z
       .string()
