@@ -39,7 +39,7 @@ export interface WorkflowReports {
   followUpRequiresApproval(holder: Holder): Promise<boolean>;
   /** Statuses of the child reports (by tracking id), in the order given. */
   childStatuses(childIds: readonly string[]): Promise<ReportStatus[]>;
-  /** The latest published follow-up texts on the holder's recently active reports (the boilerplate warning). */
+  /** The latest follow-up texts the holder institution published (the boilerplate warning). */
   earlierFollowUps(institutionId: string | null): Promise<string[]>;
   institutionsById(ids: readonly number[]): Promise<Map<number, InstitutionRef>>;
   /** Names of institutions by id (as strings, the way events and states carry them). */

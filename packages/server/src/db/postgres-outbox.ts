@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import { sendCommittedDeliveryJobs, sendDeliveryJobs } from '../notifications/delivery-jobs';
 import { notificationOutbox } from './notifications-schema';
 import type { Db } from './open';
+import { prepared } from './prepared';
 
 const audienceKey = (a: StaffAudience) => JSON.stringify([a.roles, a.institutionId, a.withinPath ?? 'none']);
 
@@ -43,13 +44,19 @@ async function usersOf(tx: Db, a: StaffAudience): Promise<StaffRecipient[]> {
   }));
 }
 
-async function reportOf(tx: Db, reportId: number): Promise<OutboxReport> {
-  const res = await tx.execute(sql`select r.tracking_id as "trackingId", r.language,
+/** The report as the outbox rule needs it: prepared, as it runs on every save (its planning was ¾ of its cost). */
+const REPORT_OF = prepared<'reportId'>(
+  'pintu_outbox_report',
+  (p) => `select r.tracking_id as "trackingId", r.language,
       r.reporter_sealed is not null as "hasContact",
       (select u.id from users u where u.id = r.reporter_account_id) as "accountId",
       r.institution_id as "institutionId", i.path
-    from reports r left join institutions i on i.id = r.institution_id where r.id = ${reportId}`);
-  const r = res.rows[0]!;
+    from reports r left join institutions i on i.id = r.institution_id where r.id = ${p('reportId')}::bigint`,
+);
+
+async function reportOf(tx: Db, reportId: number): Promise<OutboxReport> {
+  const [r] = await REPORT_OF(tx, { reportId });
+  if (!r) throw new Error(`the outbox's report ${reportId} is gone`);
   return {
     reportId: String(reportId),
     trackingId: String(r.trackingId),

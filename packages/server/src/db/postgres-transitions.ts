@@ -15,6 +15,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { eventHash } from './event-chain';
 import type { Db } from './open';
+import { prepared } from './prepared';
 
 const asInt = (id: string | null) => (id === null ? null : Number(id));
 
@@ -26,6 +27,22 @@ function programLevel(state: ReportState): SQL {
   const p = state.program;
   return p ? sql` program_level = ${p.level}, program_level_due_at = ${p.levelDueAt.toISOString()},` : sql``;
 }
+
+/**
+ * The report row locked, with what the projectors need to know of the instance. Prepared, as is the chain head: both
+ * run on every save, and planning them cost more than running them (pg_stat_statements in bench:paths).
+ */
+const LOCK = prepared<'trackingId'>(
+  'pintu_record_lock',
+  (p) => `select r.id::int as id, r.updated_at as "updatedAt", r.handled_at as "handledAt", r.copies,
+      exists (select 1 from federation_peers where state = 'trusted') as federated,
+      exists (select 1 from webhook_endpoints where enabled and deleted_at is null) as webhooks
+    from reports r where r.tracking_id = ${p('trackingId')} for update`,
+);
+const CHAIN_HEAD = prepared<'reportId'>(
+  'pintu_record_chain_head',
+  (p) => `select seq, hash from events where report_id = ${p('reportId')}::bigint order by seq desc limit 1`,
+);
 
 /** How a recording joins its caller's transaction (persist-action.ts): see `recordChange`. */
 export interface Joined {
@@ -81,12 +98,7 @@ async function recordIn(
 
   // Lock first, then read the chain head in a new statement: under READ COMMITTED a statement that waited for
   // the lock still sees its old snapshot in subqueries, and would fork the chain.
-  const res = await tx.execute(sql`select r.id::int as id, r.updated_at as "updatedAt",
-      r.handled_at as "handledAt", r.copies,
-      exists (select 1 from federation_peers where state = 'trusted') as federated,
-      exists (select 1 from webhook_endpoints where enabled and deleted_at is null) as webhooks
-    from reports r where r.tracking_id = ${trackingId} for update`);
-  const row = res.rows[0];
+  const [row] = await LOCK(tx, { trackingId });
   if (!row) return { ok: false, reason: 'not_found' } as const;
   // A mirror changes only by its writer's events (ADR 0013): nobody here records on it.
   if (row.handledAt !== null)
@@ -94,11 +106,9 @@ async function recordIn(
   const reportId = Number(row.id);
   if (expectedUpdatedAt && new Date(String(row.updatedAt)).getTime() !== expectedUpdatedAt.getTime())
     return { ok: false, reason: 'stale' } as const;
-  const head = await tx.execute(
-    sql`select seq, hash from events where report_id = ${reportId} order by seq desc limit 1`,
-  );
-  let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
-  let prev = head.rows[0] ? String(head.rows[0].hash) : null;
+  const [head] = await CHAIN_HEAD(tx, { reportId });
+  let seq = head ? Number(head.seq) : 0;
+  let prev = head ? String(head.hash) : null;
   const recorded: RecordedTransition['events'][number][] = [];
   const rows: SQL[] = [];
   for (const e of events) {

@@ -5,6 +5,7 @@ import { holderOf } from './holders';
 import { reviveState } from './lifecycle-codec';
 import type { Db } from './open';
 import { readEvents } from './postgres-lifecycle';
+import { prepared } from './prepared';
 
 export type { InstitutionRef, WorkflowReport };
 
@@ -47,14 +48,19 @@ function toWorkflowReport(r: Record<string, unknown>): WorkflowReport {
 
 /** Loads a report for the workflow, or null. */
 export async function loadWorkflowReport(db: Db, trackingId: string): Promise<WorkflowReport | null> {
-  const res = await db.execute(sql`select id::int as id, tracking_id as "trackingId",
+  const [row] = await LOAD(db, { trackingId: trackingId.toUpperCase() });
+  return row ? toWorkflowReport(row) : null;
+}
+
+/** Every action reads its report first: prepared, planned once per connection. */
+const LOAD = prepared<'trackingId'>(
+  'pintu_workflow_report',
+  (p) => `select id::int as id, tracking_id as "trackingId",
       parent_report_id::int as "parentReportId", is_anonymous as "isAnonymous", is_confidential as "isConfidential",
       reporter_account_id as "reporterAccountId", reporter_sealed as "reporterSealed",
       access_code_hash as "accessCodeHash", lifecycle, updated_at as "updatedAt", handled_at as "handledAt"
-    from reports where tracking_id = ${trackingId.toUpperCase()}`);
-  const row = res.rows[0] as Record<string, unknown> | undefined;
-  return row ? toWorkflowReport(row) : null;
-}
+    from reports where tracking_id = ${p('trackingId')}`,
+);
 
 /**
  * Whether the holder's institution requires the liaison officer to approve follow-ups: the nearest setting on the
@@ -89,15 +95,14 @@ export async function childStatuses(db: Db, childIds: readonly string[]): Promis
 }
 
 /**
- * The latest published follow-up texts on the holder's most recently active reports, for the boilerplate warning.
- * Bounded twice (reports, then events) so it stays an index walk however many reports the holder has had.
+ * The latest follow-up texts the holder published (on any report, the newest `limit`), for the boilerplate warning:
+ * an index walk however many reports the holder has had.
  */
 export async function earlierFollowUps(db: Db, institutionId: string | null, limit = 50): Promise<string[]> {
   if (institutionId === null) return [];
-  const res = await db.execute(sql`select e.payload->>'message' as message
-    from (select id from reports where institution_id = ${Number(institutionId)} order by updated_at desc limit 200) r
-    join events e on e.report_id = r.id
-    where e.action in ('post_follow_up', 'approve_follow_up')
+  // The follow-ups the institution published, newest first (events_follow_ups_idx): a walk of `limit` index entries.
+  const res = await db.execute(sql`select e.payload->>'message' as message from events e
+    where e.institution_id = ${Number(institutionId)} and e.action in ('post_follow_up', 'approve_follow_up')
     order by e.at desc limit ${limit}`);
   return (res.rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
 }

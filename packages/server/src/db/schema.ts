@@ -332,7 +332,15 @@ export const events = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq), index('events_at_idx').on(t.at)],
+  (t) => [
+    uniqueIndex('events_report_seq_uq').on(t.reportId, t.seq),
+    index('events_at_idx').on(t.at),
+    // An institution's latest published follow-ups, for the boilerplate warning (postgres-workflow.ts): one small
+    // index of one event in ~7, where sorting the institution's reports by update cost 38 ms at 13,000 of them.
+    index('events_follow_ups_idx')
+      .on(t.institutionId, t.at.desc())
+      .where(sql`${t.action} in ('post_follow_up', 'approve_follow_up')`),
+  ],
 );
 
 // The filing limits' marks (issue 16 §7, docs/abuse.md).

@@ -178,7 +178,9 @@ export async function startJobs(o: JobsOptions): Promise<Jobs> {
   });
   const delivery = o.delivery;
   if (delivery) {
-    const batch = { ...poll, batchSize: 10, includeMetadata: true } as const;
+    // pg-boss's fetch sorts every waiting job of the queue, so under a backlog each fetch costs the backlog (11 ms at
+    // 7,500 waiting, bench:paths): fetch 50 at a time rather than 10 to pay it a fifth as often.
+    const batch = { ...poll, batchSize: 50, includeMetadata: true } as const;
     const worker: string = await boss.work<{ id: number }>(DELIVER_QUEUE, batch, async (jobs) => {
       for (const job of jobs) {
         await yieldToRequests();

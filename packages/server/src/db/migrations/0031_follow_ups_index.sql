@@ -1,0 +1,1 @@
+CREATE INDEX "events_follow_ups_idx" ON "events" USING btree ("institution_id","at" DESC NULLS LAST) WHERE "events"."action" in ('post_follow_up', 'approve_follow_up');
