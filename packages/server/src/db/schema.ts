@@ -259,6 +259,11 @@ export const reports = pgTable(
     index('reports_public_regency_idx')
       .on(sql`left(${t.regionCode}, 5)`, t.createdAt, t.id)
       .where(sql`not ${t.isConfidential} and not ${t.moderationHidden}`),
+    // A status filter (the feed's one-status choice): newest first within the status, where a walk of the newest
+    // reports skipped 14,283 of another status to find 20 (71 ms) once a burst of filings was the newest.
+    index('reports_public_status_idx')
+      .on(t.status, t.createdAt, t.id)
+      .where(sql`not ${t.isConfidential} and not ${t.moderationHidden}`),
     index('reports_parent_idx').on(t.parentReportId),
     // The moderation queue: partial, so the reports nobody flagged pay nothing.
     index('reports_moderation_idx')

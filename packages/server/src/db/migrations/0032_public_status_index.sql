@@ -1,0 +1,1 @@
+CREATE INDEX "reports_public_status_idx" ON "reports" USING btree ("status","created_at","id") WHERE not "reports"."is_confidential" and not "reports"."moderation_hidden";
