@@ -241,7 +241,9 @@ export const reports = pgTable(
     // A holder's open reports by status and deadline, with the page order's columns: an inbox queue's page and its
     // counts are read from the index alone (7,618 overdue reports of a big regency: 258 ms of heap reads → 3.6 ms).
     index('reports_institution_status_idx').on(t.institutionId, t.status, t.dueAt, t.createdAt, t.id),
-    index('reports_status_due_idx').on(t.status, t.dueAt),
+    // With the holder: a national queue's capped count (the admin's to-verify joins each report's holder) reads one
+    // status's entries alone, where the holder-first index was walked whole (20 ms).
+    index('reports_status_due_idx').on(t.status, t.dueAt, t.institutionId),
     // The overdue queue, most overdue first, across the statuses whose clock the staff hold (a national admin's
     // inbox: one index walk instead of sorting every late report of three statuses).
     index('reports_clock_due_idx')
