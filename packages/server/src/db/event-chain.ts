@@ -1,5 +1,6 @@
 /** The per-report hash chain of the event log: each event's hash covers its content and the previous hash. */
 import { createHash } from 'node:crypto';
+import type { LifecycleEvent } from '@pintu/core';
 
 export interface ChainedEvent {
   trackingId: string;
@@ -12,6 +13,25 @@ export interface ChainedEvent {
   fromStatus: string | null;
   toStatus: string | null;
   payload: Record<string, unknown>;
+}
+
+/**
+ * What the chain hashes of core event `e` as event `seq` of report `trackingId`: its payload as stored (a JSON round
+ * trip), since what the hash covers must be what a reader gets back. Every writer of events builds it here.
+ */
+export function chainedContent(trackingId: string, seq: number, e: LifecycleEvent): ChainedEvent {
+  return {
+    trackingId,
+    seq,
+    action: e.type,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    institutionId: e.institutionId === null ? null : Number(e.institutionId),
+    at: e.at,
+    fromStatus: e.from,
+    toStatus: e.to,
+    payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>,
+  };
 }
 
 /** Canonical JSON: object keys sorted, so the same event always hashes the same. */

@@ -23,7 +23,7 @@ import {
   stageClockRows,
   type WorkingDays,
 } from '@pintu/core';
-import { eventHash } from './event-chain';
+import { chainedContent, eventHash } from './event-chain';
 
 /** A `sla_stage_clocks` row with the columns the sweep later fills (reminded_at stays null: no sweep ran). */
 export interface ClockRow extends StageClockRow {
@@ -58,7 +58,6 @@ export interface ImportRows {
 }
 
 const same = (a: Date, b: Date) => a.getTime() === b.getTime();
-const asInt = (id: string | null) => (id === null ? null : Number(id));
 
 /** Merges a state's clocks into the rows at `at`, as `projectStageClocks` does in SQL. */
 function projectClocks(rows: ClockRow[], step: ImportedReport['steps'][number]) {
@@ -160,20 +159,8 @@ export function importRows(r: ImportedReport, calendar: WorkingDays): ImportRows
 }
 
 function chained(trackingId: string, seq: number, e: LifecycleEvent, prev: string | null): EventRow {
-  // The payload as stored (JSON round trip): what the hash covers must be what a reader gets back.
-  const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
-  const content = {
-    trackingId,
-    seq,
-    action: e.type,
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    institutionId: asInt(e.institutionId),
-    at: e.at,
-    fromStatus: e.from,
-    toStatus: e.to,
-    payload,
-  };
+  const content = chainedContent(trackingId, seq, e);
+  const { payload } = content;
   // Written out, not spread: one fixed shape per event row.
   return {
     seq,

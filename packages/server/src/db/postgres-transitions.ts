@@ -13,7 +13,7 @@ import type {
 } from '@pintu/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { eventHash } from './event-chain';
+import { chainedContent, eventHash } from './event-chain';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
@@ -113,19 +113,8 @@ async function recordIn(
   const rows: SQL[] = [];
   for (const e of events) {
     seq += 1;
-    const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
-    const content = {
-      trackingId,
-      seq,
-      action: e.type,
-      actorId: e.actorId,
-      actorRole: e.actorRole,
-      institutionId: asInt(e.institutionId),
-      at: e.at,
-      fromStatus: e.from,
-      toStatus: e.to,
-      payload,
-    };
+    const content = chainedContent(trackingId, seq, e);
+    const { payload } = content;
     const hash = eventHash(prev, content);
     rows.push(sql`(${reportId}, ${seq}, ${e.type}, ${e.actorId}, ${e.actorRole}, ${content.institutionId},
         ${e.at.toISOString()}::timestamptz, ${e.from}, ${e.to}, ${JSON.stringify(payload)}::jsonb, ${prev}, ${hash})`);
