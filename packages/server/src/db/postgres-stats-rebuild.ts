@@ -2,7 +2,7 @@
  * The SQL of the rollups' rebuild (app/stats/rebuild.ts): the reports with their completed stage clocks in id
  * order, the facts written back in one statement per batch, and the daily and monthly sums from the facts.
  */
-import { COUNTER_COLUMNS } from '@pintu/core';
+import { COUNTER_COLUMNS, type ReportFact, type StageCompliance } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './open';
 import { bool, num, str, strOrNull } from './postgres-stats-rows';
@@ -35,6 +35,33 @@ export interface FactRow {
   follow_up_met: number;
   follow_up_breached: number;
   due_at: string | null;
+}
+
+/** The fact of report `reportId` (keyed by its category and province) as its row: the rebuild's and the projector's. */
+export function factRowOf(
+  reportId: number,
+  key: { categoryId: number; provinceCode: string },
+  fact: ReportFact,
+  sla: StageCompliance,
+): FactRow {
+  return {
+    report_id: reportId,
+    institution_id: fact.institutionId === null ? null : Number(fact.institutionId),
+    disposition_date: fact.dispositionDate,
+    category_id: key.categoryId,
+    province_code: key.provinceCode,
+    bucket: fact.bucket,
+    follow_up_days: fact.followUpDays,
+    rating: fact.rating,
+    reopened: fact.reopened ? 1 : 0,
+    verify_met: sla.verifyMet,
+    verify_breached: sla.verifyBreached,
+    acknowledge_met: sla.acknowledgeMet,
+    acknowledge_breached: sla.acknowledgeBreached,
+    follow_up_met: sla.followUpMet,
+    follow_up_breached: sla.followUpBreached,
+    due_at: fact.dueAt?.toISOString() ?? null,
+  };
 }
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? { ...v } : {});

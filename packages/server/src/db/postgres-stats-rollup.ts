@@ -24,6 +24,7 @@ import {
 import type { Db } from './open';
 import { holidayCalendar } from './postgres-holiday-calendar';
 import { activityJson, activityUpsertText } from './postgres-stats-activity';
+import { factRowOf } from './postgres-stats-rebuild';
 import { prepared } from './prepared';
 import { fallbackShard, leaseText } from './stats-shard';
 import { reviveStage, type StoredStage } from './stats-stage-codec';
@@ -157,7 +158,7 @@ export async function updateStatsRollup(
     : null;
   if (activity.length === 0 && !change?.save) return;
   const save =
-    stored && change?.save ? factRow(reportId, stored, change.save.fact, change.save.stages) : null;
+    stored && change?.save ? factRowOf(reportId, stored, change.save.fact, change.save.stages) : null;
   await WRITE(db, {
     shard: Number(row.shard),
     activity: activityJson(activity),
@@ -182,28 +183,6 @@ async function calendarFor(db: Db, state: ReportState, stored: ReportFact | null
   };
   if (!factNeedsCalendar(state) || followUpDaysReusable(state, stored)) return reusable;
   return holidayCalendar(db);
-}
-
-/** The report's fact as a `stats_report_facts` row. */
-function factRow(reportId: number, stored: Stored, fact: ReportFact, sla: StageCompliance) {
-  return {
-    report_id: reportId,
-    institution_id: fact.institutionId === null ? null : Number(fact.institutionId),
-    disposition_date: fact.dispositionDate,
-    category_id: stored.categoryId,
-    province_code: stored.provinceCode,
-    bucket: fact.bucket,
-    follow_up_days: fact.followUpDays,
-    rating: fact.rating,
-    reopened: fact.reopened ? 1 : 0,
-    verify_met: sla.verifyMet,
-    verify_breached: sla.verifyBreached,
-    acknowledge_met: sla.acknowledgeMet,
-    acknowledge_breached: sla.acknowledgeBreached,
-    follow_up_met: sla.followUpMet,
-    follow_up_breached: sla.followUpBreached,
-    due_at: fact.dueAt?.toISOString() ?? null,
-  };
 }
 
 /** The rollups (and activity) projector of record-transition. */

@@ -15,8 +15,8 @@ import {
 import { reviveState } from '../../db/lifecycle-codec';
 import type { Db } from '../../db/open';
 import {
-  type FactRow,
   type FactSourceRow,
+  factRowOf,
   factSources,
   insertFacts,
   rebuildRollupTables,
@@ -37,31 +37,13 @@ export async function rebuildFacts(db: Db, calendar: WorkingDays, batch = 20_000
       const state = reviveState(r.lifecycle);
       return { r, f: reportFactOf(state, calendar), sla: custodyStages(state, r.clocks.map(reviveStage)) };
     });
-    await insertFacts(db, facts.map(factRowOf));
+    await insertFacts(
+      db,
+      facts.map(({ r, f, sla }) => factRowOf(r.id, r, f, sla)),
+    );
     last = rows.at(-1)!.id;
     total += rows.length;
   }
-}
-
-function factRowOf({ r, f, sla }: { r: FactSourceRow; f: ReportFact; sla: StageCompliance }): FactRow {
-  return {
-    report_id: r.id,
-    institution_id: f.institutionId === null ? null : Number(f.institutionId),
-    disposition_date: f.dispositionDate,
-    category_id: r.categoryId,
-    province_code: r.provinceCode,
-    bucket: f.bucket,
-    follow_up_days: f.followUpDays,
-    rating: f.rating,
-    reopened: f.reopened ? 1 : 0,
-    verify_met: sla.verifyMet,
-    verify_breached: sla.verifyBreached,
-    acknowledge_met: sla.acknowledgeMet,
-    acknowledge_breached: sla.acknowledgeBreached,
-    follow_up_met: sla.followUpMet,
-    follow_up_breached: sla.followUpBreached,
-    due_at: f.dueAt?.toISOString() ?? null,
-  };
 }
 
 /** Recomputes the daily and monthly rollups from the facts. */
