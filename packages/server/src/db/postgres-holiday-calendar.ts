@@ -6,6 +6,14 @@
 import { createCalendar, type Holiday, type HolidayKind, type WorkingDayCalendar } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from './open';
+import { prepared } from './prepared';
+
+/** Prepared: it runs on every save that counts a follow-up's working days. */
+const FINGERPRINT = prepared<never>(
+  'pintu_holidays_fingerprint',
+  () => `select md5(coalesce(string_agg(date::text || kind || coalesce(region_code, ''),
+    ',' order by date, kind, region_code), '')) as fingerprint from holidays`,
+);
 
 let cached: { fingerprint: string; calendar: WorkingDayCalendar } | null = null;
 
@@ -19,10 +27,8 @@ const holidayOf = (r: Record<string, unknown>): Holiday => ({
 
 /** The calendar of the holidays table as the transaction sees it. */
 export async function holidayCalendar(db: Db): Promise<WorkingDayCalendar> {
-  const res =
-    await db.execute(sql`select md5(coalesce(string_agg(date::text || kind || coalesce(region_code, ''),
-    ',' order by date, kind, region_code), '')) as fingerprint from holidays`);
-  const fingerprint = String(res.rows[0]?.fingerprint);
+  const [row] = await FINGERPRINT(db, {});
+  const fingerprint = String(row?.fingerprint);
   if (cached?.fingerprint === fingerprint) return cached.calendar;
   const all = await db.execute(sql`select to_char(date, 'YYYY-MM-DD') as date, name, kind,
     region_code as "regionCode", source from holidays`);

@@ -14,35 +14,69 @@ import {
 } from '@pintu/core';
 import { sql } from 'drizzle-orm';
 import { sendCommittedDeliveryJobs, sendDeliveryJobs } from '../notifications/delivery-jobs';
-import { notificationOutbox } from './notifications-schema';
 import type { Db } from './open';
+import { textArrayLiteral } from './pg-arrays';
 import { prepared } from './prepared';
 
 const audienceKey = (a: StaffAudience) => JSON.stringify([a.roles, a.institutionId, a.withinPath ?? 'none']);
 
+/** The staff holding one of the roles (`$1` of each statement below: the first parameter each takes). */
+const staffSelect = (roles: string) => `select distinct on (u.id) u.id, u.language, g.role,
+    g.institution_id as "institutionId"
+  from role_grants g join users u on u.id = g.user_id
+  where g.role = any(${roles}::text[]) and u.deactivated_at is null`;
+
+/**
+ * The staff an audience names, by its scope: everyone of the roles within the holder's path, at one institution, or
+ * national (no institution). One prepared statement per scope, as they run on almost every save.
+ */
+const STAFF = {
+  within: prepared<'roles' | 'path'>(
+    'pintu_outbox_staff_within',
+    (
+      p,
+    ) => `${staffSelect(p('roles'))} and (g.institution_id is null or g.institution_id = any(${p('path')}::int[]))
+      order by u.id, g.role`,
+  ),
+  at: prepared<'roles' | 'institutionId'>(
+    'pintu_outbox_staff_at',
+    (p) =>
+      `${staffSelect(p('roles'))} and g.institution_id = ${p('institutionId')}::int order by u.id, g.role`,
+  ),
+  national: prepared<'roles'>(
+    'pintu_outbox_staff_national',
+    (p) => `${staffSelect(p('roles'))} and g.institution_id is null order by u.id, g.role`,
+  ),
+};
 async function usersOf(tx: Db, a: StaffAudience): Promise<StaffRecipient[]> {
-  const roles = sql.join(
-    a.roles.map((r) => sql`${r}`),
-    sql`, `,
-  );
-  const scope =
+  const roles = textArrayLiteral(a.roles);
+  const rows =
     a.withinPath !== undefined
-      ? sql`(g.institution_id is null or g.institution_id = any(${`{${(a.withinPath ?? []).join(',')}}`}::int[]))`
+      ? await STAFF.within(tx, { roles, path: `{${(a.withinPath ?? []).join(',')}}` })
       : a.institutionId === null
-        ? sql`g.institution_id is null`
-        : sql`g.institution_id = ${a.institutionId}`;
-  const res =
-    await tx.execute(sql`select distinct on (u.id) u.id, u.language, g.role, g.institution_id as "institutionId"
-    from role_grants g join users u on u.id = g.user_id
-    where g.role in (${roles}) and ${scope} and u.deactivated_at is null
-    order by u.id, g.role`);
-  return res.rows.map((u) => ({
+        ? await STAFF.national(tx, { roles })
+        : await STAFF.at(tx, { roles, institutionId: a.institutionId });
+  return rows.map((u) => ({
     id: String(u.id),
     language: String(u.language),
     role: String(u.role),
     institutionId: u.institutionId === null ? null : Number(u.institutionId),
   }));
 }
+
+/** The rows of one save, one JSON array: one statement, planned once per connection, however many rows. */
+const INSERT = prepared<'rows' | 'reportId' | 'now'>(
+  'pintu_outbox_insert',
+  (p) => `insert into notification_outbox (idempotency_key, report_id, event_seq, recipient_kind,
+      recipient_user_id, audience_role, audience_institution_id, channel, template, language, payload, status,
+      next_attempt_at, created_at)
+    select x.k, ${p('reportId')}::bigint, x.seq, x.kind, x.uid, x.role, x.inst, x.channel, x.template, x.language,
+      x.payload, 'pending', ${p('now')}::timestamptz, ${p('now')}::timestamptz
+    from json_to_recordset(${p('rows')}::json) as x(k text, seq int, kind text, uid text, role text, inst int,
+      channel text, template text, language text, payload jsonb)
+    on conflict do nothing
+    returning id`,
+);
 
 /** The report as the outbox rule needs it: prepared, as it runs on every save (its planning was ¾ of its cost). */
 const REPORT_OF = prepared<'reportId'>(
@@ -85,14 +119,27 @@ export async function writeOutbox(
       if (!staff.has(audienceKey(a))) staff.set(audienceKey(a), await usersOf(tx, a));
   const rows = outboxRows(report, events, (a) => staff.get(audienceKey(a)) ?? []);
   if (!rows.length) return;
-  const written = await tx
-    .insert(notificationOutbox)
-    .values(rows.map((r) => ({ ...r, reportId, status: 'pending', nextAttemptAt: now, createdAt: now })))
-    .onConflictDoNothing()
-    .returning({ id: notificationOutbox.id });
+  const written = await INSERT(tx, {
+    reportId,
+    now: now.toISOString(),
+    rows: JSON.stringify(
+      rows.map((r) => ({
+        k: r.idempotencyKey,
+        seq: r.eventSeq,
+        kind: r.recipientKind,
+        uid: r.recipientUserId,
+        role: r.audienceRole,
+        inst: r.audienceInstitutionId,
+        channel: r.channel,
+        template: r.template,
+        language: r.language,
+        payload: r.payload,
+      })),
+    ),
+  });
   // Their pg-boss delivery jobs (delivery-jobs.ts): once the rows are committed when the recording owns its commit,
   // else in the same transaction.
-  const ids = written.map((w) => w.id);
+  const ids = written.map((w) => Number(w.id));
   if (afterCommit) afterCommit.push(() => sendCommittedDeliveryJobs(ids));
   else await sendDeliveryJobs(tx, ids);
 }

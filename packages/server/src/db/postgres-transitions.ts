@@ -11,22 +11,13 @@ import type {
   TransitionChange,
   Transitions,
 } from '@pintu/core';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { chainedContent, eventHash } from './event-chain';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
 const asInt = (id: string | null) => (id === null ? null : Number(id));
-
-/**
- * A program grievance's level and level deadline (issue 15), projected from its state like status and holder; the
- * fragment is empty for every other report, so they pay nothing.
- */
-function programLevel(state: ReportState): SQL {
-  const p = state.program;
-  return p ? sql` program_level = ${p.level}, program_level_due_at = ${p.levelDueAt.toISOString()},` : sql``;
-}
 
 /**
  * The report row locked, with what the projectors need to know of the instance. Prepared, as is the chain head: both
@@ -42,6 +33,42 @@ const LOCK = prepared<'trackingId'>(
 const CHAIN_HEAD = prepared<'reportId'>(
   'pintu_record_chain_head',
   (p) => `select seq, hash from events where report_id = ${p('reportId')}::bigint order by seq desc limit 1`,
+);
+
+/**
+ * The events (one JSON array, often of one) and the report's projection in one prepared statement: a lifecycle
+ * step's round trips and its planning are its cost. A program grievance's level and level deadline (issue 15) are
+ * projected like status and holder; every other report keeps its (empty) columns.
+ */
+const APPEND = prepared<
+  | 'events'
+  | 'reportId'
+  | 'status'
+  | 'institutionId'
+  | 'dueAt'
+  | 'lifecycle'
+  | 'program'
+  | 'level'
+  | 'levelDue'
+  | 'now'
+>(
+  'pintu_record_append',
+  (
+    p,
+  ) => `with appended as (insert into events (report_id, seq, action, actor_id, actor_role, institution_id, at,
+      from_status, to_status, payload, prev_hash, hash)
+    select ${p('reportId')}::bigint, x.seq, x.action, x.actor_id, x.actor_role, x.institution_id, x.at, x.from_status,
+      x.to_status, x.payload, x.prev_hash, x.hash
+    from json_to_recordset(${p('events')}::json) as x(seq int, action text, actor_id text, actor_role text,
+      institution_id int, at timestamptz, from_status text, to_status text, payload jsonb, prev_hash text, hash text))
+  update reports set status = ${p('status')}, institution_id = ${p('institutionId')}::int,
+      due_at = ${p('dueAt')}::timestamptz, lifecycle = ${p('lifecycle')}::jsonb,
+      program_level = case when ${p('program')}::boolean then ${p('level')}::text else program_level end,
+      program_level_due_at = case when ${p('program')}::boolean then ${p('levelDue')}::timestamptz
+        else program_level_due_at end,
+      -- strictly increasing, so the version check also catches two saves within one millisecond
+      updated_at = greatest(${p('now')}::timestamptz, updated_at + interval '1 millisecond')
+    where id = ${p('reportId')}::bigint`,
 );
 
 /** How a recording joins its caller's transaction (persist-action.ts): see `recordChange`. */
@@ -110,29 +137,40 @@ async function recordIn(
   let seq = head ? Number(head.seq) : 0;
   let prev = head ? String(head.hash) : null;
   const recorded: RecordedTransition['events'][number][] = [];
-  const rows: SQL[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (const e of events) {
     seq += 1;
     const content = chainedContent(trackingId, seq, e);
-    const { payload } = content;
     const hash = eventHash(prev, content);
-    rows.push(sql`(${reportId}, ${seq}, ${e.type}, ${e.actorId}, ${e.actorRole}, ${content.institutionId},
-        ${e.at.toISOString()}::timestamptz, ${e.from}, ${e.to}, ${JSON.stringify(payload)}::jsonb, ${prev}, ${hash})`);
+    rows.push({
+      seq,
+      action: e.type,
+      actor_id: e.actorId,
+      actor_role: e.actorRole,
+      institution_id: content.institutionId,
+      at: e.at.toISOString(),
+      from_status: e.from,
+      to_status: e.to,
+      payload: content.payload,
+      prev_hash: prev,
+      hash,
+    });
     prev = hash;
     recorded.push({ seq, event: e });
   }
-  // The events and the report's projection in one statement: a lifecycle step's round trips are its cost.
-  const appended =
-    rows.length === 0
-      ? sql``
-      : sql`with appended as (insert into events (report_id, seq, action, actor_id, actor_role, institution_id,
-          at, from_status, to_status, payload, prev_hash, hash) values ${sql.join(rows, sql`, `)}) `;
-  await tx.execute(sql`${appended}update reports set status = ${state.status},
-      institution_id = ${asInt(state.holder.institutionId)}, due_at = ${state.clock?.dueAt.toISOString() ?? null},
-      lifecycle = ${JSON.stringify(state)}::jsonb,${programLevel(state)}
-      -- strictly increasing, so the version check also catches two saves within one millisecond
-      updated_at = greatest(${now.toISOString()}::timestamptz, updated_at + interval '1 millisecond')
-    where id = ${reportId}`);
+  const program = state.program;
+  await APPEND(tx, {
+    events: JSON.stringify(rows),
+    reportId,
+    status: state.status,
+    institutionId: asInt(state.holder.institutionId),
+    dueAt: state.clock?.dueAt.toISOString() ?? null,
+    lifecycle: JSON.stringify(state),
+    program: program !== undefined && program !== null,
+    level: program?.level ?? null,
+    levelDue: program?.levelDueAt.toISOString() ?? null,
+    now: now.toISOString(),
+  });
   const done: RecordedTransition = {
     reportId,
     trackingId,

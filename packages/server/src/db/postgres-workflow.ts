@@ -62,6 +62,34 @@ const LOAD = prepared<'trackingId'>(
     from reports where tracking_id = ${p('trackingId')}`,
 );
 
+// The reads every lifecycle step makes besides its report (guard context, boilerplate check, outcome): prepared,
+// each planned once per connection — at a step's scale their planning cost as much as running them.
+const SETTINGS = prepared<'ids'>(
+  'pintu_workflow_settings',
+  (p) => `select id::text as id, settings from institutions where id = any(${p('ids')}::int[])`,
+);
+const CHILD_STATUSES = prepared<'ids'>(
+  'pintu_workflow_child_statuses',
+  (p) =>
+    `select tracking_id as "trackingId", status from reports where tracking_id = any(${p('ids')}::text[])`,
+);
+const EARLIER_FOLLOW_UPS = prepared<'institutionId' | 'limit'>(
+  'pintu_workflow_earlier_follow_ups',
+  // The follow-ups the institution published, newest first (events_follow_ups_idx): a walk of `limit` index entries.
+  (p) => `select e.payload->>'message' as message from events e
+    where e.institution_id = ${p('institutionId')}::int and e.action in ('post_follow_up', 'approve_follow_up')
+    order by e.at desc limit ${p('limit')}::int`,
+);
+const INSTITUTIONS = prepared<'ids'>(
+  'pintu_workflow_institutions',
+  (p) => `select id, name, active, path, time_zone as "timeZone", region_code as "regionCode"
+    from institutions where id = any(${p('ids')}::int[])`,
+);
+const NAMES = prepared<'ids'>(
+  'pintu_workflow_names',
+  (p) => `select id::text as id, name from institutions where id = any(${p('ids')}::int[])`,
+);
+
 /**
  * Whether the holder's institution requires the liaison officer to approve follow-ups: the nearest setting on the
  * holder or its ancestors, default true (domain.md §5).
@@ -71,10 +99,9 @@ export async function followUpRequiresApproval(db: Db, holder: Holder): Promise<
     (id): id is string => id !== null,
   );
   if (chain.length === 0) return true;
-  const res = await db.execute(sql`select id::text as id, settings from institutions
-    where id = any(${`{${chain.join(',')}}`}::int[])`);
+  const rows = await SETTINGS(db, { ids: `{${chain.join(',')}}` });
   const byId = new Map(
-    (res.rows as { id: string; settings: Record<string, unknown> | null }[]).map((r) => [r.id, r.settings]),
+    (rows as { id: string; settings: Record<string, unknown> | null }[]).map((r) => [r.id, r.settings]),
   );
   for (const id of chain) {
     const value = byId.get(id)?.followUpRequiresApproval;
@@ -86,10 +113,9 @@ export async function followUpRequiresApproval(db: Db, holder: Holder): Promise<
 /** Statuses of the child reports (by tracking id), in the order given. */
 export async function childStatuses(db: Db, childIds: readonly string[]): Promise<ReportStatus[]> {
   if (childIds.length === 0) return [];
-  const res = await db.execute(sql`select tracking_id as "trackingId", status from reports
-    where tracking_id = any(${`{${childIds.join(',')}}`}::text[])`);
+  const rows = await CHILD_STATUSES(db, { ids: `{${childIds.join(',')}}` });
   const byId = new Map(
-    (res.rows as { trackingId: string; status: ReportStatus }[]).map((r) => [r.trackingId, r.status]),
+    (rows as { trackingId: string; status: ReportStatus }[]).map((r) => [r.trackingId, r.status]),
   );
   return childIds.flatMap((id) => byId.get(id) ?? []);
 }
@@ -100,20 +126,14 @@ export async function childStatuses(db: Db, childIds: readonly string[]): Promis
  */
 export async function earlierFollowUps(db: Db, institutionId: string | null, limit = 50): Promise<string[]> {
   if (institutionId === null) return [];
-  // The follow-ups the institution published, newest first (events_follow_ups_idx): a walk of `limit` index entries.
-  const res = await db.execute(sql`select e.payload->>'message' as message from events e
-    where e.institution_id = ${Number(institutionId)} and e.action in ('post_follow_up', 'approve_follow_up')
-    order by e.at desc limit ${limit}`);
-  return (res.rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
+  const rows = await EARLIER_FOLLOW_UPS(db, { institutionId: Number(institutionId), limit });
+  return (rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
 }
 
 /** Institutions by id, resolved to holders (with ancestors and time zone). */
 export async function institutionsById(db: Db, ids: readonly number[]): Promise<Map<number, InstitutionRef>> {
   if (ids.length === 0) return new Map();
-  const res =
-    await db.execute(sql`select id, name, active, path, time_zone as "timeZone", region_code as "regionCode"
-    from institutions where id = any(${`{${ids.join(',')}}`}::int[])`);
-  const rows = res.rows as {
+  const rows = (await INSTITUTIONS(db, { ids: `{${ids.join(',')}}` })) as {
     id: number;
     name: string;
     active: boolean;
@@ -128,9 +148,8 @@ export async function institutionsById(db: Db, ids: readonly number[]): Promise<
 export async function institutionNames(db: Db, ids: Iterable<string>): Promise<Record<string, string>> {
   const list = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
   if (list.length === 0) return {};
-  const res = await db.execute(sql`select id::text as id, name from institutions
-    where id = any(${`{${list.join(',')}}`}::int[])`);
-  return Object.fromEntries((res.rows as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+  const rows = await NAMES(db, { ids: `{${list.join(',')}}` });
+  return Object.fromEntries((rows as { id: string; name: string }[]).map((r) => [r.id, r.name]));
 }
 
 /** The canonical tracking id of an existing report, or null. */

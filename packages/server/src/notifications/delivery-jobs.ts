@@ -49,14 +49,26 @@ export async function sendDeliveryJobs(tx: Db, ids: number[]) {
     .catch(() => {});
 }
 
+/** The committed rows waiting for the next batch of jobs, and that batch's send (null: none is planned). */
+let waiting: number[] = [];
+let batch: Promise<void> | null = null;
+
 /**
  * Sends the jobs of outbox rows already committed, outside any transaction (record-transition's after-commit work:
- * three round trips fewer inside the report's lock). A failure leaves the rows to the dispatcher, as above.
+ * three round trips fewer inside the report's lock). The rows of saves that commit at the same moment go in one
+ * insert: each caller waits for the batch that carries its rows. A failure leaves the rows to the dispatcher, as above.
  */
-export async function sendCommittedDeliveryJobs(ids: number[]) {
+export function sendCommittedDeliveryJobs(ids: number[]): Promise<void> {
   const boss = sender;
-  if (!boss || ids.length === 0) return;
-  await boss.insert(jobsOf(ids)).catch(() => {});
+  if (!boss || ids.length === 0) return Promise.resolve();
+  waiting.push(...ids);
+  batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    const all = waiting;
+    waiting = [];
+    batch = null;
+    return boss.insert(jobsOf(all)).catch(() => {});
+  });
+  return batch;
 }
 
 /**

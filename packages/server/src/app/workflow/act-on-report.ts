@@ -176,7 +176,9 @@ export async function applyAndPersist(
       // The child's action is done and saved; the parent is resolved again when another child closes.
       console.error(`[resolve_parent ${result.report.parentId}]`, err);
     });
-  return outcome(env, reports, result.report, action.type, actors, result);
+  // The holder's settings were read for this action; a new holder's are read afresh.
+  const same = result.report.holder.institutionId === report.state.holder.institutionId;
+  return outcome(env, reports, result.report, action.type, actors, result, same ? guard : undefined);
 }
 
 async function outcome(
@@ -186,8 +188,9 @@ async function outcome(
   action: LifecycleAction['type'],
   actors: readonly Actor[],
   result: Extract<ReturnType<typeof applyAction>, { ok: true }>,
+  sameHolder?: Awaited<ReturnType<typeof guardContext>>,
 ): Promise<ActionOutcome> {
-  const after = await guardContext(env, reports, state);
+  const after = await guardContext(env, reports, state, sameHolder?.settings);
   const clock = state.clock;
   const holderId = state.holder.institutionId;
   const names = holderId ? await reports.institutionNames([holderId]) : {};

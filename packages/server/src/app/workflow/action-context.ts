@@ -30,14 +30,18 @@ export function workflowReportsOf(deps: WorkflowPorts): WorkflowReports {
 
 type Env = Pick<AppDeps, 'calendar'> & { now: Date };
 
-/** The guard context of a report at `now`: calendar, the holder's follow-up approval setting, child statuses. */
+/**
+ * The guard context of a report at `now`: calendar, the holder's follow-up approval setting, child statuses.
+ * `settings`: the holder's, already read in this request (the same holder after an action), so not read again.
+ */
 export async function guardContext(
   env: Env,
   reports: WorkflowReports,
   state: ReportState,
+  settings?: GuardContext['settings'],
 ): Promise<GuardContext & { now: Date }> {
   const [requiresApproval, children] = await Promise.all([
-    reports.followUpRequiresApproval(state.holder),
+    settings?.followUpRequiresApproval ?? reports.followUpRequiresApproval(state.holder),
     reports.childStatuses(state.childIds),
   ]);
   return {
