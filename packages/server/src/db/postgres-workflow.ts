@@ -62,7 +62,7 @@ const LOAD = prepared<'trackingId'>(
     from reports where tracking_id = ${p('trackingId')}`,
 );
 
-// The reads every lifecycle step makes besides its report (guard context, boilerplate check, outcome): prepared,
+// The reads every lifecycle step makes besides its report (guard context, outcome): prepared,
 // each planned once per connection — at a step's scale their planning cost as much as running them.
 const SETTINGS = prepared<'ids'>(
   'pintu_workflow_settings',
@@ -72,13 +72,6 @@ const CHILD_STATUSES = prepared<'ids'>(
   'pintu_workflow_child_statuses',
   (p) =>
     `select tracking_id as "trackingId", status from reports where tracking_id = any(${p('ids')}::text[])`,
-);
-const EARLIER_FOLLOW_UPS = prepared<'institutionId' | 'limit'>(
-  'pintu_workflow_earlier_follow_ups',
-  // The follow-ups the institution published, newest first (events_follow_ups_idx): a walk of `limit` index entries.
-  (p) => `select e.payload->>'message' as message from events e
-    where e.institution_id = ${p('institutionId')}::int and e.action in ('post_follow_up', 'approve_follow_up')
-    order by e.at desc limit ${p('limit')}::int`,
 );
 const INSTITUTIONS = prepared<'ids'>(
   'pintu_workflow_institutions',
@@ -126,8 +119,13 @@ export async function childStatuses(db: Db, childIds: readonly string[]): Promis
  */
 export async function earlierFollowUps(db: Db, institutionId: string | null, limit = 50): Promise<string[]> {
   if (institutionId === null) return [];
-  const rows = await EARLIER_FOLLOW_UPS(db, { institutionId: Number(institutionId), limit });
-  return (rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
+  // The follow-ups the institution published, newest first (events_follow_ups_idx): a walk of `limit` index entries.
+  // Planned on each call, not prepared: a generic plan cannot know the institution is big, and took a bitmap scan
+  // of all its follow-ups and a sort (28 ms a call at one institution, pg_stat_statements).
+  const res = await db.execute(sql`select e.payload->>'message' as message from events e
+    where e.institution_id = ${Number(institutionId)} and e.action in ('post_follow_up', 'approve_follow_up')
+    order by e.at desc limit ${limit}`);
+  return (res.rows as { message: string | null }[]).flatMap((r) => (r.message ? [r.message] : []));
 }
 
 /** Institutions by id, resolved to holders (with ancestors and time zone). */
