@@ -86,7 +86,9 @@ export async function readGenerated(db: string): Promise<Generated | null> {
   await c.connect();
   try {
     const res = await c.query(`select value from bench_meta where key = 'generated'`).catch(() => null);
-    return (res?.rows[0]?.value as Generated | undefined) ?? null;
+    const g = (res?.rows[0]?.value as Generated | undefined) ?? null;
+    // Reached the way this run reaches PostgreSQL (BENCH_PG_URL: TCP or the Unix socket), not as when generated.
+    return g && { ...g, databaseUrl: databaseUrlOf(db) };
   } finally {
     await c.end();
   }

@@ -102,7 +102,8 @@ export async function runPgbench(
       `--log-prefix=${join(dir, 'log')}`,
       ...vars.flatMap((v) => ['-D', v]),
       '-h',
-      u.hostname,
+      // The Unix socket's directory when the URL names one (`?host=/var/run/postgresql`), as libpq reads it.
+      u.searchParams.get('host') ?? u.hostname,
       '-p',
       u.port || '5432',
       '-U',
