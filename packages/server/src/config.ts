@@ -19,6 +19,11 @@ const schema = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * `transaction` when DATABASE_URL goes through a pooler in transaction mode (PgBouncer): no named prepared
+   * statements (docs/operations.md). `none` (the default) for a direct connection or a pooler in session mode.
+   */
+  DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
   /** The address people reach Pintu at (links in e-mails, trusted origin, Secure cookies when https). */
   PUBLIC_URL: optional(z.string().url()),
   /** More origins allowed to make cookie-authenticated requests, comma-separated. */

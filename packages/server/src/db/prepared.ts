@@ -10,6 +10,17 @@ export type Runner = Pick<Db, '_'>;
  * CPU as running them (bench/README.md). Same driver path and results as `db.execute`; PGlite ignores the name.
  * Write `p('key')` where a value goes; each use is its own parameter, as in a `sql` template.
  */
+let named = true;
+
+/**
+ * Whether statements are named (the default). Off behind a pooler in transaction mode (PgBouncer 1.18, Debian's:
+ * `DATABASE_POOLER=transaction`): there consecutive statements of one client may run on different server
+ * connections, where a name prepared on one is unknown on the other. Unnamed, each is parsed and planned per call.
+ */
+export function useNamedStatements(on: boolean) {
+  named = on;
+}
+
 export function prepared<K extends string>(name: string, build: (p: (key: K) => string) => string) {
   const keys: K[] = [];
   const text = build((key) => `$${keys.push(key)}`);
@@ -17,7 +28,7 @@ export function prepared<K extends string>(name: string, build: (p: (key: K) => 
     const query = db._.session.prepareQuery(
       { sql: text, params: keys.map((k) => values[k]) },
       undefined,
-      name,
+      named ? name : undefined,
       false,
     );
     const res = (await query.execute()) as { rows: Record<string, unknown>[] };
