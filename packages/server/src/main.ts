@@ -14,7 +14,6 @@ import { DataDirLockedError } from './db/lock';
 import { openDatabase } from './db/open';
 import { postgresPorts } from './db/postgres-ports';
 import { defaultProjectors } from './db/postgres-projectors';
-import { useNamedStatements } from './db/prepared';
 import { seedDemoData } from './db/seed/demo';
 import { DEMO_PASSWORD, seedDemoAccounts } from './db/seed/demo-accounts';
 import { seedReferenceData } from './db/seed/reference';
@@ -37,12 +36,12 @@ async function main() {
   const dataDir = resolve(config.DATA_DIR);
   const started = Date.now();
   console.log(`Pintu — ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite di ${dataDir}`}`);
-  // Behind PgBouncer in transaction mode a named statement prepared on one server connection is unknown on the next.
-  useNamedStatements(config.DATABASE_POOLER === 'none');
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir,
     poolSize: config.DB_POOL_SIZE,
+    // Behind PgBouncer in transaction mode a name prepared on one server connection is unknown on the next.
+    pooler: config.DATABASE_POOLER,
   }).catch((err) => {
     if (err instanceof DataDirLockedError) {
       console.error(`\n${err.message}\n`);

@@ -48,7 +48,12 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const published = values.published ? await readPublished(values.published) : undefined;
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pooler: config.DATABASE_POOLER,
+    dataDir,
+    poolSize: 2,
+  });
   try {
     const instance = instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
       slug: config.PINTU_INSTANCE,

@@ -25,7 +25,12 @@ export async function backupCommand(area: 'backup' | 'restore', argv: string[]):
   if (area === 'backup') {
     const now = new Date();
     const out = resolve(values.out ?? join(dataDir, 'backups', `pintu-${stamp(now)}`));
-    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 2 });
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pooler: config.DATABASE_POOLER,
+      dataDir,
+      poolSize: 2,
+    });
     try {
       const dataKey = loadDataKey(config.PINTU_DATA_KEY, dataDir);
       const m = await makeBackup({ database, databaseUrl: config.DATABASE_URL, dataDir, dataKey, out, now });

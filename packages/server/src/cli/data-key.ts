@@ -31,7 +31,12 @@ export async function dataKeyCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
   const fromFile = !config.PINTU_DATA_KEY;
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pooler: config.DATABASE_POOLER,
+    dataDir,
+    poolSize: 2,
+  });
   try {
     const key = await checkDataKey(database.db, loadDataKey(config.PINTU_DATA_KEY, dataDir), {
       dataDir,

@@ -86,7 +86,12 @@ export async function importMain(argv: string[]): Promise<number> {
     const mapping = parseMapping(json);
     const config = loadConfig();
     const dataDir = resolve(config.DATA_DIR);
-    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 3 });
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pooler: config.DATABASE_POOLER,
+      dataDir,
+      poolSize: 3,
+    });
     try {
       const legacyImports = postgresLegacyImports(database.db);
       if (command === 'suggest') {

@@ -19,7 +19,12 @@ export async function openDataCli(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pooler: config.DATABASE_POOLER,
+    dataDir,
+    poolSize: 2,
+  });
   try {
     const job = openDataJobOf({
       openData: postgresOpenData(database.db),

@@ -72,7 +72,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pooler: config.DATABASE_POOLER,
+    dataDir,
+    poolSize: 2,
+  });
   try {
     const federation = postgresFederation(database.db);
     const self = config.PINTU_INSTANCE;

@@ -9,6 +9,7 @@ import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { useNamedStatements } from './prepared';
 import * as schema from './schema';
 
 /** The one app-facing database type; the PGlite driver is cast to it (both speak the same SQL). */
@@ -35,10 +36,13 @@ export interface OpenOptions {
   poolSize?: number;
   /** A PGlite data-directory dump to start from (tests start from a seeded template). */
   pgliteTemplate?: Blob;
+  /** `transaction`: the URL goes through PgBouncer in transaction mode, so statements go unnamed (prepared.ts). */
+  pooler?: 'none' | 'transaction';
 }
 
 /** Opens and migrates the database. With PGlite, a second process on the same directory gets a clear error. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.pooler) useNamedStatements(opts.pooler === 'none');
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema });

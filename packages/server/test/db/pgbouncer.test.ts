@@ -1,7 +1,7 @@
 /**
  * Behind PgBouncer in transaction mode (Debian's 1.18, as a national deployment would pool: issue 18), consecutive
  * statements of one client connection run on whichever server connection is free. Named prepared statements break
- * there; with `DATABASE_POOLER=transaction` (useNamedStatements(false)) concurrent lifecycle saves go through whole.
+ * there; with `DATABASE_POOLER=transaction` (openDatabase's `pooler`) concurrent lifecycle saves go through whole.
  * The real pgbouncer binary runs here, with two server connections for many clients, so every save crosses them.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -136,8 +136,7 @@ describe.skipIf(NO_POSTGRES || missing)(
     }
 
     it('named prepared statements break there: the reason for the setting', async () => {
-      useNamedStatements(true);
-      const through = await openDatabase({ databaseUrl: bouncer.url, poolSize: 8 });
+      const through = await openDatabase({ databaseUrl: bouncer.url, poolSize: 8, pooler: 'none' });
       try {
         const { errors } = await lifecycles(through, 16);
         expect(errors.length).toBeGreaterThan(0);
@@ -150,8 +149,7 @@ describe.skipIf(NO_POSTGRES || missing)(
     }, 60_000);
 
     it('with DATABASE_POOLER=transaction every save goes through, each chain whole', async () => {
-      useNamedStatements(false);
-      const through = await openDatabase({ databaseUrl: bouncer.url, poolSize: 8 });
+      const through = await openDatabase({ databaseUrl: bouncer.url, poolSize: 8, pooler: 'transaction' });
       try {
         const { ids, errors } = await lifecycles(through, 16);
         expect(errors).toEqual([]);
