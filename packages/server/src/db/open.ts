@@ -9,7 +9,7 @@ import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
-import { useNamedStatements } from './prepared';
+import { useNamedStatements } from './named-statements';
 import * as schema from './schema';
 
 /** The one app-facing database type; the PGlite driver is cast to it (both speak the same SQL). */

@@ -1,4 +1,5 @@
 /** Named prepared statements on the driver drizzle already holds (node-postgres or PGlite). */
+import { namedStatements } from './named-statements';
 import type { Db } from './open';
 
 /** A database or a transaction: anything drizzle can run a statement on. */
@@ -8,19 +9,9 @@ export type Runner = Pick<Db, '_'>;
  * A fixed statement run as a named prepared statement: node-postgres sends its text once per connection and
  * PostgreSQL parses and plans it once, not on every call — planning the intake statements cost as much database
  * CPU as running them (bench/README.md). Same driver path and results as `db.execute`; PGlite ignores the name.
- * Write `p('key')` where a value goes; each use is its own parameter, as in a `sql` template.
+ * Write `p('key')` where a value goes; each use is its own parameter, as in a `sql` template. Unnamed behind a
+ * pooler in transaction mode (named-statements.ts).
  */
-let named = true;
-
-/**
- * Whether statements are named (the default). Off behind a pooler in transaction mode (PgBouncer 1.18, Debian's:
- * `DATABASE_POOLER=transaction`): there consecutive statements of one client may run on different server
- * connections, where a name prepared on one is unknown on the other. Unnamed, each is parsed and planned per call.
- */
-export function useNamedStatements(on: boolean) {
-  named = on;
-}
-
 export function prepared<K extends string>(name: string, build: (p: (key: K) => string) => string) {
   const keys: K[] = [];
   const text = build((key) => `$${keys.push(key)}`);
@@ -28,7 +19,7 @@ export function prepared<K extends string>(name: string, build: (p: (key: K) => 
     const query = db._.session.prepareQuery(
       { sql: text, params: keys.map((k) => values[k]) },
       undefined,
-      named ? name : undefined,
+      namedStatements() ? name : undefined,
       false,
     );
     const res = (await query.execute()) as { rows: Record<string, unknown>[] };
