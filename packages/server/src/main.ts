@@ -11,7 +11,7 @@ import { streamProgress } from './cli/progress';
 import { filingLimitsOf, loadConfig, publicUrlOf } from './config';
 import { checkDataKey, WrongDataKeyError } from './data-key/data-key';
 import { DataDirLockedError } from './db/lock';
-import { openDatabase } from './db/open';
+import { openConfiguredDatabase } from './db/open-configured';
 import { postgresPorts } from './db/postgres-ports';
 import { defaultProjectors } from './db/postgres-projectors';
 import { seedDemoData } from './db/seed/demo';
@@ -36,13 +36,7 @@ async function main() {
   const dataDir = resolve(config.DATA_DIR);
   const started = Date.now();
   console.log(`Pintu — ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite di ${dataDir}`}`);
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir,
-    poolSize: config.DB_POOL_SIZE,
-    // Behind PgBouncer in transaction mode a name prepared on one server connection is unknown on the next.
-    pooler: config.DATABASE_POOLER,
-  }).catch((err) => {
+  const database = await openConfiguredDatabase(config, config.DB_POOL_SIZE).catch((err) => {
     if (err instanceof DataDirLockedError) {
       console.error(`\n${err.message}\n`);
       process.exit(1);

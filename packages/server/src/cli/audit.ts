@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { makeCheckpoint } from '../app/audit/checkpoint';
 import { type PublishedCheckpoint, verifyAudit } from '../app/audit/verify-audit';
 import { loadConfig, publicUrlOf } from '../config';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { instanceSelf, loadInstanceKey } from '../security/instance-identity';
 import { streamProgress } from './progress';
 
@@ -48,12 +48,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const published = values.published ? await readPublished(values.published) : undefined;
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    pooler: config.DATABASE_POOLER,
-    dataDir,
-    poolSize: 2,
-  });
+  const database = await openConfiguredDatabase(config, 2);
   try {
     const instance = instanceSelf(loadInstanceKey(config.PINTU_INSTANCE_KEY, dataDir), {
       slug: config.PINTU_INSTANCE,

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { makeBackup } from '../backup/backup';
 import { restoreBackup } from '../backup/restore';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { loadDataKey } from '../security/seal';
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
@@ -25,12 +25,7 @@ export async function backupCommand(area: 'backup' | 'restore', argv: string[]):
   if (area === 'backup') {
     const now = new Date();
     const out = resolve(values.out ?? join(dataDir, 'backups', `pintu-${stamp(now)}`));
-    const database = await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      pooler: config.DATABASE_POOLER,
-      dataDir,
-      poolSize: 2,
-    });
+    const database = await openConfiguredDatabase(config, 2);
     try {
       const dataKey = loadDataKey(config.PINTU_DATA_KEY, dataDir);
       const m = await makeBackup({ database, databaseUrl: config.DATABASE_URL, dataDir, dataKey, out, now });

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { deriveAuthSecret } from '../auth/auth';
 import { loadConfig } from '../config';
 import { checkDataKey, NEXT_KEY_FILE, rotateDataKey } from '../data-key/data-key';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { dataKeyFingerprint } from '../security/account-cipher';
 import { loadDataKey } from '../security/seal';
 
@@ -31,12 +31,7 @@ export async function dataKeyCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
   const fromFile = !config.PINTU_DATA_KEY;
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    pooler: config.DATABASE_POOLER,
-    dataDir,
-    poolSize: 2,
-  });
+  const database = await openConfiguredDatabase(config, 2);
   try {
     const key = await checkDataKey(database.db, loadDataKey(config.PINTU_DATA_KEY, dataDir), {
       dataDir,

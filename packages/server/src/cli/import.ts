@@ -20,7 +20,7 @@ import { runImport } from '../app/import/run-import';
 import { suggestMapping } from '../app/import/suggest-mapping';
 import { loadCalendar } from '../app/reference/calendar-source';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { postgresLegacyImports } from '../db/postgres-legacy-import';
 import { ENCODINGS, type Encoding, TableFileError } from '../import/table';
 import { legacyTrackingIds } from '../security/legacy-ids';
@@ -86,12 +86,7 @@ export async function importMain(argv: string[]): Promise<number> {
     const mapping = parseMapping(json);
     const config = loadConfig();
     const dataDir = resolve(config.DATA_DIR);
-    const database = await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      pooler: config.DATABASE_POOLER,
-      dataDir,
-      poolSize: 3,
-    });
+    const database = await openConfiguredDatabase(config, 3);
     try {
       const legacyImports = postgresLegacyImports(database.db);
       if (command === 'suggest') {

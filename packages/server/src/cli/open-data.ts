@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadConfig, publicUrlOf } from '../config';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { postgresOpenData } from '../db/postgres-open-data';
 import { openDataConfigOf, openDataJobOf } from '../open-data/setup';
 import { loadDataKey } from '../security/seal';
@@ -19,12 +19,7 @@ export async function openDataCli(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    pooler: config.DATABASE_POOLER,
-    dataDir,
-    poolSize: 2,
-  });
+  const database = await openConfiguredDatabase(config, 2);
   try {
     const job = openDataJobOf({
       openData: postgresOpenData(database.db),

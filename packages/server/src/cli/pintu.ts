@@ -26,7 +26,7 @@ import { DomainFailure } from '@pintu/core';
 import { trustPeer } from '../app/federation/trust-peer';
 import { loadConfig, publicUrlOf } from '../config';
 import { DataDirLockedError } from '../db/lock';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { postgresFederation } from '../db/postgres-federation';
 import { identityDocument, loadInstanceKey } from '../security/instance-identity';
 import { keyFingerprint, publicKeyOf } from '../security/instance-keys';
@@ -72,12 +72,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const dataDir = resolve(config.DATA_DIR);
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    pooler: config.DATABASE_POOLER,
-    dataDir,
-    poolSize: 2,
-  });
+  const database = await openConfiguredDatabase(config, 2);
   try {
     const federation = postgresFederation(database.db);
     const self = config.PINTU_INSTANCE;

@@ -9,7 +9,7 @@
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/open';
+import { openConfiguredDatabase } from '../db/open-configured';
 import { startJobs } from '../jobs/start-jobs';
 import { createSealer, loadDataKey } from '../security/seal';
 import { kannelGateway } from './sms-gateway';
@@ -18,11 +18,7 @@ import { createDeliveryWorker, type FaultPoint } from './worker';
 const config = loadConfig();
 if (!config.DATABASE_URL)
   throw new Error('run-worker needs DATABASE_URL (PGlite runs the worker inside main.ts)');
-const database = await openDatabase({
-  databaseUrl: config.DATABASE_URL,
-  pooler: config.DATABASE_POOLER,
-  poolSize: 2,
-});
+const database = await openConfiguredDatabase(config, 2);
 const sealer = createSealer(loadDataKey(config.PINTU_DATA_KEY, config.DATA_DIR));
 const [killAt, killN] = (process.env.PINTU_FAULT_KILL ?? '').split(':');
 const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
